@@ -1,0 +1,277 @@
+package dev.graphmemory.embedded;
+
+import dev.graphmemory.embedded.internal.Directories;
+import dev.graphmemory.embedded.internal.Slf4jLogProvider;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.config.Setting;
+import org.neo4j.io.ByteUnit;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An in-process Neo4j 5 (community) server with Bolt bound to the loopback interface.
+ *
+ * <p>This is the database graphmemory uses when no {@code NEO4J_URI} is given, and the one every integration test
+ * runs against. It listens on {@code 127.0.0.1} only, with authentication off, so nothing outside this machine can
+ * reach it. Data lives in a persistent directory, or in a temporary one that {@link #close()} deletes.
+ *
+ * <pre>{@code
+ * try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.builder().dataDirectory(Path.of("memory")).start()) {
+ *     URI bolt = neo4j.boltUri(); // e.g. bolt://127.0.0.1:40123
+ * }
+ * }</pre>
+ */
+public final class EmbeddedNeo4j implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedNeo4j.class);
+
+    private final DatabaseManagementService service;
+    private final GraphDatabaseService database;
+    private final Path homeDirectory;
+    private final boolean temporary;
+    private final URI boltUri;
+    private final Duration startupTime;
+    private volatile boolean closed;
+
+    private EmbeddedNeo4j(
+            DatabaseManagementService service,
+            Path homeDirectory,
+            boolean temporary,
+            URI boltUri,
+            Duration startupTime) {
+        this.service = service;
+        this.database = service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        this.homeDirectory = homeDirectory;
+        this.temporary = temporary;
+        this.boltUri = boltUri;
+        this.startupTime = startupTime;
+    }
+
+    /** A builder with the defaults: a temporary data directory and a free Bolt port. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The Bolt address to give a driver, always on {@code 127.0.0.1}. */
+    public URI boltUri() {
+        return boltUri;
+    }
+
+    /** The name of the database that holds the memory graph. */
+    public String databaseName() {
+        return GraphDatabaseSettings.DEFAULT_DATABASE_NAME;
+    }
+
+    /** The directory that holds the data, logs and lock files of this server. */
+    public Path homeDirectory() {
+        return homeDirectory;
+    }
+
+    /** How long the server took to start. */
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    /**
+     * The database itself, for in-process work without Bolt (the physical ceiling in the benchmarks).
+     * Applications should go through a driver.
+     */
+    public GraphDatabaseService database() {
+        return database;
+    }
+
+    /** Whether the server is running. */
+    public boolean isRunning() {
+        return !closed && database.isAvailable();
+    }
+
+    /** Stops the server, waiting for open transactions to end, and deletes a temporary data directory. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        long started = System.nanoTime();
+        service.shutdown();
+        LOG.info("Embedded Neo4j stopped in {} ms", (System.nanoTime() - started) / 1_000_000);
+        if (temporary) {
+            Directories.deleteRecursively(homeDirectory);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EmbeddedNeo4j[" + boltUri + ", home=" + homeDirectory + "]";
+    }
+
+    /** Settings for an {@link EmbeddedNeo4j}; every setting has a sane default. */
+    public static final class Builder {
+        private Path dataDirectory;
+        private int boltPort;
+        private long pageCacheBytes = 256L * 1024 * 1024;
+        private Duration transactionTimeout = Duration.ZERO;
+        private Duration lockAcquisitionTimeout = Duration.ZERO;
+        private final Map<Setting<?>, Object> extraSettings = new LinkedHashMap<>();
+
+        private Builder() {}
+
+        /** Keeps the data in this directory (created if missing) so it survives restarts. */
+        public Builder dataDirectory(Path directory) {
+            this.dataDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /** The Bolt port; {@code 0} (the default) picks a free one. */
+        public Builder boltPort(int port) {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("boltPort must be between 0 and 65535, was " + port);
+            }
+            this.boltPort = port;
+            return this;
+        }
+
+        /** Memory for the page cache (default 256 MiB). */
+        public Builder pageCacheBytes(long bytes) {
+            if (bytes < ByteUnit.mebiBytes(8)) {
+                throw new IllegalArgumentException("pageCacheBytes must be at least 8 MiB, was " + bytes);
+            }
+            this.pageCacheBytes = bytes;
+            return this;
+        }
+
+        /** A server-side limit for every transaction; {@link Duration#ZERO} (the default) means none. */
+        public Builder transactionTimeout(Duration timeout) {
+            this.transactionTimeout = requireNonNegative(timeout, "transactionTimeout");
+            return this;
+        }
+
+        /** How long a transaction may wait for a lock; {@link Duration#ZERO} (the default) means no limit. */
+        public Builder lockAcquisitionTimeout(Duration timeout) {
+            this.lockAcquisitionTimeout = requireNonNegative(timeout, "lockAcquisitionTimeout");
+            return this;
+        }
+
+        /** Any other Neo4j setting, for tests and tuning. */
+        public <T> Builder setting(Setting<T> setting, T value) {
+            extraSettings.put(Objects.requireNonNull(setting, "setting"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** Starts the server and waits until the database and Bolt accept work. */
+        public EmbeddedNeo4j start() {
+            boolean temporary = dataDirectory == null;
+            Path home = temporary ? createTemporaryHome() : createHome(dataDirectory);
+            long started = System.nanoTime();
+            DatabaseManagementService service;
+            try {
+                service = new DatabaseManagementServiceBuilder(home)
+                        .setUserLogProvider(new Slf4jLogProvider())
+                        .setConfig(settings())
+                        .build();
+            } catch (RuntimeException e) {
+                if (temporary) {
+                    Directories.deleteRecursively(home);
+                }
+                throw new EmbeddedStartException(explain(home, e), e);
+            }
+            Duration startup = Duration.ofNanos(System.nanoTime() - started);
+            GraphDatabaseAPI api = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+            var address = api.getDependencyResolver()
+                    .resolveDependency(ConnectorPortRegister.class)
+                    .getLocalAddress(ConnectorType.BOLT);
+            URI uri = URI.create("bolt://127.0.0.1:" + address.getPort());
+            LOG.info(
+                    "Embedded Neo4j started in {} ms on {} ({} data in {})",
+                    startup.toMillis(),
+                    uri,
+                    temporary ? "temporary" : "persistent",
+                    home);
+            return new EmbeddedNeo4j(service, home, temporary, uri, startup);
+        }
+
+        private Map<Setting<?>, Object> settings() {
+            Map<Setting<?>, Object> settings = new LinkedHashMap<>();
+            settings.put(BoltConnector.enabled, true);
+            settings.put(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort));
+            settings.put(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED);
+            settings.put(HttpConnector.enabled, false);
+            // The in-JVM "local" Bolt channel serves Neo4j's own internal clients only (none in community);
+            // its netty LocalChannel does not start on the netty 4.2 that the driver needs.
+            settings.put(BoltConnectorInternalSettings.enable_local_connector, false);
+            settings.put(GraphDatabaseSettings.auth_enabled, false);
+            settings.put(GraphDatabaseSettings.pagecache_memory, pageCacheBytes);
+            settings.put(GraphDatabaseSettings.transaction_timeout, transactionTimeout);
+            settings.put(GraphDatabaseSettings.lock_acquisition_timeout, lockAcquisitionTimeout);
+            // The assistant-facing query tool refuses LOAD CSV; the server refuses file URLs as well.
+            settings.put(GraphDatabaseSettings.allow_file_urls, false);
+            settings.put(GraphDatabaseSettings.preallocate_logical_logs, false);
+            settings.put(GraphDatabaseSettings.keep_logical_logs, "keep_none");
+            settings.put(GraphDatabaseSettings.udc_enabled, false);
+            // Bolt's defaults wait seconds for idle network threads at shutdown; there is nothing to drain in-process.
+            settings.put(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0);
+            settings.put(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(2));
+            settings.put(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(2));
+            settings.put(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(2));
+            settings.putAll(extraSettings);
+            return settings;
+        }
+
+        private static Path createTemporaryHome() {
+            try {
+                return Files.createTempDirectory("graphmemory-neo4j-");
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot create a temporary directory for Neo4j", e);
+            }
+        }
+
+        private static Path createHome(Path directory) {
+            try {
+                return Files.createDirectories(directory.toAbsolutePath().normalize());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot create the Neo4j data directory " + directory, e);
+            }
+        }
+
+        private static String explain(Path home, RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                String message = String.valueOf(cause.getMessage());
+                if (message.contains("Lock file has been locked") || message.contains("store_lock")) {
+                    return "The Neo4j data directory " + home + " is in use by another process";
+                }
+                if (message.contains("Address already in use")) {
+                    return "The Bolt port is already in use: " + message;
+                }
+            }
+            return "Neo4j failed to start in " + home + ": " + e.getMessage();
+        }
+
+        private static Duration requireNonNegative(Duration duration, String name) {
+            Objects.requireNonNull(duration, name);
+            if (duration.isNegative()) {
+                throw new IllegalArgumentException(name + " must not be negative, was " + duration);
+            }
+            return duration;
+        }
+    }
+}
