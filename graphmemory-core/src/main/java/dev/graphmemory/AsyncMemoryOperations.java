@@ -1,0 +1,95 @@
+package dev.graphmemory;
+
+import dev.graphmemory.model.Commitment;
+import dev.graphmemory.model.CommitmentQuery;
+import dev.graphmemory.model.Conversation;
+import dev.graphmemory.model.ConversationEnd;
+import dev.graphmemory.model.Decision;
+import dev.graphmemory.model.DecisionQuery;
+import dev.graphmemory.model.EnergyReading;
+import dev.graphmemory.model.EnergyState;
+import dev.graphmemory.model.Entity;
+import dev.graphmemory.model.EntityContext;
+import dev.graphmemory.model.GraphQuery;
+import dev.graphmemory.model.Limits;
+import dev.graphmemory.model.Link;
+import dev.graphmemory.model.NewCommitment;
+import dev.graphmemory.model.NewConversation;
+import dev.graphmemory.model.NewDecision;
+import dev.graphmemory.model.NewEntity;
+import dev.graphmemory.model.NewLink;
+import dev.graphmemory.model.Pattern;
+import dev.graphmemory.model.PatternObservation;
+import dev.graphmemory.model.PatternQuery;
+import dev.graphmemory.model.QueryResult;
+import dev.graphmemory.model.RelatedNode;
+import dev.graphmemory.model.RelatedQuery;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The memory operations without blocking: each returns at once and completes when its managed transaction has
+ * committed. They run on the driver's asynchronous API and never block a driver thread; results complete on driver
+ * threads, so callbacks must not block either.
+ *
+ * <p>Cancelling a returned stage ({@code toCompletableFuture().cancel(true)}) abandons the work: it stops before its
+ * next statement, the transaction rolls back and the connection returns to the pool. Input errors are reported
+ * through the stage, like every other failure, as a {@link dev.graphmemory.exceptions.MemoryException}.
+ *
+ * <p>The methods mirror {@link MemoryOperations}; see there for what each does.
+ */
+public interface AsyncMemoryOperations {
+
+    /** The namespace (tenant) all operations read and write. */
+    String namespace();
+
+    /** See {@link MemoryOperations#createCommitment}. */
+    CompletionStage<Commitment> createCommitment(NewCommitment commitment);
+
+    /** See {@link MemoryOperations#completeCommitment}. */
+    CompletionStage<Commitment> completeCommitment(String commitmentId, String outcome);
+
+    /** See {@link MemoryOperations#getCommitments}. */
+    CompletionStage<List<Commitment>> getCommitments(CommitmentQuery query);
+
+    /** See {@link MemoryOperations#recordDecision}. */
+    CompletionStage<Decision> recordDecision(NewDecision decision);
+
+    /** See {@link MemoryOperations#getDecisions}. */
+    CompletionStage<List<Decision>> getDecisions(DecisionQuery query);
+
+    /** See {@link MemoryOperations#recordPattern}. */
+    CompletionStage<Pattern> recordPattern(PatternObservation observation);
+
+    /** See {@link MemoryOperations#getPatterns}. */
+    CompletionStage<List<Pattern>> getPatterns(PatternQuery query);
+
+    /** See {@link MemoryOperations#startSession}. */
+    CompletionStage<Conversation> startSession(NewConversation conversation);
+
+    /** See {@link MemoryOperations#endSession}. */
+    CompletionStage<Conversation> endSession(ConversationEnd end);
+
+    /** See {@link MemoryOperations#recordEnergy}. */
+    CompletionStage<EnergyState> recordEnergy(EnergyReading reading);
+
+    /** See {@link MemoryOperations#createEntity}. */
+    CompletionStage<Entity> createEntity(NewEntity entity);
+
+    /** See {@link MemoryOperations#linkNodes}. */
+    CompletionStage<Link> linkNodes(NewLink link);
+
+    /** See {@link MemoryOperations#findRelated}. */
+    CompletionStage<List<RelatedNode>> findRelated(RelatedQuery query);
+
+    /** See {@link MemoryOperations#getEntityContext(String)}. */
+    default CompletionStage<EntityContext> getEntityContext(String name) {
+        return getEntityContext(name, Limits.DEFAULT_LIMIT);
+    }
+
+    /** See {@link MemoryOperations#getEntityContext(String, int)}. */
+    CompletionStage<EntityContext> getEntityContext(String name, int limit);
+
+    /** See {@link MemoryOperations#queryGraph}. */
+    CompletionStage<QueryResult> queryGraph(GraphQuery query);
+}

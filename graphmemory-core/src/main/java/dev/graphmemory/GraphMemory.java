@@ -1,0 +1,114 @@
+package dev.graphmemory;
+
+import dev.graphmemory.exceptions.UnavailableException;
+import dev.graphmemory.internal.DefaultGraphMemory;
+import dev.graphmemory.internal.Errors;
+import dev.graphmemory.model.Health;
+import java.util.concurrent.TimeUnit;
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.observation.metrics.MetricsObservationProvider;
+
+/**
+ * The front door: long-term memory for an assistant in a Neo4j graph.
+ *
+ * <p>Create one per application and share it; it holds the driver and its connection pool. Each operation called on
+ * it runs alone, in its own managed transaction that is retried on transient failures. For several operations,
+ * {@link #openSession()} shares a session, {@link #inTransaction} makes them one atomic transaction, and
+ * {@link #async()} runs them without blocking.
+ *
+ * <pre>{@code
+ * try (GraphMemory memory = GraphMemory.connect(MemoryConfig.fromEnv())) {
+ *     Commitment commitment = memory.createCommitment(NewCommitment.of("Call Bob back").toWhom("Bob"));
+ *     memory.completeCommitment(commitment.id(), "Called, all good");
+ * }
+ * }</pre>
+ */
+public interface GraphMemory extends MemoryOperations, AutoCloseable {
+
+    /**
+     * Connects to the Neo4j at {@link MemoryConfig#uri()}, checks it answers, and creates the schema if needed.
+     * The returned memory owns its driver: {@link #close()} closes it.
+     *
+     * @throws IllegalArgumentException when the configuration has no URI
+     * @throws UnavailableException when the database cannot be reached
+     */
+    static GraphMemory connect(MemoryConfig config) {
+        var uri = config.uri()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "MemoryConfig has no uri; set NEO4J_URI or MemoryConfig.builder().uri(...)"));
+        AuthToken auth = config.username().isPresent()
+                ? AuthTokens.basic(config.username().get(), config.password())
+                : AuthTokens.none();
+        MetricsObservationProvider metrics = MetricsObservationProvider.newInstance();
+        Config.ConfigBuilder driverConfig = Config.builder()
+                .withMaxConnectionPoolSize(config.maxConnectionPoolSize())
+                .withConnectionAcquisitionTimeout(
+                        config.connectionAcquisitionTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .withConnectionTimeout(config.connectionTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .withMaxConnectionLifetime(config.maxConnectionLifetime().toMillis(), TimeUnit.MILLISECONDS)
+                .withMaxTransactionRetryTime(config.maxRetryTime().toMillis(), TimeUnit.MILLISECONDS)
+                .withUserAgent("graphmemory/0.1")
+                .withObservationProvider(metrics);
+        config.connectionLivenessCheckTimeout()
+                .ifPresent(idle ->
+                        driverConfig.withConnectionLivenessCheckTimeout(idle.toMillis(), TimeUnit.MILLISECONDS));
+        Driver driver = GraphDatabase.driver(uri, auth, driverConfig.build());
+        try {
+            driver.verifyConnectivity();
+        } catch (RuntimeException e) {
+            driver.close();
+            throw Errors.translate(e);
+        }
+        return DefaultGraphMemory.start(driver, config, metrics, true);
+    }
+
+    /**
+     * A memory over a driver the application already has; {@link #close()} leaves the driver open. Only
+     * {@link MemoryConfig#database()}, the namespace, timeouts and limits of the configuration apply; the pool is the
+     * driver's own, and {@link Health#pool()} is {@code null}.
+     */
+    static GraphMemory open(Driver driver, MemoryConfig config) {
+        return DefaultGraphMemory.start(driver, config, null, false);
+    }
+
+    /** A session shared by several operations; close it when done. */
+    MemorySession openSession();
+
+    /**
+     * Runs {@code work} in one transaction: everything it does commits together, or nothing does. On a transient
+     * failure the whole callback is retried (within the retry budget), with the same ids for new memories.
+     *
+     * <pre>{@code
+     * String id = memory.inTransaction(tx -> {
+     *     Decision decision = tx.recordDecision(NewDecision.of("Hire Carol", "Best interview"));
+     *     Commitment offer = tx.createCommitment(NewCommitment.of("Send Carol the offer"));
+     *     tx.linkNodes(NewLink.of(decision.id(), RelationshipType.LEADS_TO, offer.id()));
+     *     return offer.id();
+     * });
+     * }</pre>
+     */
+    <T> T inTransaction(TransactionWork<T> work);
+
+    /** An explicit transaction: commit it yourself; closing it uncommitted rolls it back; never retried. */
+    MemoryTransaction beginTransaction();
+
+    /** The same operations without blocking. */
+    AsyncMemoryOperations async();
+
+    /** Checks the database: version, schema, round-trip time and pool. Never throws for an unreachable database. */
+    Health healthCheck();
+
+    /** A view of the same database in another namespace, sharing this memory's driver; closing it does nothing. */
+    GraphMemory withNamespace(String namespace);
+
+    /** The settings. */
+    MemoryConfig config();
+
+    /** Closes the driver if this memory created it. */
+    @Override
+    void close();
+}

@@ -1,0 +1,129 @@
+package dev.graphmemory;
+
+import dev.graphmemory.model.Commitment;
+import dev.graphmemory.model.CommitmentQuery;
+import dev.graphmemory.model.Conversation;
+import dev.graphmemory.model.ConversationEnd;
+import dev.graphmemory.model.Decision;
+import dev.graphmemory.model.DecisionQuery;
+import dev.graphmemory.model.EnergyReading;
+import dev.graphmemory.model.EnergyState;
+import dev.graphmemory.model.Entity;
+import dev.graphmemory.model.EntityContext;
+import dev.graphmemory.model.GraphQuery;
+import dev.graphmemory.model.Limits;
+import dev.graphmemory.model.Link;
+import dev.graphmemory.model.NewCommitment;
+import dev.graphmemory.model.NewConversation;
+import dev.graphmemory.model.NewDecision;
+import dev.graphmemory.model.NewEntity;
+import dev.graphmemory.model.NewLink;
+import dev.graphmemory.model.Pattern;
+import dev.graphmemory.model.PatternObservation;
+import dev.graphmemory.model.PatternQuery;
+import dev.graphmemory.model.QueryResult;
+import dev.graphmemory.model.RelatedNode;
+import dev.graphmemory.model.RelatedQuery;
+import java.util.List;
+
+/**
+ * The memory operations, one typed method each. {@link GraphMemory} runs each call in its own managed transaction;
+ * {@link GraphMemory#openSession()}, {@link GraphMemory#inTransaction} and {@link GraphMemory#beginTransaction()} hand
+ * out implementations that share a session or one transaction. Code written against this interface runs unchanged
+ * in each of them.
+ *
+ * <pre>{@code
+ * static String remember(MemoryOperations memory) {
+ *     Entity alice = memory.createEntity(NewEntity.of("Alice", EntityType.PERSON));
+ *     Commitment report = memory.createCommitment(NewCommitment.of("Send the report").toWhom("Alice"));
+ *     memory.linkNodes(NewLink.of(report.id(), RelationshipType.INVOLVES, alice.id()));
+ *     return report.id();
+ * }
+ * }</pre>
+ *
+ * <p>Every method checks its input before anything reaches the database and throws
+ * {@link dev.graphmemory.exceptions.InvalidInputException} naming the field; every failure is a
+ * {@link dev.graphmemory.exceptions.MemoryException}. Every operation is scoped to {@link #namespace()}.
+ */
+public interface MemoryOperations {
+
+    /** The namespace (tenant) all operations read and write. */
+    String namespace();
+
+    /** Stores a commitment with status pending. */
+    Commitment createCommitment(NewCommitment commitment);
+
+    /**
+     * Marks a commitment completed. Repeating it is harmless: the first completion time is kept.
+     *
+     * @param outcome what came of it, or {@code null} (an earlier outcome is kept)
+     * @throws dev.graphmemory.exceptions.NotFoundException when no such commitment exists in this namespace
+     */
+    Commitment completeCommitment(String commitmentId, String outcome);
+
+    /** Lists commitments, newest first. */
+    List<Commitment> getCommitments(CommitmentQuery query);
+
+    /** Records a decision. */
+    Decision recordDecision(NewDecision decision);
+
+    /** Lists decisions, newest first. */
+    List<Decision> getDecisions(DecisionQuery query);
+
+    /** Records an observation of a pattern: creates it, or strengthens the same pattern recorded before. */
+    Pattern recordPattern(PatternObservation observation);
+
+    /** Lists patterns, strongest first. */
+    List<Pattern> getPatterns(PatternQuery query);
+
+    /** Starts a conversation session; pass the returned id to {@link #endSession}. */
+    Conversation startSession(NewConversation conversation);
+
+    /**
+     * Ends a conversation session with its summary.
+     *
+     * @throws dev.graphmemory.exceptions.NotFoundException when no such session exists in this namespace
+     */
+    Conversation endSession(ConversationEnd end);
+
+    /** Records the user's energy. */
+    EnergyState recordEnergy(EnergyReading reading);
+
+    /** Stores an entity, or updates the one with the same name (ignoring case and spacing). */
+    Entity createEntity(NewEntity entity);
+
+    /**
+     * Links two memories. Linking them again does not duplicate the relationship.
+     *
+     * @throws dev.graphmemory.exceptions.NotFoundException naming {@code fromId} or {@code toId} when an end is missing
+     * @throws dev.graphmemory.exceptions.InvalidInputException when the type does not allow the two kinds
+     */
+    Link linkNodes(NewLink link);
+
+    /**
+     * Finds memories within a few hops, each once with its shortest distance.
+     *
+     * @throws dev.graphmemory.exceptions.NotFoundException when the start memory does not exist
+     */
+    List<RelatedNode> findRelated(RelatedQuery query);
+
+    /**
+     * An entity with its commitments, decisions, conversations and patterns, at most
+     * {@value Limits#DEFAULT_LIMIT} of each, newest first.
+     *
+     * @throws dev.graphmemory.exceptions.NotFoundException when no entity has this name
+     */
+    default EntityContext getEntityContext(String name) {
+        return getEntityContext(name, Limits.DEFAULT_LIMIT);
+    }
+
+    /** Like {@link #getEntityContext(String)}, with at most {@code limit} (1 to 200) of each kind. */
+    EntityContext getEntityContext(String name, int limit);
+
+    /**
+     * Runs a read-only Cypher query. It is refused with a
+     * {@link dev.graphmemory.exceptions.QueryRefusedException} unless its plan only reads and every node it starts
+     * from is filtered by {@code namespace = $namespace}; it runs with a timeout and returns at most the row cap.
+     */
+    QueryResult queryGraph(GraphQuery query);
+}

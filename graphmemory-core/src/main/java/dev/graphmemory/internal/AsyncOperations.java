@@ -1,0 +1,172 @@
+package dev.graphmemory.internal;
+
+import dev.graphmemory.AsyncMemoryOperations;
+import dev.graphmemory.model.Commitment;
+import dev.graphmemory.model.CommitmentQuery;
+import dev.graphmemory.model.Conversation;
+import dev.graphmemory.model.ConversationEnd;
+import dev.graphmemory.model.Decision;
+import dev.graphmemory.model.DecisionQuery;
+import dev.graphmemory.model.EnergyReading;
+import dev.graphmemory.model.EnergyState;
+import dev.graphmemory.model.Entity;
+import dev.graphmemory.model.EntityContext;
+import dev.graphmemory.model.GraphQuery;
+import dev.graphmemory.model.Link;
+import dev.graphmemory.model.NewCommitment;
+import dev.graphmemory.model.NewConversation;
+import dev.graphmemory.model.NewDecision;
+import dev.graphmemory.model.NewEntity;
+import dev.graphmemory.model.NewLink;
+import dev.graphmemory.model.Pattern;
+import dev.graphmemory.model.PatternObservation;
+import dev.graphmemory.model.PatternQuery;
+import dev.graphmemory.model.QueryResult;
+import dev.graphmemory.model.RelatedNode;
+import dev.graphmemory.model.RelatedQuery;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.TransactionConfig;
+import org.neo4j.driver.async.AsyncSession;
+import org.neo4j.driver.async.AsyncTransactionCallback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link AsyncMemoryOperations}: each operation in its own managed asynchronous transaction, on its own session.
+ *
+ * <p>The caller gets a promise that is separate from the driver's stage. If the caller completes or cancels it, the
+ * work sees that before its next statement and before commit, fails, and the driver rolls back. The session is closed
+ * when the driver's stage ends, whatever the caller did, so the connection always returns to the pool.
+ */
+final class AsyncOperations implements AsyncMemoryOperations {
+    private static final Logger LOG = LoggerFactory.getLogger(AsyncOperations.class);
+
+    private final Sessions sessions;
+    private final Operations operations;
+
+    AsyncOperations(Sessions sessions, Operations operations) {
+        this.sessions = sessions;
+        this.operations = operations;
+    }
+
+    <T> CompletionStage<T> execute(Supplier<Work<T>> make) {
+        Work<T> work;
+        try {
+            work = make.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(Errors.translate(e));
+        }
+        CompletableFuture<T> promise = new CompletableFuture<>();
+        AsyncSession session;
+        try {
+            session = sessions.openAsync(work.mode());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(Errors.translate(e));
+        }
+        AsyncTransactionCallback<CompletionStage<T>> callback =
+                tx -> work.runAsync(new AsyncDriverRunner(tx, promise::isDone))
+                        .thenCompose(result -> promise.isDone()
+                                ? CompletableFuture.failedFuture(new CancellationException("cancelled before commit"))
+                                : CompletableFuture.completedFuture(result));
+        TransactionConfig config = sessions.transaction(work, operations.namespace());
+        CompletionStage<T> running = work.mode() == AccessMode.WRITE
+                ? session.executeWriteAsync(callback, config)
+                : session.executeReadAsync(callback, config);
+        running.whenComplete((result, error) -> session.closeAsync().whenComplete((closed, closeError) -> {
+            if (closeError != null) {
+                LOG.debug("Closing an asynchronous session failed", closeError);
+            }
+            if (error != null) {
+                promise.completeExceptionally(Errors.translate(error));
+            } else {
+                promise.complete(result);
+            }
+        }));
+        return promise;
+    }
+
+    @Override
+    public String namespace() {
+        return operations.namespace();
+    }
+
+    @Override
+    public CompletionStage<Commitment> createCommitment(NewCommitment commitment) {
+        return execute(() -> operations.createCommitment(commitment));
+    }
+
+    @Override
+    public CompletionStage<Commitment> completeCommitment(String commitmentId, String outcome) {
+        return execute(() -> operations.completeCommitment(commitmentId, outcome));
+    }
+
+    @Override
+    public CompletionStage<List<Commitment>> getCommitments(CommitmentQuery query) {
+        return execute(() -> operations.getCommitments(query));
+    }
+
+    @Override
+    public CompletionStage<Decision> recordDecision(NewDecision decision) {
+        return execute(() -> operations.recordDecision(decision));
+    }
+
+    @Override
+    public CompletionStage<List<Decision>> getDecisions(DecisionQuery query) {
+        return execute(() -> operations.getDecisions(query));
+    }
+
+    @Override
+    public CompletionStage<Pattern> recordPattern(PatternObservation observation) {
+        return execute(() -> operations.recordPattern(observation));
+    }
+
+    @Override
+    public CompletionStage<List<Pattern>> getPatterns(PatternQuery query) {
+        return execute(() -> operations.getPatterns(query));
+    }
+
+    @Override
+    public CompletionStage<Conversation> startSession(NewConversation conversation) {
+        return execute(() -> operations.startSession(conversation));
+    }
+
+    @Override
+    public CompletionStage<Conversation> endSession(ConversationEnd end) {
+        return execute(() -> operations.endSession(end));
+    }
+
+    @Override
+    public CompletionStage<EnergyState> recordEnergy(EnergyReading reading) {
+        return execute(() -> operations.recordEnergy(reading));
+    }
+
+    @Override
+    public CompletionStage<Entity> createEntity(NewEntity entity) {
+        return execute(() -> operations.createEntity(entity));
+    }
+
+    @Override
+    public CompletionStage<Link> linkNodes(NewLink link) {
+        return execute(() -> operations.linkNodes(link));
+    }
+
+    @Override
+    public CompletionStage<List<RelatedNode>> findRelated(RelatedQuery query) {
+        return execute(() -> operations.findRelated(query));
+    }
+
+    @Override
+    public CompletionStage<EntityContext> getEntityContext(String name, int limit) {
+        return execute(() -> operations.getEntityContext(name, limit));
+    }
+
+    @Override
+    public CompletionStage<QueryResult> queryGraph(GraphQuery query) {
+        return execute(() -> operations.queryGraph(query));
+    }
+}

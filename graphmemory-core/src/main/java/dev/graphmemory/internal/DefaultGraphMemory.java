@@ -1,0 +1,155 @@
+package dev.graphmemory.internal;
+
+import dev.graphmemory.AsyncMemoryOperations;
+import dev.graphmemory.GraphMemory;
+import dev.graphmemory.MemoryConfig;
+import dev.graphmemory.MemorySession;
+import dev.graphmemory.MemoryTransaction;
+import dev.graphmemory.TransactionWork;
+import dev.graphmemory.model.Health;
+import java.time.Duration;
+import java.util.Objects;
+import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.BookmarkManagers;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.observation.metrics.ConnectionPoolMetrics;
+import org.neo4j.driver.observation.metrics.MetricsObservationProvider;
+
+/** The {@link GraphMemory}: runs each operation alone and hands out sessions and transactions. */
+public final class DefaultGraphMemory extends SyncOperations implements GraphMemory {
+    private final MemoryConfig config;
+    private final Sessions sessions;
+    private final Operations operations;
+    private final MetricsObservationProvider metrics;
+    private final boolean ownsDriver;
+    private final AsyncOperations async;
+
+    private DefaultGraphMemory(
+            MemoryConfig config, Sessions sessions, MetricsObservationProvider metrics, boolean ownsDriver) {
+        this.config = config;
+        this.sessions = sessions;
+        this.metrics = metrics;
+        this.ownsDriver = ownsDriver;
+        this.operations =
+                new Operations(config.namespace(), Ids.fresh(), config.queryRowLimit(), config.queryTimeout());
+        this.async = new AsyncOperations(sessions, operations);
+    }
+
+    /**
+     * A memory over a driver, with the schema ensured.
+     *
+     * @param metrics the driver's pool metrics, or {@code null} when the application built the driver
+     * @param ownsDriver whether {@link #close()} closes the driver
+     */
+    public static DefaultGraphMemory start(
+            Driver driver, MemoryConfig config, MetricsObservationProvider metrics, boolean ownsDriver) {
+        Objects.requireNonNull(driver, "driver");
+        Objects.requireNonNull(config, "config");
+        try {
+            Schema.ensure(driver, config.database(), Duration.ofMinutes(5));
+        } catch (RuntimeException e) {
+            if (ownsDriver) {
+                driver.close();
+            }
+            throw Errors.translate(e);
+        }
+        var bookmarks = BookmarkManagers.defaultManager(
+                org.neo4j.driver.BookmarkManagerConfig.builder().build());
+        var sessions = new Sessions(driver, config.database(), bookmarks, config.transactionTimeout());
+        return new DefaultGraphMemory(config, sessions, metrics, ownsDriver);
+    }
+
+    @Override
+    protected Operations operations() {
+        return operations;
+    }
+
+    @Override
+    protected <T> T execute(Work<T> work) {
+        try (Session session = sessions.open(work.mode())) {
+            return Sessions.runManaged(session, work, sessions.transaction(work, operations.namespace()));
+        } catch (RuntimeException e) {
+            throw Errors.translate(e);
+        }
+    }
+
+    @Override
+    public MemorySession openSession() {
+        try {
+            return new SessionScope(sessions, operations);
+        } catch (RuntimeException e) {
+            throw Errors.translate(e);
+        }
+    }
+
+    @Override
+    public <T> T inTransaction(TransactionWork<T> work) {
+        Objects.requireNonNull(work, "work");
+        Ids.Replaying ids = new Ids.Replaying();
+        Operations replayed = operations.withIds(ids);
+        try (Session session = sessions.open(AccessMode.WRITE)) {
+            return session.executeWrite(
+                    tx -> {
+                        ids.rewind();
+                        TransactionScope scope = new TransactionScope(replayed, tx);
+                        try {
+                            return work.execute(scope);
+                        } finally {
+                            scope.finish();
+                        }
+                    },
+                    sessions.transaction("inTransaction", operations.namespace()));
+        } catch (RuntimeException e) {
+            throw Errors.translate(e);
+        }
+    }
+
+    @Override
+    public MemoryTransaction beginTransaction() {
+        return new ExplicitTransaction(sessions, operations);
+    }
+
+    @Override
+    public AsyncMemoryOperations async() {
+        return async;
+    }
+
+    @Override
+    public Health healthCheck() {
+        return HealthCheck.check(sessions.driver(), sessions.database(), this::poolState);
+    }
+
+    @Override
+    public GraphMemory withNamespace(String namespace) {
+        MemoryConfig other = config.withNamespace(namespace);
+        return new DefaultGraphMemory(other, sessions, metrics, false);
+    }
+
+    @Override
+    public MemoryConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        if (ownsDriver) {
+            sessions.driver().close();
+        }
+    }
+
+    private Health.PoolState poolState() {
+        if (metrics == null) {
+            return null;
+        }
+        int inUse = 0;
+        int idle = 0;
+        long timeouts = 0;
+        for (ConnectionPoolMetrics pool : metrics.metrics().connectionPoolMetrics()) {
+            inUse += pool.inUse();
+            idle += pool.idle();
+            timeouts += pool.timedOutToAcquire();
+        }
+        return new Health.PoolState(inUse, idle, timeouts);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.graphmemory.internal;
+
+import dev.graphmemory.exceptions.NotFoundException;
+import dev.graphmemory.model.Entity;
+import dev.graphmemory.model.EntityContext;
+import dev.graphmemory.model.NewEntity;
+import java.util.List;
+import java.util.function.Function;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.types.Node;
+
+/**
+ * Entities, one per normalized name per namespace. The MERGE on the unique (namespace, nameKey) makes concurrent
+ * creation of the same name (in any case or spacing) produce one node.
+ */
+final class EntityStatements {
+    static final String UPSERT = """
+            MERGE (e:Entity {namespace: $namespace, nameKey: $nameKey})
+            ON CREATE SET e:Memory, e.id = $id, e.name = $name, e.type = $type, e.domain = coalesce($domain, 'work'),
+                e.notes = $notes, e.createdAt = datetime(), e.updatedAt = datetime()
+            ON MATCH SET e.domain = coalesce($domain, e.domain), e.notes = coalesce($notes, e.notes),
+                e.updatedAt = CASE WHEN $domain IS NULL AND $notes IS NULL THEN e.updatedAt ELSE datetime() END
+            RETURN e
+            """;
+
+    static final String CONTEXT = """
+            MATCH (e:Entity {namespace: $namespace, nameKey: $nameKey})
+            RETURN e,
+              COLLECT { MATCH (e)--(c:Commitment) WITH DISTINCT c
+                        ORDER BY c.createdAt DESC LIMIT $limit RETURN c } AS commitments,
+              COLLECT { MATCH (e)--(d:Decision) WITH DISTINCT d
+                        ORDER BY d.createdAt DESC LIMIT $limit RETURN d } AS decisions,
+              COLLECT { MATCH (e)--(s:Conversation) WITH DISTINCT s
+                        ORDER BY s.startedAt DESC LIMIT $limit RETURN s } AS conversations,
+              COLLECT { MATCH (e)--(p:Pattern) WITH DISTINCT p
+                        ORDER BY p.lastObserved DESC LIMIT $limit RETURN p } AS patterns
+            """;
+
+    private EntityStatements() {}
+
+    static Statement<Entity> upsert(String namespace, String id, NewEntity entity) {
+        return Statement.write(
+                "createEntity",
+                UPSERT,
+                upsertParams(namespace, id, entity).map(),
+                rows -> Nodes.entity(rows.single().get("e").asNode()));
+    }
+
+    static Params upsertParams(String namespace, String id, NewEntity entity) {
+        return Params.in(namespace)
+                .with("id", id)
+                .with("nameKey", entity.nameKey())
+                .with("name", entity.name())
+                .with("type", entity.type().value())
+                .with("domain", entity.domain())
+                .with("notes", entity.notes());
+    }
+
+    static Statement<EntityContext> context(String namespace, String name, int limit) {
+        String checked = Validate.line("name", name, dev.graphmemory.model.Limits.NAME);
+        var params = Params.in(namespace)
+                .with("nameKey", Validate.normalizedKey(checked))
+                .with("limit", limit);
+        return Statement.read("getEntityContext", CONTEXT, params.map(), rows -> {
+            Record record = rows.single();
+            if (record == null) {
+                throw new NotFoundException("Entity", "name", checked);
+            }
+            return new EntityContext(
+                    Nodes.entity(record.get("e").asNode()),
+                    nodes(record, "commitments", Nodes::commitment),
+                    nodes(record, "decisions", Nodes::decision),
+                    nodes(record, "conversations", Nodes::conversation),
+                    nodes(record, "patterns", Nodes::pattern));
+        });
+    }
+
+    private static <T> List<T> nodes(Record record, String key, Function<Node, T> mapper) {
+        return record.get(key).asList(value -> mapper.apply(value.asNode()));
+    }
+}

@@ -1,0 +1,133 @@
+package dev.graphmemory.internal;
+
+import dev.graphmemory.exceptions.BusyException;
+import dev.graphmemory.exceptions.CommitOutcomeUnknownException;
+import dev.graphmemory.exceptions.DatabaseException;
+import dev.graphmemory.exceptions.MemoryException;
+import dev.graphmemory.exceptions.MemoryInterruptedException;
+import dev.graphmemory.exceptions.MemoryTimeoutException;
+import dev.graphmemory.exceptions.TransientMemoryException;
+import dev.graphmemory.exceptions.UnavailableException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.driver.exceptions.ConnectionReadTimeoutException;
+import org.neo4j.driver.exceptions.Neo4jException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.neo4j.driver.exceptions.TransactionTerminatedException;
+import org.neo4j.driver.exceptions.TransientException;
+
+/**
+ * The one place where driver exceptions become graphmemory's {@link MemoryException}s. Executors call
+ * {@link #translate} on whatever escapes a transaction; statement runners call {@link #withinTransaction} so that a
+ * failure the driver would otherwise retry, but which must not be retried (a lock wait that timed out), stops the
+ * driver's retry loop at once.
+ */
+public final class Errors {
+    static final String LOCK_TIMEOUT = "Neo.TransientError.Transaction.LockAcquisitionTimeout";
+    private static final String TX_TIMEOUT_PREFIX = "Neo.ClientError.Transaction.TransactionTimedOut";
+    private static final String TX_TIMEOUT_TRANSIENT = "Neo.TransientError.Transaction.TransactionTimedOut";
+
+    private Errors() {}
+
+    /**
+     * Called inside a transaction with a failure of one statement. Returns the failure to throw: our own timeout for
+     * a lock wait that ran out (so the driver does not retry it), the driver's exception otherwise (so the driver can
+     * classify and retry it).
+     */
+    public static RuntimeException withinTransaction(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof Neo4jException neo4j && isTimeout(neo4j.code())) {
+            return new MemoryTimeoutException(timeoutMessage(neo4j), neo4j);
+        }
+        return cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
+    }
+
+    /** Translates any failure of a unit of work into a {@link MemoryException}. */
+    public static MemoryException translate(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof MemoryException memory) {
+            return memory;
+        }
+        if (cause instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
+            Thread.currentThread().interrupt();
+            return new MemoryInterruptedException("Interrupted while waiting for the database", cause);
+        }
+        if (cause instanceof CancellationException) {
+            return new MemoryInterruptedException("The operation was cancelled", cause);
+        }
+        if (cause instanceof Neo4jException neo4j) {
+            return translateDriver(neo4j);
+        }
+        return new DatabaseException("Unexpected failure: " + cause, null, cause);
+    }
+
+    /** Translates a failure of {@code COMMIT} in an explicit transaction, where a lost connection hides the outcome. */
+    public static MemoryException translateCommit(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof ServiceUnavailableException || cause instanceof SessionExpiredException) {
+            return new CommitOutcomeUnknownException(
+                    "The connection was lost while committing; the transaction may or may not have been committed",
+                    cause);
+        }
+        return translate(cause);
+    }
+
+    private static MemoryException translateDriver(Neo4jException e) {
+        String code = e.code() == null ? "" : e.code();
+        if (isTimeout(code)) {
+            return new MemoryTimeoutException(timeoutMessage(e), e);
+        }
+        if (e instanceof ConnectionReadTimeoutException) {
+            return new MemoryTimeoutException("The database stopped answering within the connection timeout", e);
+        }
+        if (isAcquisitionTimeout(e)) {
+            return new BusyException("No database connection became free within the acquisition timeout", e);
+        }
+        if (e instanceof ServiceUnavailableException || e instanceof SessionExpiredException) {
+            return new UnavailableException("The database is unavailable: " + e.getMessage(), e);
+        }
+        if (e instanceof TransientException) {
+            return new TransientMemoryException(
+                    "A transient database error outlasted the retry budget: " + e.getMessage(), e);
+        }
+        if (e instanceof TransactionTerminatedException) {
+            return new MemoryTimeoutException("The transaction was terminated: " + e.getMessage(), e);
+        }
+        return new DatabaseException(e.getMessage(), code.isEmpty() ? null : code, e);
+    }
+
+    private static boolean isTimeout(String code) {
+        return code != null
+                && (code.startsWith(TX_TIMEOUT_PREFIX)
+                        || code.equals(LOCK_TIMEOUT)
+                        || code.equals(TX_TIMEOUT_TRANSIENT));
+    }
+
+    private static String timeoutMessage(Neo4jException e) {
+        return LOCK_TIMEOUT.equals(e.code())
+                ? "Waiting for a lock took longer than the lock acquisition timeout"
+                : "The transaction ran longer than its timeout and was rolled back";
+    }
+
+    private static boolean isAcquisitionTimeout(Neo4jException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (message.contains("acquire connection from the pool") || message.contains("acquisition timed out")) {
+                return true;
+            }
+        }
+        return e instanceof ClientException && String.valueOf(e.getMessage()).contains("Unable to acquire connection");
+    }
+
+    static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.graphmemory.internal;
+
+import dev.graphmemory.exceptions.QueryRefusedException;
+import dev.graphmemory.model.GraphQuery;
+import dev.graphmemory.model.QueryResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.summary.QueryType;
+
+/**
+ * {@code queryGraph}: Cypher an assistant writes, run only when it provably reads and stays in its namespace.
+ *
+ * <p>The decision is made on the query plan, never on the query text (the old check searched the text for words such
+ * as CREATE, which refused {@code created_at} and let other writes through). The query is first sent as
+ * {@code EXPLAIN}; the server parses and plans it without running it. It is refused unless
+ * <ul>
+ *   <li>the server classifies it as {@code READ_ONLY} (no writes, no schema or admin command);
+ *   <li>{@link PlanGuard} finds only allowed operators: no {@code LOAD CSV}, no procedure outside a short allow-list,
+ *       and every node the plan starts from filtered by {@code namespace = $namespace}.
+ * </ul>
+ * It then runs in a read transaction with a timeout, reading at most the row cap; the rest is discarded on the
+ * server. In a write scope (a transaction callback) it runs in that transaction, still after the same checks.
+ */
+final class ReadOnlyQueries {
+    private ReadOnlyQueries() {}
+
+    static Work<QueryResult> work(String namespace, GraphQuery query, int rowLimit, Duration timeout) {
+        Map<String, Object> parameters = new HashMap<>(query.parameters());
+        parameters.put("namespace", namespace);
+        Statement<Void> explain = Statement.read("queryGraph", "EXPLAIN " + query.query(), parameters, rows -> {
+            if (rows.summary().queryType() != QueryType.READ_ONLY) {
+                throw new QueryRefusedException("must only read; it would write or change the schema ("
+                        + rows.summary().queryType() + "). Use the memory operations to store or change memories");
+            }
+            PlanGuard.check(rows.summary().plan());
+            return null;
+        });
+        Statement<QueryResult> run = Statement.read("queryGraph", query.query(), parameters, ReadOnlyQueries::result)
+                .limitedTo(rowLimit);
+        return new Timed<>(explain.then(checked -> run), timeout);
+    }
+
+    private static QueryResult result(Statement.Rows rows) {
+        List<String> columns =
+                rows.records().isEmpty() ? List.of() : rows.records().get(0).keys();
+        List<Map<String, Object>> converted = new ArrayList<>(rows.records().size());
+        for (Record record : rows.records()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            record.keys().forEach(key -> row.put(key, JsonValues.of(record.get(key))));
+            converted.add(row);
+        }
+        return new QueryResult(columns, converted, rows.truncated());
+    }
+}

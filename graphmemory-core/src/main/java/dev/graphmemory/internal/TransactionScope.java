@@ -1,0 +1,35 @@
+package dev.graphmemory.internal;
+
+import org.neo4j.driver.SimpleQueryRunner;
+
+/**
+ * The operations handed to a transaction callback: every operation runs as statements of the one transaction. It
+ * stops working when the callback returns, so that it cannot be used, by mistake, outside its transaction.
+ */
+final class TransactionScope extends SyncOperations {
+    private final Operations operations;
+    private final StatementRunner runner;
+    private boolean finished;
+
+    TransactionScope(Operations operations, SimpleQueryRunner transaction) {
+        this.operations = operations;
+        this.runner = new DriverRunner(transaction);
+    }
+
+    @Override
+    protected Operations operations() {
+        return operations;
+    }
+
+    @Override
+    protected <T> T execute(Work<T> work) {
+        if (finished) {
+            throw new IllegalStateException("This transaction has ended; use the operations only inside the callback");
+        }
+        return work.run(runner);
+    }
+
+    void finish() {
+        finished = true;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.graphmemory.model;
+
+import dev.graphmemory.internal.Validate;
+
+/**
+ * One observation of a pattern. Observing the same pattern again (same description ignoring case and spacing, same
+ * type and domain) strengthens it instead of storing a copy.
+ *
+ * @param description the behaviour, in words (required, at most {@value Limits#DESCRIPTION} characters)
+ * @param type what kind of pattern (required)
+ * @param domain the area of life; {@code work} by default
+ * @param frequency how often it shows, or {@code null} if unknown
+ */
+public record PatternObservation(String description, PatternType type, String domain, PatternFrequency frequency) {
+
+    /** Checks every field. */
+    public PatternObservation {
+        description = Validate.text("description", description, Limits.DESCRIPTION);
+        Validate.required("type", type);
+        domain = Validate.domain("domain", domain, NewCommitment.DEFAULT_DOMAIN);
+    }
+
+    /** An observation in the default domain, frequency unknown. */
+    public static PatternObservation of(String description, PatternType type) {
+        return new PatternObservation(description, type, null, null);
+    }
+
+    /** In another domain. */
+    public PatternObservation inDomain(String newDomain) {
+        return new PatternObservation(description, type, newDomain, frequency);
+    }
+
+    /** With a frequency. */
+    public PatternObservation frequency(PatternFrequency newFrequency) {
+        return new PatternObservation(description, type, domain, newFrequency);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.graphmemory.contract;
+
+import dev.graphmemory.GraphMemory;
+import dev.graphmemory.MemoryConfig;
+import dev.graphmemory.testing.TestNamespace;
+import java.util.Map;
+import org.neo4j.driver.Driver;
+
+/** Opens a {@link GraphMemory} on the shared test driver in a test's namespace, and reads the raw graph. */
+public final class MemoryFixture {
+    private MemoryFixture() {}
+
+    /** A memory in the test's namespace. */
+    public static GraphMemory memory(Driver driver, TestNamespace namespace) {
+        return GraphMemory.open(
+                driver, MemoryConfig.builder().namespace(namespace.value()).build());
+    }
+
+    /** A memory with settings of the test's own. */
+    public static GraphMemory memory(Driver driver, TestNamespace namespace, MemoryConfig.Builder config) {
+        return GraphMemory.open(driver, config.namespace(namespace.value()).build());
+    }
+
+    /** Nodes of the namespace, counted straight from the graph. */
+    public static long nodes(Driver driver, TestNamespace namespace) {
+        return count(driver, "MATCH (n:Memory) WHERE n.namespace = $ns RETURN count(n) AS n", namespace);
+    }
+
+    /** Relationships within the namespace, counted straight from the graph. */
+    public static long relationships(Driver driver, TestNamespace namespace) {
+        return count(driver, "MATCH (n:Memory)-[r]->() WHERE n.namespace = $ns RETURN count(r) AS n", namespace);
+    }
+
+    /** Runs a count query with {@code $ns} bound to the namespace. */
+    public static long count(Driver driver, String query, TestNamespace namespace) {
+        return driver.executableQuery(query)
+                .withParameters(Map.of("ns", namespace.value()))
+                .execute()
+                .records()
+                .get(0)
+                .get(0)
+                .asLong();
+    }
+
+    /** Runs a write straight on the graph (to set up states the API cannot make, such as old timestamps). */
+    public static void write(Driver driver, String query, Map<String, Object> parameters) {
+        driver.executableQuery(query).withParameters(parameters).execute();
+    }
+}
