@@ -37,7 +37,7 @@ public final class AsyncDriverRunner implements AsyncStatementRunner {
                 .runAsync(statement.text(), statement.parameters())
                 .thenCompose(cursor -> read(cursor, statement.maxRows()))
                 .thenApply(statement.mapper()::map)
-                .exceptionallyCompose(error -> CompletableFuture.failedFuture(Errors.withinTransaction(error)));
+                .exceptionallyCompose(error -> CompletableFuture.failedFuture(statement.failure(error)));
     }
 
     private static CompletionStage<Statement.Rows> read(ResultCursor cursor, int maxRows) {

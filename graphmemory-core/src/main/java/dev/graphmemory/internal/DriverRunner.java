@@ -33,7 +33,7 @@ public final class DriverRunner implements StatementRunner {
             }
             summary = result.consume();
         } catch (Neo4jException e) {
-            throw Errors.withinTransaction(e);
+            throw statement.failure(e);
         }
         return statement.mapper().map(new Statement.Rows(records, truncated, summary));
     }

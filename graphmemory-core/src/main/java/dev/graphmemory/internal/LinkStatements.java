@@ -41,12 +41,17 @@ final class LinkStatements {
                 labels(b) AS toLabels, allowed, created, properties
             """;
 
+    /*
+     * A breadth-first search from the start: ANY SHORTEST keeps one shortest path per reached memory. The end is
+     * filtered after the MATCH on purpose; a label or predicate on it inside the pattern lets the planner choose to
+     * scan every memory and search a path into each, which grows with the graph instead of with the neighbourhood.
+     */
     private static final String RELATED_TEMPLATE = """
             OPTIONAL MATCH (start:Memory {id: $nodeId}) WHERE start.namespace = $namespace
             RETURN start IS NOT NULL AS found,
               COLLECT {
-                MATCH path = ANY SHORTEST (start)-[%s]-{1,%d}(other:Memory)
-                WHERE other.namespace = $namespace AND other <> start
+                MATCH path = ANY SHORTEST (start)-[%s]-{1,%d}(other)
+                WITH other, path WHERE other <> start AND other.namespace = $namespace
                 RETURN {node: other, distance: length(path),
                         types: [r IN relationships(path) | type(r)]} AS hit
                 ORDER BY hit.distance, other.createdAt DESC

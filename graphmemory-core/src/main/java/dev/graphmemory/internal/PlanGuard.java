@@ -86,7 +86,8 @@ final class PlanGuard {
             "directedrelationshipbyelementidseek",
             "undirectedrelationshipbyelementidseek");
 
-    private static final Set<String> HARMLESS_LEAVES = Set.of("argument", "emptyrow", "argumenttracker");
+    private static final Set<String> HARMLESS_LEAVES =
+            Set.of("argument", "emptyrow", "argumenttracker", "unwind", "projection");
 
     private static final Pattern INDEX_DETAILS = Pattern.compile(
             "^(?:UNIQUE |RANGE INDEX |TEXT INDEX |POINT INDEX |INDEX )?(\\S+?):\\S+?\\(.*?\\) WHERE (.*)$",
@@ -175,15 +176,25 @@ final class PlanGuard {
                 || c.equals("$namespace = cache[" + variable + ".namespace]");
     }
 
-    /** The top-level conjuncts of a predicate text: split on AND outside parentheses, brackets and strings. */
+    /**
+     * The top-level conjuncts of a predicate text: split on AND outside parentheses, brackets and strings, with
+     * parentheses around a whole conjunction removed, so {@code (a AND (b AND c))} gives {@code a}, {@code b}, {@code c}
+     * but {@code a OR (b AND c)} stays one conjunct. An index seek's predicate ({@code namespace = $namespace}, without
+     * the variable) is returned with the variable.
+     */
     static List<String> conjuncts(String details) {
-        String text = details;
         Matcher index = INDEX_DETAILS.matcher(details);
-        String seekVariable = null;
         if (index.matches()) {
-            seekVariable = index.group(1);
-            text = index.group(2);
+            String prefix = index.group(1) + ".";
+            List<String> parts = new ArrayList<>(conjunctsOf(index.group(2)));
+            parts.replaceAll(part -> part.startsWith("namespace ") ? prefix + part : part);
+            return parts;
         }
+        return conjunctsOf(details);
+    }
+
+    private static List<String> conjunctsOf(String predicate) {
+        String text = stripEnclosingParentheses(predicate.strip());
         List<String> parts = new ArrayList<>();
         int depth = 0;
         boolean quoted = false;
@@ -201,13 +212,38 @@ final class PlanGuard {
                 start = i + 5;
             }
         }
-        parts.add(text.substring(start));
-        if (seekVariable != null) {
-            // An index seek's predicates name properties without the variable: "namespace = $namespace".
-            String prefix = seekVariable + ".";
-            parts.replaceAll(part -> part.strip().startsWith("namespace ") ? prefix + part.strip() : part);
+        String last = text.substring(start);
+        if (parts.isEmpty()) {
+            return List.of(last.strip());
         }
-        return parts;
+        parts.add(last);
+        List<String> flat = new ArrayList<>();
+        parts.forEach(part -> flat.addAll(conjunctsOf(part)));
+        return flat;
+    }
+
+    private static String stripEnclosingParentheses(String text) {
+        String result = text;
+        while (result.startsWith("(") && closingParenthesis(result) == result.length() - 1) {
+            result = result.substring(1, result.length() - 1).strip();
+        }
+        return result;
+    }
+
+    private static int closingParenthesis(String text) {
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\'' || c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                depth++;
+            } else if (!quoted && c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String nodeVariable(Plan leaf) {

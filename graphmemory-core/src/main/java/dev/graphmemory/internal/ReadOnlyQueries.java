@@ -1,5 +1,6 @@
 package dev.graphmemory.internal;
 
+import dev.graphmemory.exceptions.InvalidInputException;
 import dev.graphmemory.exceptions.QueryRefusedException;
 import dev.graphmemory.model.GraphQuery;
 import dev.graphmemory.model.QueryResult;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.summary.QueryType;
 
 /**
@@ -32,17 +34,39 @@ final class ReadOnlyQueries {
     static Work<QueryResult> work(String namespace, GraphQuery query, int rowLimit, Duration timeout) {
         Map<String, Object> parameters = new HashMap<>(query.parameters());
         parameters.put("namespace", namespace);
-        Statement<Void> explain = Statement.read("queryGraph", "EXPLAIN " + query.query(), parameters, rows -> {
-            if (rows.summary().queryType() != QueryType.READ_ONLY) {
-                throw new QueryRefusedException("must only read; it would write or change the schema ("
-                        + rows.summary().queryType() + "). Use the memory operations to store or change memories");
-            }
-            PlanGuard.check(rows.summary().plan());
-            return null;
-        });
+        Statement<Void> explain = Statement.<Void>read("queryGraph", "EXPLAIN " + query.query(), parameters, rows -> {
+                    if (rows.summary().queryType() != QueryType.READ_ONLY) {
+                        throw new QueryRefusedException("must only read; it would write or change the schema ("
+                                + rows.summary().queryType()
+                                + "). Use the memory operations to store or change memories");
+                    }
+                    PlanGuard.check(rows.summary().plan());
+                    return null;
+                })
+                .onClientError(ReadOnlyQueries::refusal);
         Statement<QueryResult> run = Statement.read("queryGraph", query.query(), parameters, ReadOnlyQueries::result)
-                .limitedTo(rowLimit);
+                .limitedTo(rowLimit)
+                .onClientError(ReadOnlyQueries::failedQuery);
         return new Timed<>(explain.then(checked -> run), timeout);
+    }
+
+    /** The server could not plan the query: a syntax error, an unknown function, a forbidden clause. */
+    private static RuntimeException refusal(ClientException error) {
+        return new QueryRefusedException("is not a single valid read query here: " + firstLine(error.getMessage()));
+    }
+
+    /** The query failed while running, e.g. a type error or a division by zero. */
+    private static RuntimeException failedQuery(ClientException error) {
+        if (error.code() != null && error.code().startsWith("Neo.ClientError.Statement.")) {
+            return new InvalidInputException("query", "failed: " + firstLine(error.getMessage()));
+        }
+        return error;
+    }
+
+    private static String firstLine(String message) {
+        String text = String.valueOf(message).strip();
+        int end = text.indexOf('\n');
+        return end < 0 ? text : text.substring(0, end);
     }
 
     private static QueryResult result(Statement.Rows rows) {

@@ -2,8 +2,10 @@ package dev.graphmemory.internal;
 
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.summary.ResultSummary;
 
 /**
@@ -16,10 +18,17 @@ import org.neo4j.driver.summary.ResultSummary;
  * @param mode read or write
  * @param maxRows read at most this many rows, discarding the rest (the row cap of read-only queries)
  * @param mapper turns the rows into the result
+ * @param onClientError what a client error of this statement means (e.g. a syntax error in an assistant's query)
  * @param <T> the result
  */
 public record Statement<T>(
-        String name, String text, Map<String, Object> parameters, AccessMode mode, int maxRows, Mapper<T> mapper)
+        String name,
+        String text,
+        Map<String, Object> parameters,
+        AccessMode mode,
+        int maxRows,
+        Mapper<T> mapper,
+        Function<ClientException, RuntimeException> onClientError)
         implements Work<T> {
 
     /** Turns the rows of a statement into its result; may throw a {@code MemoryException} (e.g. not found). */
@@ -45,17 +54,34 @@ public record Statement<T>(
 
     /** A write statement. */
     public static <T> Statement<T> write(String name, String text, Map<String, Object> parameters, Mapper<T> mapper) {
-        return new Statement<>(name, text, parameters, AccessMode.WRITE, Integer.MAX_VALUE, mapper);
+        return new Statement<>(name, text, parameters, AccessMode.WRITE, Integer.MAX_VALUE, mapper, error -> error);
     }
 
     /** A read statement. */
     public static <T> Statement<T> read(String name, String text, Map<String, Object> parameters, Mapper<T> mapper) {
-        return new Statement<>(name, text, parameters, AccessMode.READ, Integer.MAX_VALUE, mapper);
+        return new Statement<>(name, text, parameters, AccessMode.READ, Integer.MAX_VALUE, mapper, error -> error);
     }
 
     /** The same statement reading at most {@code rows} rows. */
     public Statement<T> limitedTo(int rows) {
-        return new Statement<>(name, text, parameters, mode, rows, mapper);
+        return new Statement<>(name, text, parameters, mode, rows, mapper, onClientError);
+    }
+
+    /** The same statement with its client errors (syntax, semantics) turned into another failure. */
+    public Statement<T> onClientError(Function<ClientException, RuntimeException> translation) {
+        return new Statement<>(name, text, parameters, mode, maxRows, mapper, translation);
+    }
+
+    /** The failure to raise for a failure of this statement. */
+    RuntimeException failure(Throwable error) {
+        Throwable cause = Errors.unwrap(error);
+        if (cause instanceof ClientException client) {
+            RuntimeException translated = onClientError.apply(client);
+            if (translated != client) {
+                return translated;
+            }
+        }
+        return Errors.withinTransaction(cause);
     }
 
     @Override
