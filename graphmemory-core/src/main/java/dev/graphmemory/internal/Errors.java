@@ -45,13 +45,18 @@ public final class Errors {
         return cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
     }
 
-    /** Translates any failure of a unit of work into a {@link MemoryException}. */
-    public static MemoryException translate(Throwable failure) {
+    /**
+     * Translates a failure of a unit of work: driver exceptions and interruptions become {@link MemoryException}s;
+     * any other runtime exception (the caller's own, thrown from a transaction callback, or a usage error) is returned
+     * unchanged, so that it reaches the caller as it was thrown.
+     */
+    public static RuntimeException translate(Throwable failure) {
         Throwable cause = unwrap(failure);
         if (cause instanceof MemoryException memory) {
             return memory;
         }
-        if (cause instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
+        if (causedByInterruption(cause)) {
+            // The driver's retry sleep, or our own wait, was interrupted: keep the flag for the caller.
             Thread.currentThread().interrupt();
             return new MemoryInterruptedException("Interrupted while waiting for the database", cause);
         }
@@ -59,13 +64,19 @@ public final class Errors {
             return new MemoryInterruptedException("The operation was cancelled", cause);
         }
         if (cause instanceof Neo4jException neo4j) {
+            if (Thread.currentThread().isInterrupted()) {
+                return new MemoryInterruptedException("Interrupted while waiting for the database", cause);
+            }
             return translateDriver(neo4j);
+        }
+        if (cause instanceof RuntimeException runtime) {
+            return runtime;
         }
         return new DatabaseException("Unexpected failure: " + cause, null, cause);
     }
 
     /** Translates a failure of {@code COMMIT} in an explicit transaction, where a lost connection hides the outcome. */
-    public static MemoryException translateCommit(Throwable failure) {
+    public static RuntimeException translateCommit(Throwable failure) {
         Throwable cause = unwrap(failure);
         if (cause instanceof ServiceUnavailableException || cause instanceof SessionExpiredException) {
             return new CommitOutcomeUnknownException(
@@ -120,6 +131,15 @@ public final class Errors {
             }
         }
         return e instanceof ClientException && String.valueOf(e.getMessage()).contains("Unable to acquire connection");
+    }
+
+    private static boolean causedByInterruption(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Throwable unwrap(Throwable failure) {
