@@ -1,0 +1,49 @@
+package dev.graphmemory.app;
+
+import java.util.Arrays;
+import picocli.CommandLine;
+
+/**
+ * Entry point of the {@code graphmemory} command. Logging is set up before anything else: to standard error (standard
+ * output belongs to results and to the MCP stdio transport), at INFO, or DEBUG with {@code --verbose}.
+ */
+public final class Main {
+    private Main() {}
+
+    /** Runs the command and exits with its status. */
+    public static void main(String[] args) {
+        configureLogging(
+                Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v"));
+        System.exit(run(args));
+    }
+
+    /** Runs the command and returns its exit status (for tests). */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new GraphMemoryCommand())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(new Failures());
+    }
+
+    static void configureLogging(boolean verbose) {
+        setDefault("slf4j.provider", "org.slf4j.simple.SimpleServiceProvider");
+        setDefault("slf4j.internal.verbosity", "WARN");
+        setDefault("org.slf4j.simpleLogger.logFile", "System.err");
+        setDefault("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "info");
+        setDefault("org.slf4j.simpleLogger.showDateTime", "true");
+        setDefault("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
+        setDefault("org.slf4j.simpleLogger.showShortLogName", "true");
+        setDefault("org.slf4j.simpleLogger.showThreadName", "false");
+        // Neo4j's embedded server is chatty at INFO; its warnings still come through.
+        setDefault("org.slf4j.simpleLogger.log.org.neo4j", verbose ? "info" : "warn");
+    }
+
+    private static void setDefault(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.graphmemory.app;
+
+import dev.graphmemory.GraphMemory;
+import dev.graphmemory.MemoryConfig;
+import dev.graphmemory.embedded.EmbeddedNeo4j;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The memory a command works on, and the embedded Neo4j under it when no URI is configured. Closing it closes both,
+ * the memory first.
+ */
+final class MemoryRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MemoryRuntime.class);
+
+    private final EmbeddedNeo4j embedded;
+    private final GraphMemory memory;
+
+    private MemoryRuntime(EmbeddedNeo4j embedded, GraphMemory memory) {
+        this.embedded = embedded;
+        this.memory = memory;
+    }
+
+    static MemoryRuntime start(ConnectionOptions options) {
+        return start(options, System.getenv());
+    }
+
+    static MemoryRuntime start(ConnectionOptions options, Map<String, String> environment) {
+        MemoryConfig config = options.config(environment);
+        if (config.uri().isPresent()) {
+            LOG.info(
+                    "Connecting to {} (database {}, namespace {})",
+                    config.uri().get(),
+                    config.database(),
+                    config.namespace());
+            return new MemoryRuntime(null, GraphMemory.connect(config));
+        }
+        LOG.info("No NEO4J_URI given: starting the embedded Neo4j in {}", options.dataDirectory());
+        EmbeddedNeo4j embedded =
+                EmbeddedNeo4j.builder().dataDirectory(options.dataDirectory()).start();
+        try {
+            MemoryConfig local = config.toBuilder().uri(embedded.boltUri()).build();
+            return new MemoryRuntime(embedded, GraphMemory.connect(local));
+        } catch (RuntimeException e) {
+            embedded.close();
+            throw e;
+        }
+    }
+
+    GraphMemory memory() {
+        return memory;
+    }
+
+    @Override
+    public void close() {
+        try {
+            memory.close();
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+}

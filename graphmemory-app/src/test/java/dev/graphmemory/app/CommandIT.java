@@ -1,0 +1,93 @@
+package dev.graphmemory.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.graphmemory.testing.Neo4jTest;
+import dev.graphmemory.testing.SharedNeo4j;
+import dev.graphmemory.testing.TestNamespace;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Driver;
+import picocli.CommandLine;
+
+@Neo4jTest
+class CommandIT {
+
+    record Run(int status, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine command = Main.commandLine();
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(err, true));
+        int status = command.execute(args);
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void shouldRecordAndRecallADayAndNotDuplicateEntitiesWhenRunTwice(
+            SharedNeo4j neo4j, Driver driver, TestNamespace namespace) {
+        String uri = neo4j.server().boltUri().toString();
+
+        Run first = run("demo", "--uri", uri, "--namespace", namespace.value());
+        Run second = run("demo", "--uri", uri, "--namespace", namespace.value());
+
+        assertThat(first.status()).isZero();
+        assertThat(second.status()).isZero();
+        assertThat(first.out())
+                .contains("What do I know about Acme Corp (client)?")
+                .contains("Around the decision \"Roll out the Q4 launch in two phases\"")
+                .contains("Open commitments")
+                .contains("Send Alice the phased rollout proposal");
+        assertThat(count(driver, "MATCH (e:Entity {namespace: $ns}) RETURN count(e)", namespace))
+                .isEqualTo(3);
+        assertThat(count(driver, "MATCH (p:Pattern {namespace: $ns}) RETURN sum(p.observations)", namespace))
+                .isEqualTo(4);
+        assertThat(count(driver, "MATCH (p:Pattern {namespace: $ns}) RETURN count(p)", namespace))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void shouldRunOnTheEmbeddedDefaultAndKeepTheMemory(@TempDir Path dataDir) {
+        Run demo = run("demo", "--data-dir", dataDir.toString());
+        Run health = run("health", "--data-dir", dataDir.toString());
+
+        assertThat(demo.status()).isZero();
+        assertThat(health.status()).isZero();
+        assertThat(health.out())
+                .contains("status:      healthy")
+                .contains("Neo4j/5.26")
+                .contains("schema:      version 1");
+    }
+
+    @Test
+    void shouldExitWithOneAndOneClearLineWhenTheDatabaseIsUnreachable() {
+        Run health = run("health", "--uri", "bolt://127.0.0.1:1");
+
+        assertThat(health.status()).isEqualTo(1);
+        assertThat(health.err()).startsWith("graphmemory: unavailable: ").doesNotContain("\tat ");
+    }
+
+    @Test
+    void shouldExitWithTwoOnBadUsage() {
+        Run unknown = run("no-such-command");
+
+        assertThat(unknown.status()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no-such-command");
+    }
+
+    private static long count(Driver driver, String query, TestNamespace namespace) {
+        return driver.executableQuery(query)
+                .withParameters(Map.of("ns", namespace.value()))
+                .execute()
+                .records()
+                .get(0)
+                .get(0)
+                .asLong();
+    }
+}
