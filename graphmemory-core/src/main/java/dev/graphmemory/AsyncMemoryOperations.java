@@ -1,5 +1,7 @@
 package dev.graphmemory;
 
+import dev.graphmemory.model.BatchMode;
+import dev.graphmemory.model.BatchResult;
 import dev.graphmemory.model.Commitment;
 import dev.graphmemory.model.CommitmentQuery;
 import dev.graphmemory.model.Conversation;
@@ -18,12 +20,14 @@ import dev.graphmemory.model.NewConversation;
 import dev.graphmemory.model.NewDecision;
 import dev.graphmemory.model.NewEntity;
 import dev.graphmemory.model.NewLink;
+import dev.graphmemory.model.NewMemory;
 import dev.graphmemory.model.Pattern;
 import dev.graphmemory.model.PatternObservation;
 import dev.graphmemory.model.PatternQuery;
 import dev.graphmemory.model.QueryResult;
 import dev.graphmemory.model.RelatedNode;
 import dev.graphmemory.model.RelatedQuery;
+import dev.graphmemory.model.StoredMemory;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
@@ -89,6 +93,24 @@ public interface AsyncMemoryOperations {
 
     /** See {@link MemoryOperations#getEntityContext(String, int)}. */
     CompletionStage<EntityContext> getEntityContext(String name, int limit);
+
+    /** See {@link MemoryOperations#createEntities}; the chunks of a best-effort batch run one after another. */
+    CompletionStage<BatchResult<Entity>> createEntities(List<NewEntity> entities, BatchMode mode);
+
+    /** See {@link MemoryOperations#createCommitments}. */
+    CompletionStage<BatchResult<Commitment>> createCommitments(List<NewCommitment> commitments, BatchMode mode);
+
+    /** See {@link MemoryOperations#recordDecisions}. */
+    CompletionStage<BatchResult<Decision>> recordDecisions(List<NewDecision> decisions, BatchMode mode);
+
+    /** See {@link MemoryOperations#recordPatterns}. */
+    CompletionStage<BatchResult<Pattern>> recordPatterns(List<PatternObservation> observations, BatchMode mode);
+
+    /** See {@link MemoryOperations#linkNodes(List, BatchMode)}. */
+    CompletionStage<BatchResult<Link>> linkNodes(List<NewLink> links, BatchMode mode);
+
+    /** See {@link MemoryOperations#storeMemory}. */
+    CompletionStage<StoredMemory> storeMemory(NewMemory memory);
 
     /** See {@link MemoryOperations#queryGraph}. */
     CompletionStage<QueryResult> queryGraph(GraphQuery query);

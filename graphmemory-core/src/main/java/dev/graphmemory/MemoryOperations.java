@@ -1,5 +1,7 @@
 package dev.graphmemory;
 
+import dev.graphmemory.model.BatchMode;
+import dev.graphmemory.model.BatchResult;
 import dev.graphmemory.model.Commitment;
 import dev.graphmemory.model.CommitmentQuery;
 import dev.graphmemory.model.Conversation;
@@ -18,12 +20,14 @@ import dev.graphmemory.model.NewConversation;
 import dev.graphmemory.model.NewDecision;
 import dev.graphmemory.model.NewEntity;
 import dev.graphmemory.model.NewLink;
+import dev.graphmemory.model.NewMemory;
 import dev.graphmemory.model.Pattern;
 import dev.graphmemory.model.PatternObservation;
 import dev.graphmemory.model.PatternQuery;
 import dev.graphmemory.model.QueryResult;
 import dev.graphmemory.model.RelatedNode;
 import dev.graphmemory.model.RelatedQuery;
+import dev.graphmemory.model.StoredMemory;
 import java.util.List;
 
 /**
@@ -119,6 +123,48 @@ public interface MemoryOperations {
 
     /** Like {@link #getEntityContext(String)}, with at most {@code limit} (1 to 200) of each kind. */
     EntityContext getEntityContext(String name, int limit);
+
+    /**
+     * Stores entities as one set-based statement per chunk, each one by normalized name (see {@link #createEntity}).
+     *
+     * <pre>{@code
+     * BatchResult<Entity> result = memory.createEntities(List.of(
+     *         NewEntity.of("Alice", EntityType.PERSON), NewEntity.of("Acme", EntityType.CLIENT)), BatchMode.ATOMIC);
+     * }</pre>
+     *
+     * @param mode {@link BatchMode#ATOMIC}: all or nothing, and a failure is thrown naming the item;
+     *     {@link BatchMode#BEST_EFFORT}: a transaction per chunk, failures reported per item. Inside a transaction
+     *     scope every batch runs in that one transaction.
+     */
+    BatchResult<Entity> createEntities(List<NewEntity> entities, BatchMode mode);
+
+    /** Stores commitments as one set-based statement per chunk; see {@link #createEntities} for the modes. */
+    BatchResult<Commitment> createCommitments(List<NewCommitment> commitments, BatchMode mode);
+
+    /** Records decisions as one set-based statement per chunk; see {@link #createEntities} for the modes. */
+    BatchResult<Decision> recordDecisions(List<NewDecision> decisions, BatchMode mode);
+
+    /**
+     * Records pattern observations as one set-based statement per chunk; observations of the same pattern count once
+     * each. See {@link #createEntities} for the modes.
+     */
+    BatchResult<Pattern> recordPatterns(List<PatternObservation> observations, BatchMode mode);
+
+    /**
+     * Creates links as one set-based statement per chunk. A link with a missing end or a type that does not fit its
+     * kinds fails: in an atomic batch nothing is written and the failure is thrown naming the item
+     * ({@code links[3].toId}); in a best-effort batch the other links are written and the item reports the failure.
+     */
+    BatchResult<Link> linkNodes(List<NewLink> links, BatchMode mode);
+
+    /**
+     * Stores one memory (commitments, decisions, entities, patterns and the links between them or to memories stored
+     * before) as one statement: one round trip, one commit. Nothing is written if any link is refused.
+     *
+     * @throws dev.graphmemory.exceptions.NotFoundException naming {@code links[i].from} or {@code links[i].to} when a
+     *     linked id does not exist
+     */
+    StoredMemory storeMemory(NewMemory memory);
 
     /**
      * Runs a read-only Cypher query. It is refused with a

@@ -1,6 +1,9 @@
 package dev.graphmemory.internal;
 
 import dev.graphmemory.AsyncMemoryOperations;
+import dev.graphmemory.exceptions.MemoryException;
+import dev.graphmemory.model.BatchMode;
+import dev.graphmemory.model.BatchResult;
 import dev.graphmemory.model.Commitment;
 import dev.graphmemory.model.CommitmentQuery;
 import dev.graphmemory.model.Conversation;
@@ -18,15 +21,19 @@ import dev.graphmemory.model.NewConversation;
 import dev.graphmemory.model.NewDecision;
 import dev.graphmemory.model.NewEntity;
 import dev.graphmemory.model.NewLink;
+import dev.graphmemory.model.NewMemory;
 import dev.graphmemory.model.Pattern;
 import dev.graphmemory.model.PatternObservation;
 import dev.graphmemory.model.PatternQuery;
 import dev.graphmemory.model.QueryResult;
 import dev.graphmemory.model.RelatedNode;
 import dev.graphmemory.model.RelatedQuery;
+import dev.graphmemory.model.StoredMemory;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import org.neo4j.driver.AccessMode;
@@ -88,6 +95,36 @@ final class AsyncOperations implements AsyncMemoryOperations {
             }
         }));
         return promise;
+    }
+
+    /** Like {@link SyncOperations#executeBatch}, without blocking: best-effort chunks run one after another. */
+    <T> CompletionStage<BatchResult<T>> executeBatch(Supplier<Batches<T>> make) {
+        Batches<T> batch;
+        try {
+            batch = make.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(Errors.translate(e));
+        }
+        if (batch.chunks().isEmpty()) {
+            return CompletableFuture.completedFuture(new BatchResult<>(List.of()));
+        }
+        if (batch.mode() == BatchMode.ATOMIC) {
+            return execute(batch::inOneTransaction);
+        }
+        CompletionStage<List<Outcome<T>>> outcomes = CompletableFuture.completedFuture(new ArrayList<>());
+        for (Batches.Chunk<T> chunk : batch.chunks()) {
+            outcomes = outcomes.thenCompose(done -> execute(chunk::statement).handle((result, error) -> {
+                if (error == null) {
+                    done.addAll(result);
+                } else if (Errors.unwrap(error) instanceof MemoryException failure) {
+                    done.addAll(batch.failed(chunk, failure));
+                } else {
+                    throw new CompletionException(error);
+                }
+                return done;
+            }));
+        }
+        return outcomes.thenApply(batch::result);
     }
 
     @Override
@@ -163,6 +200,36 @@ final class AsyncOperations implements AsyncMemoryOperations {
     @Override
     public CompletionStage<EntityContext> getEntityContext(String name, int limit) {
         return execute(() -> operations.getEntityContext(name, limit));
+    }
+
+    @Override
+    public CompletionStage<BatchResult<Entity>> createEntities(List<NewEntity> entities, BatchMode mode) {
+        return executeBatch(() -> operations.createEntities(entities, mode));
+    }
+
+    @Override
+    public CompletionStage<BatchResult<Commitment>> createCommitments(List<NewCommitment> commitments, BatchMode mode) {
+        return executeBatch(() -> operations.createCommitments(commitments, mode));
+    }
+
+    @Override
+    public CompletionStage<BatchResult<Decision>> recordDecisions(List<NewDecision> decisions, BatchMode mode) {
+        return executeBatch(() -> operations.recordDecisions(decisions, mode));
+    }
+
+    @Override
+    public CompletionStage<BatchResult<Pattern>> recordPatterns(List<PatternObservation> observations, BatchMode mode) {
+        return executeBatch(() -> operations.recordPatterns(observations, mode));
+    }
+
+    @Override
+    public CompletionStage<BatchResult<Link>> linkNodes(List<NewLink> links, BatchMode mode) {
+        return executeBatch(() -> operations.linkNodes(links, mode));
+    }
+
+    @Override
+    public CompletionStage<StoredMemory> storeMemory(NewMemory memory) {
+        return execute(() -> operations.storeMemory(memory));
     }
 
     @Override

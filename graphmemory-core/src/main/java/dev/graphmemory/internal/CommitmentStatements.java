@@ -5,16 +5,22 @@ import dev.graphmemory.model.Commitment;
 import dev.graphmemory.model.CommitmentQuery;
 import dev.graphmemory.model.NewCommitment;
 import java.util.List;
+import java.util.Map;
 
 /** Commitments: promises with deadlines. */
 final class CommitmentStatements {
-    static final String CREATE = """
-            MERGE (c:Memory {id: $id})
-            ON CREATE SET c:Commitment, c.namespace = $namespace, c.content = $content, c.toWhom = $toWhom,
-                c.deadline = $deadline, c.dueAt = $dueAt, c.domain = $domain, c.priority = $priority,
-                c.status = 'pending', c.createdAt = datetime()
-            RETURN c
-            """;
+    /** Creates the commitments of {@code $<rows>}, one per row; MERGE on the pre-generated id makes a re-run harmless. */
+    static String create(String rows) {
+        return """
+                UNWIND $%s AS row
+                MERGE (c:Memory {id: row.id})
+                ON CREATE SET c:Commitment, c.namespace = $namespace, c.content = row.content, c.toWhom = row.toWhom,
+                    c.deadline = row.deadline, c.dueAt = row.dueAt, c.domain = row.domain, c.priority = row.priority,
+                    c.status = 'pending', c.createdAt = datetime()
+                """.formatted(rows);
+    }
+
+    static final String CREATE = create("rows") + "RETURN row.index AS index, c AS node\n";
 
     static final String COMPLETE = """
             MATCH (c:Memory {id: $id})
@@ -38,16 +44,8 @@ final class CommitmentStatements {
 
     private CommitmentStatements() {}
 
-    static Statement<Commitment> create(String namespace, String id, NewCommitment commitment) {
-        return Statement.write(
-                "createCommitment",
-                CREATE,
-                createParams(namespace, id, commitment).map(),
-                rows -> Nodes.commitment(rows.single().get("c").asNode()));
-    }
-
-    static Params createParams(String namespace, String id, NewCommitment commitment) {
-        return Params.in(namespace)
+    static Map<String, Object> row(int index, String id, NewCommitment commitment) {
+        return Rows.at(index)
                 .with("id", id)
                 .with("content", commitment.content())
                 .with("toWhom", commitment.toWhom())
@@ -58,7 +56,16 @@ final class CommitmentStatements {
                                 ? null
                                 : commitment.deadline().dueAt())
                 .with("domain", commitment.domain())
-                .with("priority", commitment.priority());
+                .with("priority", commitment.priority())
+                .map();
+    }
+
+    static Statement<List<Outcome<Commitment>>> create(String namespace, List<Map<String, Object>> rows) {
+        return Statement.write(
+                "createCommitments",
+                CREATE,
+                Params.in(namespace).with("rows", rows).map(),
+                result -> Batches.created(result, Nodes::commitment));
     }
 
     static Statement<Commitment> complete(String namespace, String id, String outcome) {

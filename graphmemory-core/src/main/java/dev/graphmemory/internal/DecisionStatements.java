@@ -4,16 +4,22 @@ import dev.graphmemory.model.Decision;
 import dev.graphmemory.model.DecisionQuery;
 import dev.graphmemory.model.NewDecision;
 import java.util.List;
+import java.util.Map;
 
 /** Decisions, with rationale and alternatives. */
 final class DecisionStatements {
-    static final String CREATE = """
-            MERGE (d:Memory {id: $id})
-            ON CREATE SET d:Decision, d.namespace = $namespace, d.content = $content, d.rationale = $rationale,
-                d.alternatives = $alternatives, d.domain = $domain, d.confidence = $confidence,
-                d.createdAt = datetime()
-            RETURN d
-            """;
+    /** Creates the decisions of {@code $<rows>}; MERGE on the pre-generated id makes a re-run harmless. */
+    static String create(String rows) {
+        return """
+                UNWIND $%s AS row
+                MERGE (d:Memory {id: row.id})
+                ON CREATE SET d:Decision, d.namespace = $namespace, d.content = row.content, d.rationale = row.rationale,
+                    d.alternatives = row.alternatives, d.domain = row.domain, d.confidence = row.confidence,
+                    d.createdAt = datetime()
+                """.formatted(rows);
+    }
+
+    static final String CREATE = create("rows") + "RETURN row.index AS index, d AS node\n";
 
     static final String LIST = """
             MATCH (d:Decision)
@@ -27,22 +33,23 @@ final class DecisionStatements {
 
     private DecisionStatements() {}
 
-    static Statement<Decision> create(String namespace, String id, NewDecision decision) {
-        return Statement.write(
-                "recordDecision",
-                CREATE,
-                createParams(namespace, id, decision).map(),
-                rows -> Nodes.decision(rows.single().get("d").asNode()));
-    }
-
-    static Params createParams(String namespace, String id, NewDecision decision) {
-        return Params.in(namespace)
+    static Map<String, Object> row(int index, String id, NewDecision decision) {
+        return Rows.at(index)
                 .with("id", id)
                 .with("content", decision.content())
                 .with("rationale", decision.rationale())
                 .with("alternatives", decision.alternatives())
                 .with("domain", decision.domain())
-                .with("confidence", decision.confidence());
+                .with("confidence", decision.confidence())
+                .map();
+    }
+
+    static Statement<List<Outcome<Decision>>> create(String namespace, List<Map<String, Object>> rows) {
+        return Statement.write(
+                "recordDecisions",
+                CREATE,
+                Params.in(namespace).with("rows", rows).map(),
+                result -> Batches.created(result, Nodes::decision));
     }
 
     static Statement<List<Decision>> list(String namespace, DecisionQuery query) {

@@ -31,8 +31,12 @@ public final class DefaultGraphMemory extends SyncOperations implements GraphMem
         this.sessions = sessions;
         this.metrics = metrics;
         this.ownsDriver = ownsDriver;
-        this.operations =
-                new Operations(config.namespace(), Ids.fresh(), config.queryRowLimit(), config.queryTimeout());
+        this.operations = new Operations(
+                config.namespace(),
+                Ids.fresh(),
+                config.queryRowLimit(),
+                config.queryTimeout(),
+                config.batchChunkSize());
         this.async = new AsyncOperations(sessions, operations);
     }
 

@@ -5,6 +5,7 @@ import dev.graphmemory.model.Entity;
 import dev.graphmemory.model.EntityContext;
 import dev.graphmemory.model.NewEntity;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.types.Node;
@@ -14,14 +15,24 @@ import org.neo4j.driver.types.Node;
  * creation of the same name (in any case or spacing) produce one node.
  */
 final class EntityStatements {
-    static final String UPSERT = """
-            MERGE (e:Entity {namespace: $namespace, nameKey: $nameKey})
-            ON CREATE SET e:Memory, e.id = $id, e.name = $name, e.type = $type, e.domain = coalesce($domain, 'work'),
-                e.notes = $notes, e.createdAt = datetime(), e.updatedAt = datetime()
-            ON MATCH SET e.domain = coalesce($domain, e.domain), e.notes = coalesce($notes, e.notes),
-                e.updatedAt = CASE WHEN $domain IS NULL AND $notes IS NULL THEN e.updatedAt ELSE datetime() END
-            RETURN e
-            """;
+    /**
+     * Creates or updates the entities of {@code $<rows>}; the MERGE on the unique (namespace, nameKey) makes
+     * concurrent calls with the same name (in any case or spacing) meet on one node.
+     */
+    static String upsert(String rows) {
+        return """
+                UNWIND $%s AS row
+                MERGE (e:Entity {namespace: $namespace, nameKey: row.nameKey})
+                ON CREATE SET e:Memory, e.id = row.id, e.name = row.name, e.type = row.type,
+                    e.domain = coalesce(row.domain, 'work'), e.notes = row.notes,
+                    e.createdAt = datetime(), e.updatedAt = datetime()
+                ON MATCH SET e.domain = coalesce(row.domain, e.domain), e.notes = coalesce(row.notes, e.notes),
+                    e.updatedAt = CASE WHEN row.domain IS NULL AND row.notes IS NULL
+                        THEN e.updatedAt ELSE datetime() END
+                """.formatted(rows);
+    }
+
+    static final String UPSERT = upsert("rows") + "RETURN row.index AS index, e AS node, e.id = row.id AS created\n";
 
     static final String CONTEXT = """
             MATCH (e:Entity {namespace: $namespace, nameKey: $nameKey})
@@ -38,22 +49,23 @@ final class EntityStatements {
 
     private EntityStatements() {}
 
-    static Statement<Entity> upsert(String namespace, String id, NewEntity entity) {
-        return Statement.write(
-                "createEntity",
-                UPSERT,
-                upsertParams(namespace, id, entity).map(),
-                rows -> Nodes.entity(rows.single().get("e").asNode()));
-    }
-
-    static Params upsertParams(String namespace, String id, NewEntity entity) {
-        return Params.in(namespace)
+    static Map<String, Object> row(int index, String id, NewEntity entity) {
+        return Rows.at(index)
                 .with("id", id)
                 .with("nameKey", entity.nameKey())
                 .with("name", entity.name())
                 .with("type", entity.type().value())
                 .with("domain", entity.domain())
-                .with("notes", entity.notes());
+                .with("notes", entity.notes())
+                .map();
+    }
+
+    static Statement<List<Outcome<Entity>>> upsert(String namespace, List<Map<String, Object>> rows) {
+        return Statement.write(
+                "createEntities",
+                UPSERT,
+                Params.in(namespace).with("rows", rows).map(),
+                result -> Batches.upserted(result, Nodes::entity));
     }
 
     static Statement<EntityContext> context(String namespace, String name, int limit) {

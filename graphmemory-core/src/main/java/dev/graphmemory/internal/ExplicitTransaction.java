@@ -36,6 +36,11 @@ final class ExplicitTransaction extends SyncOperations implements MemoryTransact
     }
 
     @Override
+    protected boolean ownsTransactions() {
+        return false;
+    }
+
+    @Override
     protected <T> T execute(Work<T> work) {
         if (!isOpen()) {
             throw new IllegalStateException("This transaction is no longer open");

@@ -1,5 +1,6 @@
 package dev.graphmemory.internal;
 
+import dev.graphmemory.model.BatchMode;
 import dev.graphmemory.model.Commitment;
 import dev.graphmemory.model.CommitmentQuery;
 import dev.graphmemory.model.Conversation;
@@ -18,14 +19,21 @@ import dev.graphmemory.model.NewConversation;
 import dev.graphmemory.model.NewDecision;
 import dev.graphmemory.model.NewEntity;
 import dev.graphmemory.model.NewLink;
+import dev.graphmemory.model.NewMemory;
 import dev.graphmemory.model.Pattern;
 import dev.graphmemory.model.PatternObservation;
 import dev.graphmemory.model.PatternQuery;
 import dev.graphmemory.model.QueryResult;
 import dev.graphmemory.model.RelatedNode;
 import dev.graphmemory.model.RelatedQuery;
+import dev.graphmemory.model.StoredMemory;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -36,21 +44,33 @@ import java.util.function.Supplier;
  * @param ids where new ids come from (fresh, or replayed across retries of a transaction callback)
  * @param queryRowLimit the row cap of read-only queries
  * @param queryTimeout the timeout of read-only queries
+ * @param chunkSize rows per batch statement
  */
-public record Operations(String namespace, Supplier<String> ids, int queryRowLimit, Duration queryTimeout) {
+public record Operations(
+        String namespace, Supplier<String> ids, int queryRowLimit, Duration queryTimeout, int chunkSize) {
 
     /** The same operations with another source of ids. */
     public Operations withIds(Supplier<String> newIds) {
-        return new Operations(namespace, newIds, queryRowLimit, queryTimeout);
-    }
-
-    /** The same operations in another namespace. */
-    public Operations inNamespace(String newNamespace) {
-        return new Operations(Validate.namespace(newNamespace), ids, queryRowLimit, queryTimeout);
+        return new Operations(namespace, newIds, queryRowLimit, queryTimeout, chunkSize);
     }
 
     public Work<Commitment> createCommitment(NewCommitment commitment) {
-        return CommitmentStatements.create(namespace, ids.get(), Validate.required("commitment", commitment));
+        var row = CommitmentStatements.row(0, ids.get(), Validate.required("commitment", commitment));
+        return CommitmentStatements.create(namespace, List.of(row)).map(Batches::single);
+    }
+
+    public Batches<Commitment> createCommitments(List<NewCommitment> commitments, BatchMode mode) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        each("commitments", commitments, (item, i) -> rows.add(CommitmentStatements.row(i, ids.get(), item)));
+        return Batches.plan(
+                "createCommitments",
+                "commitments",
+                mode(mode),
+                commitments.size(),
+                rows,
+                "id",
+                chunkSize,
+                chunk -> CommitmentStatements.create(namespace, chunk));
     }
 
     public Work<Commitment> completeCommitment(String commitmentId, String outcome) {
@@ -65,7 +85,22 @@ public record Operations(String namespace, Supplier<String> ids, int queryRowLim
     }
 
     public Work<Decision> recordDecision(NewDecision decision) {
-        return DecisionStatements.create(namespace, ids.get(), Validate.required("decision", decision));
+        var row = DecisionStatements.row(0, ids.get(), Validate.required("decision", decision));
+        return DecisionStatements.create(namespace, List.of(row)).map(Batches::single);
+    }
+
+    public Batches<Decision> recordDecisions(List<NewDecision> decisions, BatchMode mode) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        each("decisions", decisions, (item, i) -> rows.add(DecisionStatements.row(i, ids.get(), item)));
+        return Batches.plan(
+                "recordDecisions",
+                "decisions",
+                mode(mode),
+                decisions.size(),
+                rows,
+                "id",
+                chunkSize,
+                chunk -> DecisionStatements.create(namespace, chunk));
     }
 
     public Work<List<Decision>> getDecisions(DecisionQuery query) {
@@ -73,8 +108,36 @@ public record Operations(String namespace, Supplier<String> ids, int queryRowLim
     }
 
     public Work<Pattern> recordPattern(PatternObservation observation) {
-        Validate.required("observation", observation);
-        return PatternStatements.record(namespace, ids.get(), ids.get(), observation);
+        return recordPatterns(List.of(Validate.required("observation", observation)), BatchMode.ATOMIC)
+                .chunks()
+                .get(0)
+                .statement()
+                .map(Batches::single);
+    }
+
+    /** Observations of the same pattern in one call become one row, counted once each. */
+    public Batches<Pattern> recordPatterns(List<PatternObservation> observations, BatchMode mode) {
+        Map<String, List<Integer>> indexes = new LinkedHashMap<>();
+        each(
+                "observations",
+                observations,
+                (item, i) -> indexes.computeIfAbsent(PatternStatements.key(item), key -> new ArrayList<>())
+                        .add(i));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        indexes.forEach((key, positions) -> {
+            List<String> observationIds = positions.stream().map(i -> ids.get()).toList();
+            rows.add(PatternStatements.row(
+                    key, positions, ids.get(), observationIds, observations.get(positions.get(0))));
+        });
+        return Batches.plan(
+                "recordPatterns",
+                "observations",
+                mode(mode),
+                observations.size(),
+                rows,
+                "patternKey",
+                chunkSize,
+                chunk -> PatternStatements.record(namespace, chunk));
     }
 
     public Work<List<Pattern>> getPatterns(PatternQuery query) {
@@ -94,11 +157,63 @@ public record Operations(String namespace, Supplier<String> ids, int queryRowLim
     }
 
     public Work<Entity> createEntity(NewEntity entity) {
-        return EntityStatements.upsert(namespace, ids.get(), Validate.required("entity", entity));
+        var row = EntityStatements.row(0, ids.get(), Validate.required("entity", entity));
+        return EntityStatements.upsert(namespace, List.of(row)).map(Batches::single);
+    }
+
+    public Batches<Entity> createEntities(List<NewEntity> entities, BatchMode mode) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        each("entities", entities, (item, i) -> rows.add(EntityStatements.row(i, ids.get(), item)));
+        return Batches.plan(
+                "createEntities",
+                "entities",
+                mode(mode),
+                entities.size(),
+                rows,
+                "nameKey",
+                chunkSize,
+                chunk -> EntityStatements.upsert(namespace, chunk));
     }
 
     public Work<Link> linkNodes(NewLink link) {
-        return LinkStatements.link(namespace, Validate.required("link", link));
+        return linkNodes(List.of(Validate.required("link", link)), BatchMode.ATOMIC)
+                .chunks()
+                .get(0)
+                .statement()
+                .map(Batches::single);
+    }
+
+    public Batches<Link> linkNodes(List<NewLink> links, BatchMode mode) {
+        Map<List<String>, List<Integer>> groups = new LinkedHashMap<>();
+        each(
+                "links",
+                links,
+                (item, i) -> groups.computeIfAbsent(
+                                List.of(item.fromId(), item.relationship().name(), item.toId()),
+                                key -> new ArrayList<>())
+                        .add(i));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        groups.values().forEach(indexes -> {
+            Map<String, Object> properties = new HashMap<>();
+            indexes.forEach(i -> properties.putAll(links.get(i).properties()));
+            rows.add(LinkStatements.row(indexes, links.get(indexes.get(0)), properties));
+        });
+        rows.sort(Comparator.comparing(row -> row.get("toId").toString()));
+        List<NewLink> given = List.copyOf(links);
+        boolean atomic = mode(mode) == BatchMode.ATOMIC;
+        return Batches.plan(
+                "linkNodes",
+                "links",
+                mode,
+                links.size(),
+                rows,
+                "fromId",
+                chunkSize,
+                chunk -> LinkStatements.link(namespace, chunk, given, atomic));
+    }
+
+    public Work<StoredMemory> storeMemory(NewMemory memory) {
+        return StoreMemoryStatement.statement(namespace, ids, Validate.required("memory", memory));
     }
 
     public Work<List<RelatedNode>> findRelated(RelatedQuery query) {
@@ -111,5 +226,17 @@ public record Operations(String namespace, Supplier<String> ids, int queryRowLim
 
     public Work<QueryResult> queryGraph(GraphQuery query) {
         return ReadOnlyQueries.work(namespace, Validate.required("query", query), queryRowLimit, queryTimeout);
+    }
+
+    private static BatchMode mode(BatchMode mode) {
+        return Validate.required("mode", mode);
+    }
+
+    /** Checks a batch's list and calls {@code action} with each item and its position. */
+    private static <T> void each(String field, List<T> items, java.util.function.ObjIntConsumer<T> action) {
+        Validate.required(field, items);
+        for (int i = 0; i < items.size(); i++) {
+            action.accept(Validate.required(field + "[" + i + "]", items.get(i)), i);
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Patterns, which strengthen when observed again.
@@ -21,23 +22,30 @@ import java.util.List;
 final class PatternStatements {
     static final int OBSERVATION_WINDOW = 64;
 
-    static final String RECORD = """
-            MERGE (p:Pattern {namespace: $namespace, patternKey: $patternKey})
-            ON CREATE SET p:Memory, p.id = $id, p.description = $description, p.type = $type, p.domain = $domain,
-                p.observations = 0, p.strength = 0.0, p.recentObservationIds = [],
-                p.firstObserved = datetime(), p.createdAt = datetime()
-            SET p.touchedBy = $observationId
-            WITH p, NOT $observationId IN p.recentObservationIds AS isNew
-            SET p.observations = p.observations + CASE WHEN isNew THEN 1 ELSE 0 END,
-                p.recentObservationIds = CASE WHEN isNew
-                    THEN ([$observationId] + p.recentObservationIds)[0..$window]
-                    ELSE p.recentObservationIds END,
-                p.lastObserved = CASE WHEN isNew THEN datetime() ELSE p.lastObserved END,
-                p.frequency = coalesce($frequency, p.frequency)
-            WITH p
-            SET p.strength = toFloat(CASE WHEN p.observations > 6 THEN 10 ELSE 4 + p.observations END) / 10.0
-            RETURN p
-            """;
+    /**
+     * Records the observations of {@code $<rows>}: one row per pattern, with the ids of its observations in this call.
+     * Observations already counted (a re-run) are skipped.
+     */
+    static String record(String rows) {
+        return """
+                UNWIND $%s AS row
+                MERGE (p:Pattern {namespace: $namespace, patternKey: row.patternKey})
+                ON CREATE SET p:Memory, p.id = row.id, p.description = row.description, p.type = row.type,
+                    p.domain = row.domain, p.observations = 0, p.strength = 0.0, p.recentObservationIds = [],
+                    p.firstObserved = datetime(), p.createdAt = datetime()
+                SET p.touchedBy = row.observationIds[0]
+                WITH row, p, [id IN row.observationIds WHERE NOT id IN p.recentObservationIds] AS fresh
+                SET p.observations = p.observations + size(fresh),
+                    p.recentObservationIds = (reverse(fresh) + p.recentObservationIds)[0..$window],
+                    p.lastObserved = CASE WHEN size(fresh) > 0 THEN datetime() ELSE p.lastObserved END,
+                    p.frequency = coalesce(row.frequency, p.frequency)
+                WITH row, p
+                SET p.strength = toFloat(CASE WHEN p.observations > 6 THEN 10 ELSE 4 + p.observations END) / 10.0
+                """.formatted(rows);
+    }
+
+    static final String RECORD =
+            record("rows") + "RETURN row.indexes AS indexes, p AS node, p.id = row.id AS created\n";
 
     static final String LIST = """
             MATCH (p:Pattern)
@@ -51,26 +59,40 @@ final class PatternStatements {
 
     private PatternStatements() {}
 
-    static Statement<Pattern> record(String namespace, String id, String observationId, PatternObservation pattern) {
-        return Statement.write(
-                "recordPattern",
-                RECORD,
-                recordParams(namespace, id, observationId, pattern).map(),
-                rows -> Nodes.pattern(rows.single().get("p").asNode()));
-    }
-
-    static Params recordParams(String namespace, String id, String observationId, PatternObservation pattern) {
-        return Params.in(namespace)
+    /**
+     * The row of one pattern: the observations of the same pattern in one call become one row, so that the statement
+     * touches each pattern once.
+     */
+    static Map<String, Object> row(
+            String key, List<Integer> indexes, String id, List<String> observationIds, PatternObservation pattern) {
+        return Rows.at(indexes.get(0))
+                .with("indexes", indexes)
                 .with("id", id)
-                .with("observationId", observationId)
-                .with("patternKey", key(pattern))
+                .with("observationIds", observationIds)
+                .with("patternKey", key)
                 .with("description", pattern.description())
                 .with("type", pattern.type().value())
                 .with("domain", pattern.domain())
                 .with(
                         "frequency",
                         pattern.frequency() == null ? null : pattern.frequency().value())
-                .with("window", OBSERVATION_WINDOW);
+                .map();
+    }
+
+    static Statement<List<Outcome<Pattern>>> record(String namespace, List<Map<String, Object>> rows) {
+        var params = Params.in(namespace).with("rows", rows).with("window", OBSERVATION_WINDOW);
+        return Statement.write("recordPatterns", RECORD, params.map(), result -> {
+            List<Outcome<Pattern>> items = new java.util.ArrayList<>();
+            for (var record : result.records()) {
+                Pattern pattern = Nodes.pattern(record.get("node").asNode());
+                List<Integer> indexes = Batches.asIndexes(record.get("indexes"));
+                for (int i = 0; i < indexes.size(); i++) {
+                    boolean created = i == 0 && record.get("created").asBoolean();
+                    items.add(Batches.stored(indexes.get(i), created, pattern));
+                }
+            }
+            return items;
+        });
     }
 
     static Statement<List<Pattern>> list(String namespace, PatternQuery query) {

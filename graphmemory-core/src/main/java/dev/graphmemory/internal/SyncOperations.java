@@ -1,6 +1,9 @@
 package dev.graphmemory.internal;
 
 import dev.graphmemory.MemoryOperations;
+import dev.graphmemory.exceptions.MemoryException;
+import dev.graphmemory.model.BatchMode;
+import dev.graphmemory.model.BatchResult;
 import dev.graphmemory.model.Commitment;
 import dev.graphmemory.model.CommitmentQuery;
 import dev.graphmemory.model.Conversation;
@@ -18,12 +21,15 @@ import dev.graphmemory.model.NewConversation;
 import dev.graphmemory.model.NewDecision;
 import dev.graphmemory.model.NewEntity;
 import dev.graphmemory.model.NewLink;
+import dev.graphmemory.model.NewMemory;
 import dev.graphmemory.model.Pattern;
 import dev.graphmemory.model.PatternObservation;
 import dev.graphmemory.model.PatternQuery;
 import dev.graphmemory.model.QueryResult;
 import dev.graphmemory.model.RelatedNode;
 import dev.graphmemory.model.RelatedQuery;
+import dev.graphmemory.model.StoredMemory;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,6 +43,36 @@ public abstract class SyncOperations implements MemoryOperations {
 
     /** Runs the work and returns its result, or throws a {@code MemoryException}. */
     protected abstract <T> T execute(Work<T> work);
+
+    /**
+     * Whether each unit of work gets a transaction of its own (alone, or in a session). Inside a transaction scope it
+     * does not, and a best-effort batch then runs in the scope's one transaction.
+     */
+    protected boolean ownsTransactions() {
+        return true;
+    }
+
+    /**
+     * Runs a batch: an atomic one (or any batch inside a transaction scope) in one transaction; a best-effort one as
+     * a transaction per chunk, where a failing chunk reports its items as failed and the others are kept.
+     */
+    protected <T> BatchResult<T> executeBatch(Batches<T> batch) {
+        if (batch.chunks().isEmpty()) {
+            return new BatchResult<>(List.of());
+        }
+        if (batch.mode() == BatchMode.ATOMIC || !ownsTransactions()) {
+            return execute(batch.inOneTransaction());
+        }
+        List<Outcome<T>> outcomes = new ArrayList<>();
+        for (Batches.Chunk<T> chunk : batch.chunks()) {
+            try {
+                outcomes.addAll(execute(chunk.statement()));
+            } catch (MemoryException e) {
+                outcomes.addAll(batch.failed(chunk, e));
+            }
+        }
+        return batch.result(outcomes);
+    }
 
     @Override
     public String namespace() {
@@ -111,6 +147,36 @@ public abstract class SyncOperations implements MemoryOperations {
     @Override
     public EntityContext getEntityContext(String name, int limit) {
         return execute(operations().getEntityContext(name, limit));
+    }
+
+    @Override
+    public BatchResult<Entity> createEntities(List<NewEntity> entities, BatchMode mode) {
+        return executeBatch(operations().createEntities(entities, mode));
+    }
+
+    @Override
+    public BatchResult<Commitment> createCommitments(List<NewCommitment> commitments, BatchMode mode) {
+        return executeBatch(operations().createCommitments(commitments, mode));
+    }
+
+    @Override
+    public BatchResult<Decision> recordDecisions(List<NewDecision> decisions, BatchMode mode) {
+        return executeBatch(operations().recordDecisions(decisions, mode));
+    }
+
+    @Override
+    public BatchResult<Pattern> recordPatterns(List<PatternObservation> observations, BatchMode mode) {
+        return executeBatch(operations().recordPatterns(observations, mode));
+    }
+
+    @Override
+    public BatchResult<Link> linkNodes(List<NewLink> links, BatchMode mode) {
+        return executeBatch(operations().linkNodes(links, mode));
+    }
+
+    @Override
+    public StoredMemory storeMemory(NewMemory memory) {
+        return execute(operations().storeMemory(memory));
     }
 
     @Override

@@ -22,6 +22,11 @@ final class TransactionScope extends SyncOperations {
     }
 
     @Override
+    protected boolean ownsTransactions() {
+        return false;
+    }
+
+    @Override
     protected <T> T execute(Work<T> work) {
         if (finished) {
             throw new IllegalStateException("This transaction has ended; use the operations only inside the callback");

@@ -3,6 +3,7 @@ package dev.graphmemory.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.graphmemory.contract.MemoryFixture;
+import dev.graphmemory.model.BatchMode;
 import dev.graphmemory.model.CommitmentQuery;
 import dev.graphmemory.model.ConversationEnd;
 import dev.graphmemory.model.DecisionQuery;
@@ -15,6 +16,7 @@ import dev.graphmemory.model.NewConversation;
 import dev.graphmemory.model.NewDecision;
 import dev.graphmemory.model.NewEntity;
 import dev.graphmemory.model.NewLink;
+import dev.graphmemory.model.NewMemory;
 import dev.graphmemory.model.PatternObservation;
 import dev.graphmemory.model.PatternQuery;
 import dev.graphmemory.model.PatternType;
@@ -39,26 +41,43 @@ import org.neo4j.driver.summary.Plan;
 class StatementPlanIT {
 
     static Stream<Statement<?>> statements() {
-        Operations ops = new Operations("plan-test", Ids.fresh(), 10, Duration.ofSeconds(5));
+        Operations ops = new Operations("plan-test", Ids.fresh(), 10, Duration.ofSeconds(5), 100);
         List<Statement<?>> all = new ArrayList<>();
-        all.add((Statement<?>) ops.createCommitment(NewCommitment.of("x")));
-        all.add((Statement<?>) ops.completeCommitment("some-id", "done"));
-        all.add((Statement<?>) ops.getCommitments(CommitmentQuery.all().toWhom("a")));
-        all.add((Statement<?>) ops.recordDecision(NewDecision.of("x", "y")));
-        all.add((Statement<?>) ops.getDecisions(DecisionQuery.all().days(3)));
-        all.add((Statement<?>) ops.recordPattern(PatternObservation.of("x", PatternType.BEHAVIOR)));
-        all.add((Statement<?>) ops.getPatterns(PatternQuery.all()));
-        all.add((Statement<?>) ops.startSession(NewConversation.of("a")));
-        all.add((Statement<?>) ops.endSession(new ConversationEnd("some-id", "s", null)));
-        all.add((Statement<?>) ops.recordEnergy(EnergyReading.of(EnergyLevel.HIGH)));
-        all.add((Statement<?>) ops.createEntity(NewEntity.of("x", EntityType.PERSON)));
-        all.add((Statement<?>) ops.getEntityContext("x", Limits.DEFAULT_LIMIT));
+        all.add(statementOf(ops.createCommitment(NewCommitment.of("x"))));
+        all.add(statementOf(ops.completeCommitment("some-id", "done")));
+        all.add(statementOf(ops.getCommitments(CommitmentQuery.all().toWhom("a"))));
+        all.add(statementOf(ops.recordDecision(NewDecision.of("x", "y"))));
+        all.add(statementOf(ops.getDecisions(DecisionQuery.all().days(3))));
+        all.add(statementOf(ops.recordPattern(PatternObservation.of("x", PatternType.BEHAVIOR))));
+        all.add(statementOf(ops.getPatterns(PatternQuery.all())));
+        all.add(statementOf(ops.startSession(NewConversation.of("a"))));
+        all.add(statementOf(ops.endSession(new ConversationEnd("some-id", "s", null))));
+        all.add(statementOf(ops.recordEnergy(EnergyReading.of(EnergyLevel.HIGH))));
+        all.add(statementOf(ops.createEntity(NewEntity.of("x", EntityType.PERSON))));
+        all.add(statementOf(ops.getEntityContext("x", Limits.DEFAULT_LIMIT)));
         for (RelationshipType type : RelationshipType.values()) {
-            all.add((Statement<?>) ops.linkNodes(NewLink.of("a", type, "b")));
+            all.add(statementOf(ops.linkNodes(NewLink.of("a", type, "b"))));
             all.add((Statement<?>)
                     ops.findRelated(RelatedQuery.around("a").via(type).depth(Limits.MAX_DEPTH)));
         }
-        all.add((Statement<?>) ops.findRelated(RelatedQuery.around("a")));
+        all.add(statementOf(ops.findRelated(RelatedQuery.around("a"))));
+        all.add(ops.createEntities(List.of(NewEntity.of("x", EntityType.PERSON)), BatchMode.ATOMIC)
+                .chunks()
+                .get(0)
+                .statement());
+        all.add(ops.linkNodes(List.of(NewLink.of("a", RelationshipType.INVOLVES, "b")), BatchMode.BEST_EFFORT)
+                .chunks()
+                .get(0)
+                .statement());
+        all.add(statementOf(ops.storeMemory(NewMemory.builder()
+                .commitment("c", NewCommitment.of("x"))
+                .decision("d", NewDecision.of("x", "y"))
+                .entity("e", NewEntity.of("x", EntityType.PERSON))
+                .pattern("p", PatternObservation.of("x", PatternType.BEHAVIOR))
+                .link("d", RelationshipType.LEADS_TO, "c")
+                .link("c", RelationshipType.INVOLVES, "e")
+                .link("d", RelationshipType.INVOLVES, "0192f0a0-0000-7000-8000-000000000000")
+                .build())));
         return all.stream();
     }
 
@@ -81,6 +100,20 @@ class StatementPlanIT {
                         || operator.startsWith("NodeByLabelScan")
                         || operator.contains("CartesianProduct"));
         assertThat(operators).anyMatch(operator -> operator.contains("Index") || operator.contains("Unique"));
+    }
+
+    /** The statement a unit of work starts with. */
+    static Statement<?> statementOf(Work<?> work) {
+        if (work instanceof Statement<?> statement) {
+            return statement;
+        }
+        if (work instanceof Chain<?, ?> chain) {
+            return statementOf(chain.first());
+        }
+        if (work instanceof Timed<?> timed) {
+            return statementOf(timed.work());
+        }
+        throw new IllegalArgumentException("no statement in " + work);
     }
 
     private static void collect(Plan plan, List<String> operators) {
