@@ -12,7 +12,7 @@ import java.util.Objects;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.BookmarkManagers;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.Session;
+import org.neo4j.driver.async.AsyncSession;
 import org.neo4j.driver.observation.metrics.ConnectionPoolMetrics;
 import org.neo4j.driver.observation.metrics.MetricsObservationProvider;
 
@@ -24,6 +24,7 @@ public final class DefaultGraphMemory extends SyncOperations implements GraphMem
     private final MetricsObservationProvider metrics;
     private final boolean ownsDriver;
     private final AsyncOperations async;
+    private final Retries retries;
 
     private DefaultGraphMemory(
             MemoryConfig config, Sessions sessions, MetricsObservationProvider metrics, boolean ownsDriver) {
@@ -38,6 +39,7 @@ public final class DefaultGraphMemory extends SyncOperations implements GraphMem
                 config.queryTimeout(),
                 config.batchChunkSize());
         this.async = new AsyncOperations(sessions, operations);
+        this.retries = new Retries(config.maxRetryTime());
     }
 
     /**
@@ -71,17 +73,20 @@ public final class DefaultGraphMemory extends SyncOperations implements GraphMem
 
     @Override
     protected <T> T execute(Work<T> work) {
-        try (Session session = sessions.open(work.mode())) {
-            return Sessions.runManaged(session, work, sessions.transaction(work, operations.namespace()));
+        AsyncSession session = sessions.openAsync(work.mode());
+        try {
+            return retries.run(session, sessions.transaction(work, operations.namespace()), work.name(), work::run);
         } catch (RuntimeException e) {
             throw Errors.translate(e);
+        } finally {
+            session.closeAsync();
         }
     }
 
     @Override
     public MemorySession openSession() {
         try {
-            return new SessionScope(sessions, operations);
+            return new SessionScope(sessions, operations, retries);
         } catch (RuntimeException e) {
             throw Errors.translate(e);
         }
@@ -92,20 +97,22 @@ public final class DefaultGraphMemory extends SyncOperations implements GraphMem
         Objects.requireNonNull(work, "work");
         Ids.Replaying ids = new Ids.Replaying();
         Operations replayed = operations.withIds(ids);
-        try (Session session = sessions.open(AccessMode.WRITE)) {
-            return session.executeWrite(
-                    tx -> {
+        AsyncSession session = sessions.openAsync(AccessMode.WRITE);
+        try {
+            return retries.run(
+                    session, sessions.transaction("inTransaction", operations.namespace()), "inTransaction", runner -> {
                         ids.rewind();
-                        TransactionScope scope = new TransactionScope(replayed, tx);
+                        TransactionScope scope = new TransactionScope(replayed, runner);
                         try {
                             return work.execute(scope);
                         } finally {
                             scope.finish();
                         }
-                    },
-                    sessions.transaction("inTransaction", operations.namespace()));
+                    });
         } catch (RuntimeException e) {
             throw Errors.translate(e);
+        } finally {
+            session.closeAsync();
         }
     }
 

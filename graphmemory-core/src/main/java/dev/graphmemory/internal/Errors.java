@@ -107,20 +107,31 @@ public final class Errors {
         if (e instanceof TransactionTerminatedException) {
             return new MemoryTimeoutException("The transaction was terminated: " + e.getMessage(), e);
         }
-        return new DatabaseException(e.getMessage(), code.isEmpty() ? null : code, e);
+        return new DatabaseException(
+                (code.isEmpty() ? "" : code + ": ") + e.getMessage(), code.isEmpty() ? null : code, e);
     }
 
+    /**
+     * Timeouts of transactions and lock waits. A transaction that reaches its timeout while it waits for a lock is
+     * reported as terminated, or as a stopped lock client, so those count as timeouts too.
+     */
     private static boolean isTimeout(String code) {
         return code != null
                 && (code.startsWith(TX_TIMEOUT_PREFIX)
                         || code.equals(LOCK_TIMEOUT)
-                        || code.equals(TX_TIMEOUT_TRANSIENT));
+                        || code.equals(TX_TIMEOUT_TRANSIENT)
+                        || code.endsWith(".Transaction.Terminated")
+                        || code.endsWith(".Transaction.LockClientStopped"));
     }
 
     private static String timeoutMessage(Neo4jException e) {
-        return LOCK_TIMEOUT.equals(e.code())
-                ? "Waiting for a lock took longer than the lock acquisition timeout"
-                : "The transaction ran longer than its timeout and was rolled back";
+        if (LOCK_TIMEOUT.equals(e.code())) {
+            return "Waiting for a lock took longer than the lock acquisition timeout";
+        }
+        if (e.code().endsWith(".Terminated") || e.code().endsWith(".LockClientStopped")) {
+            return "The transaction was terminated (it reached its timeout, or was stopped) and was rolled back";
+        }
+        return "The transaction ran longer than its timeout and was rolled back";
     }
 
     private static boolean isAcquisitionTimeout(Neo4jException e) {

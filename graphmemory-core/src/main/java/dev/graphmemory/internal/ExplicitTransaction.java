@@ -2,8 +2,8 @@ package dev.graphmemory.internal;
 
 import dev.graphmemory.MemoryTransaction;
 import org.neo4j.driver.AccessMode;
-import org.neo4j.driver.Session;
-import org.neo4j.driver.Transaction;
+import org.neo4j.driver.async.AsyncSession;
+import org.neo4j.driver.async.AsyncTransaction;
 
 /**
  * A {@link MemoryTransaction}: one explicit driver transaction, committed or rolled back by the caller, never
@@ -12,22 +12,24 @@ import org.neo4j.driver.Transaction;
  */
 final class ExplicitTransaction extends SyncOperations implements MemoryTransaction {
     private final Operations operations;
-    private final Session session;
-    private final Transaction transaction;
+    private final AsyncSession session;
+    private final AsyncTransaction transaction;
     private final StatementRunner runner;
     private boolean finished;
+    private boolean failed;
 
     ExplicitTransaction(Sessions sessions, Operations operations) {
         this.operations = operations;
-        this.session = sessions.open(AccessMode.WRITE);
+        this.session = sessions.openAsync(AccessMode.WRITE);
         try {
-            this.transaction =
-                    session.beginTransaction(sessions.transaction("beginTransaction", operations.namespace()));
+            this.transaction = Blocking.await(
+                    session.beginTransactionAsync(sessions.transaction("beginTransaction", operations.namespace())),
+                    this::abandon);
         } catch (RuntimeException e) {
-            session.close();
+            session.closeAsync();
             throw Errors.translate(e);
         }
-        this.runner = new DriverRunner(transaction);
+        this.runner = new BlockingRunner(transaction, this::abandon);
     }
 
     @Override
@@ -48,7 +50,12 @@ final class ExplicitTransaction extends SyncOperations implements MemoryTransact
         try {
             return work.run(runner);
         } catch (RuntimeException e) {
-            throw Errors.translate(e);
+            RuntimeException translated = Errors.translate(e);
+            if (!(translated instanceof dev.graphmemory.exceptions.NotFoundException
+                    || translated instanceof dev.graphmemory.exceptions.InvalidInputException)) {
+                failed = true; // the server ended the transaction; only rollback or close remain
+            }
+            throw translated;
         }
     }
 
@@ -58,7 +65,7 @@ final class ExplicitTransaction extends SyncOperations implements MemoryTransact
             throw new IllegalStateException("This transaction has already ended");
         }
         try {
-            transaction.commit();
+            Blocking.await(transaction.commitAsync(), this::abandon);
         } catch (RuntimeException e) {
             throw Errors.translateCommit(e);
         } finally {
@@ -72,7 +79,7 @@ final class ExplicitTransaction extends SyncOperations implements MemoryTransact
             return;
         }
         try {
-            transaction.rollback();
+            Blocking.await(transaction.rollbackAsync(), this::abandon);
         } catch (RuntimeException e) {
             throw Errors.translate(e);
         } finally {
@@ -82,14 +89,14 @@ final class ExplicitTransaction extends SyncOperations implements MemoryTransact
 
     @Override
     public boolean isOpen() {
-        return !finished && transaction.isOpen();
+        return !finished && !failed;
     }
 
     @Override
     public void close() {
         if (!finished) {
             try {
-                transaction.close(); // rolls back when not committed
+                Blocking.await(transaction.closeAsync(), this::abandon); // rolls back when not committed
             } catch (RuntimeException e) {
                 throw Errors.translate(e);
             } finally {
@@ -100,6 +107,12 @@ final class ExplicitTransaction extends SyncOperations implements MemoryTransact
 
     private void end() {
         finished = true;
-        session.close();
+        Blocking.await(session.closeAsync(), () -> {});
+    }
+
+    /** An interrupted wait: the session is closed in the background, which rolls the transaction back. */
+    private void abandon() {
+        finished = true;
+        session.closeAsync();
     }
 }

@@ -4,6 +4,7 @@ import dev.graphmemory.exceptions.QueryRefusedException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -148,20 +149,39 @@ final class PlanGuard {
             throw new QueryRefusedException("must read memories through MATCH; the operation " + leaf.operatorType()
                     + " is not allowed (counts and scans outside the namespace are not available)");
         }
-        for (String variable : candidates) {
-            if (isPinned(variable, path)) {
-                return;
-            }
+        if (isPinned(connected(candidates, path), path)) {
+            return;
         }
         throw new QueryRefusedException("must filter every node it starts from by namespace; add WHERE "
                 + readable(candidates.get(0)) + ".namespace = $namespace (graphmemory supplies $namespace)");
     }
 
-    private static boolean isPinned(String variable, Deque<Plan> path) {
+    /**
+     * The leaf's nodes and every node the operators above it reach from them by relationships: all of them are in
+     * one namespace, so a filter on any one pins them all, whichever end the planner chose to start from.
+     */
+    private static Set<String> connected(List<String> start, Deque<Plan> path) {
+        Set<String> connected = new LinkedHashSet<>(start);
+        Iterator<Plan> upwards = path.iterator(); // the deque holds the leaf first, the root last
+        while (upwards.hasNext()) {
+            Matcher step = RELATIONSHIP_PATTERN.matcher(details(upwards.next()));
+            while (step.find()) {
+                if (connected.contains(step.group(1)) || connected.contains(step.group(2))) {
+                    connected.add(step.group(1));
+                    connected.add(step.group(2));
+                }
+            }
+        }
+        return connected;
+    }
+
+    private static boolean isPinned(Set<String> variables, Deque<Plan> path) {
         for (Plan operator : path) {
             for (String conjunct : conjuncts(details(operator))) {
-                if (pins(conjunct, variable)) {
-                    return true;
+                for (String variable : variables) {
+                    if (pins(conjunct, variable)) {
+                        return true;
+                    }
                 }
             }
         }

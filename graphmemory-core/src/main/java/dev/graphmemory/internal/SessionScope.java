@@ -2,19 +2,21 @@ package dev.graphmemory.internal;
 
 import dev.graphmemory.MemorySession;
 import org.neo4j.driver.AccessMode;
-import org.neo4j.driver.Session;
+import org.neo4j.driver.async.AsyncSession;
 
 /** A {@link MemorySession}: one driver session, one managed transaction per operation. */
 final class SessionScope extends SyncOperations implements MemorySession {
     private final Sessions sessions;
     private final Operations operations;
-    private final Session session;
+    private final Retries retries;
+    private final AsyncSession session;
     private boolean closed;
 
-    SessionScope(Sessions sessions, Operations operations) {
+    SessionScope(Sessions sessions, Operations operations, Retries retries) {
         this.sessions = sessions;
         this.operations = operations;
-        this.session = sessions.open(AccessMode.WRITE);
+        this.retries = retries;
+        this.session = sessions.openAsync(AccessMode.WRITE);
     }
 
     @Override
@@ -28,7 +30,7 @@ final class SessionScope extends SyncOperations implements MemorySession {
             throw new IllegalStateException("This MemorySession is closed");
         }
         try {
-            return Sessions.runManaged(session, work, sessions.transaction(work, operations.namespace()));
+            return retries.run(session, sessions.transaction(work, operations.namespace()), work.name(), work::run);
         } catch (RuntimeException e) {
             throw Errors.translate(e);
         }
@@ -39,7 +41,7 @@ final class SessionScope extends SyncOperations implements MemorySession {
         if (!closed) {
             closed = true;
             try {
-                session.close();
+                Blocking.await(session.closeAsync(), () -> {});
             } catch (RuntimeException e) {
                 throw Errors.translate(e);
             }

@@ -5,9 +5,7 @@ import java.util.Map;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.BookmarkManager;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
-import org.neo4j.driver.TransactionCallback;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.async.AsyncSession;
 
@@ -40,11 +38,6 @@ public final class Sessions {
         return database;
     }
 
-    /** A blocking session. */
-    public Session open(AccessMode mode) {
-        return driver.session(config(mode));
-    }
-
     /** An asynchronous session. */
     public AsyncSession openAsync(AccessMode mode) {
         return driver.session(AsyncSession.class, config(mode));
@@ -58,14 +51,6 @@ public final class Sessions {
     /** The transaction settings for a scope. */
     public TransactionConfig transaction(String name, String namespace) {
         return transaction(name, namespace, transactionTimeout);
-    }
-
-    /** Runs the work in a managed transaction of the session: retried on transient failures. */
-    public static <T> T runManaged(Session session, Work<T> work, TransactionConfig config) {
-        TransactionCallback<T> callback = tx -> work.run(new DriverRunner(tx));
-        return work.mode() == AccessMode.WRITE
-                ? session.executeWrite(callback, config)
-                : session.executeRead(callback, config);
     }
 
     private SessionConfig config(AccessMode mode) {

@@ -1,7 +1,5 @@
 package dev.graphmemory.internal;
 
-import org.neo4j.driver.SimpleQueryRunner;
-
 /**
  * The operations handed to a transaction callback: every operation runs as statements of the one transaction. It
  * stops working when the callback returns, so that it cannot be used, by mistake, outside its transaction.
@@ -11,9 +9,9 @@ final class TransactionScope extends SyncOperations {
     private final StatementRunner runner;
     private boolean finished;
 
-    TransactionScope(Operations operations, SimpleQueryRunner transaction) {
+    TransactionScope(Operations operations, StatementRunner runner) {
         this.operations = operations;
-        this.runner = new DriverRunner(transaction);
+        this.runner = runner;
     }
 
     @Override

@@ -42,10 +42,12 @@ class InterruptIT {
                 });
                 waiter.start();
                 started.get(5, TimeUnit.SECONDS);
-                awaitWaiting(waiter);
+                awaitBlockedOnTheLock(driver);
                 waiter.interrupt();
                 waiter.join(Duration.ofSeconds(30).toMillis());
-                assertThat(waiter.isAlive()).isFalse();
+                assertThat(waiter.isAlive())
+                        .as("the interrupted caller still waits:%n%s", stack(waiter))
+                        .isFalse();
                 holder.rollback();
             }
             assertThat(failure.get()).isInstanceOf(MemoryInterruptedException.class);
@@ -53,11 +55,33 @@ class InterruptIT {
         }
     }
 
-    private static void awaitWaiting(Thread thread) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (thread.getState() == Thread.State.RUNNABLE && System.nanoTime() < deadline) {
+    /** Waits until the server shows the caller's statement blocked behind the holder's lock. */
+    private static void awaitBlockedOnTheLock(Driver driver) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            long blocked = driver.executableQuery("""
+                            SHOW TRANSACTIONS YIELD metaData, status
+                            WHERE metaData.operation = 'createEntities' AND status STARTS WITH 'Blocked'
+                            RETURN count(*) AS blocked
+                            """)
+                    .execute()
+                    .records()
+                    .get(0)
+                    .get("blocked")
+                    .asLong();
+            if (blocked > 0) {
+                return;
+            }
             Thread.sleep(10);
         }
-        Thread.sleep(200); // the statement is on the server, waiting for the lock
+        throw new AssertionError("the caller never blocked on the lock");
+    }
+
+    private static String stack(Thread thread) {
+        StringBuilder text = new StringBuilder();
+        for (StackTraceElement element : thread.getStackTrace()) {
+            text.append("    at ").append(element).append(System.lineSeparator());
+        }
+        return text.toString();
     }
 }

@@ -4,19 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.graphmemory.GraphMemory;
 import dev.graphmemory.MemoryConfig;
+import dev.graphmemory.MemorySession;
+import dev.graphmemory.MemoryTransaction;
+import dev.graphmemory.model.BatchMode;
+import dev.graphmemory.model.BatchResult;
 import dev.graphmemory.model.Commitment;
+import dev.graphmemory.model.CommitmentQuery;
+import dev.graphmemory.model.CommitmentStatus;
+import dev.graphmemory.model.Decision;
 import dev.graphmemory.model.Entity;
 import dev.graphmemory.model.EntityContext;
 import dev.graphmemory.model.EntityType;
+import dev.graphmemory.model.Link;
 import dev.graphmemory.model.NewCommitment;
+import dev.graphmemory.model.NewDecision;
 import dev.graphmemory.model.NewEntity;
 import dev.graphmemory.model.NewLink;
+import dev.graphmemory.model.NewMemory;
+import dev.graphmemory.model.RelatedQuery;
 import dev.graphmemory.model.RelationshipType;
+import dev.graphmemory.model.StoredMemory;
 import dev.graphmemory.testing.Neo4jTest;
 import dev.graphmemory.testing.SharedNeo4j;
 import dev.graphmemory.testing.TestNamespace;
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +40,91 @@ import org.junit.jupiter.api.Test;
  */
 @Neo4jTest
 class DocExamplesIT {
+
+    @Test
+    void modes(SharedNeo4j neo4j, TestNamespace namespace) throws Exception {
+        try (GraphMemory memory = GraphMemory.connect(MemoryConfig.builder()
+                .uri(neo4j.server().boltUri())
+                .namespace(namespace.value())
+                .build())) {
+            // tag::alone[]
+            Commitment call =
+                    memory.createCommitment(NewCommitment.of("Call Bob back").toWhom("Bob"));
+            memory.completeCommitment(call.id(), "Called; he accepted");
+            // end::alone[]
+
+            // tag::session[]
+            try (MemorySession session = memory.openSession()) {
+                Entity bob = session.createEntity(NewEntity.of("Bob", EntityType.PERSON));
+                session.linkNodes(NewLink.of(call.id(), RelationshipType.INVOLVES, bob.id()));
+                EntityContext context = session.getEntityContext("bob"); // sees the link just made
+            }
+            // end::session[]
+
+            // tag::transaction[]
+            String offerId = memory.inTransaction(tx -> {
+                Decision hire = tx.recordDecision(NewDecision.of("Hire Carol", "Best interview of the round"));
+                Commitment offer = tx.createCommitment(
+                        NewCommitment.of("Send Carol the offer").priority(1));
+                tx.linkNodes(NewLink.of(hire.id(), RelationshipType.LEADS_TO, offer.id()));
+                return offer.id();
+            });
+            // end::transaction[]
+
+            // tag::explicit[]
+            try (MemoryTransaction tx = memory.beginTransaction()) {
+                Decision pause = tx.recordDecision(NewDecision.of("Pause hiring", "Budget review"));
+                if (pause.confidence() >= 0.5) {
+                    tx.commit();
+                }
+            } // closed without commit: rolled back
+            // end::explicit[]
+
+            // tag::async[]
+            CompletionStage<Entity> dana = memory.async().createEntity(NewEntity.of("Dana", EntityType.PERSON));
+            CompletionStage<List<Commitment>> open =
+                    memory.async().getCommitments(CommitmentQuery.all().status(CommitmentStatus.PENDING));
+            dana.thenCombine(open, (person, commitments) -> person.name() + " and " + commitments.size() + " open")
+                    .toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
+            // end::async[]
+
+            // tag::batch[]
+            List<NewEntity> team = List.of(
+                    NewEntity.of("Erin", EntityType.PERSON),
+                    NewEntity.of("Frank", EntityType.PERSON),
+                    NewEntity.of("Grace", EntityType.PERSON));
+            BatchResult<Entity> result = memory.createEntities(team, BatchMode.ATOMIC); // one statement
+            long created = result.count(BatchResult.Status.CREATED);
+
+            BatchResult<Link> links = memory.linkNodes(
+                    result.values().stream()
+                            .map(person -> NewLink.of(offerId, RelationshipType.INVOLVES, person.id()))
+                            .toList(),
+                    BatchMode.BEST_EFFORT); // a transaction per chunk; failures reported per item
+            links.failures().forEach(item -> System.err.println(item.index() + ": " + item.failure()));
+            // end::batch[]
+            assertThat(created).isEqualTo(3);
+            assertThat(links.allStored()).isTrue();
+
+            // tag::store-memory[]
+            StoredMemory stored = memory.storeMemory(NewMemory.builder()
+                    .decision("pilot", NewDecision.of("Pilot the launch with Acme", "Lower risk"))
+                    .commitment(
+                            "proposal",
+                            NewCommitment.of("Send Alice the pilot proposal").toWhom("Alice Chen"))
+                    .entity("alice", NewEntity.of("Alice Chen", EntityType.PERSON))
+                    .entity("acme", NewEntity.of("Acme Corp", EntityType.CLIENT))
+                    .link("pilot", RelationshipType.LEADS_TO, "proposal")
+                    .link("proposal", RelationshipType.INVOLVES, "alice")
+                    .link("pilot", RelationshipType.INVOLVES, "acme")
+                    .link("pilot", RelationshipType.LEADS_TO, offerId) // a memory stored before, by id
+                    .build());
+            String proposalId = stored.id("proposal").orElseThrow();
+            // end::store-memory[]
+            assertThat(memory.findRelated(RelatedQuery.around(proposalId))).isNotEmpty();
+        }
+    }
 
     @Test
     void quickstart(SharedNeo4j neo4j, TestNamespace namespace) {

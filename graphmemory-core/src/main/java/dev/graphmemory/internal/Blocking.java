@@ -1,0 +1,45 @@
+package dev.graphmemory.internal;
+
+import dev.graphmemory.exceptions.MemoryInterruptedException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Waits for asynchronous driver work on the calling thread, interruptibly. The driver's own blocking API keeps
+ * waiting when the thread is interrupted; graphmemory's blocking operations wait here instead, so an interrupt ends
+ * the wait at once: the flag is set again, the work is abandoned (rolled back in the background) and the caller gets
+ * a {@link MemoryInterruptedException}.
+ */
+final class Blocking {
+    private Blocking() {}
+
+    /**
+     * The stage's value, or its failure rethrown as it is (so that retry decisions see the driver's exception).
+     *
+     * @param abandon what to do when the wait is interrupted, e.g. close the session
+     */
+    static <T> T await(CompletionStage<T> stage, Runnable abandon) {
+        try {
+            return stage.toCompletableFuture().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            abandon.run();
+            throw new MemoryInterruptedException(
+                    "Interrupted while waiting for the database; the work was abandoned", e);
+        } catch (ExecutionException e) {
+            throw rethrow(e.getCause());
+        }
+    }
+
+    static RuntimeException rethrow(Throwable failure) {
+        Throwable cause = Errors.unwrap(failure);
+        if (cause instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return new CompletionException(cause);
+    }
+}

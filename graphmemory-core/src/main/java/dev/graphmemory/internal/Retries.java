@@ -1,0 +1,93 @@
+package dev.graphmemory.internal;
+
+import dev.graphmemory.exceptions.MemoryInterruptedException;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import org.neo4j.driver.TransactionConfig;
+import org.neo4j.driver.async.AsyncSession;
+import org.neo4j.driver.async.AsyncTransaction;
+import org.neo4j.driver.exceptions.RetryableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Managed transactions for the blocking API: begin, run the body, commit; on a failure the driver classifies as
+ * retryable (a deadlock or another transient error, a lost connection, an expired session) roll back, wait and run the
+ * whole body again, until the retry budget is spent. Everything else (syntax, constraints, access mode, validation,
+ * not found, timeouts) is tried exactly once.
+ *
+ * <p>The first wait is short because the common transient failure here is a deadlock between concurrent writers,
+ * which clears at once; the wait doubles (with jitter, so that the writers do not collide again) up to
+ * {@value #MAX_DELAY_MILLIS} ms, which also rides out a cluster leader election within the budget.
+ */
+final class Retries {
+    static final long INITIAL_DELAY_MILLIS = 10;
+    static final long MAX_DELAY_MILLIS = 2_000;
+    private static final Logger LOG = LoggerFactory.getLogger(Retries.class);
+
+    private final Duration budget;
+
+    Retries(Duration budget) {
+        this.budget = budget;
+    }
+
+    /** Runs {@code body} in a transaction of the session, retrying it as a whole on retryable failures. */
+    <T> T run(AsyncSession session, TransactionConfig config, String name, Function<StatementRunner, T> body) {
+        long deadline = System.nanoTime() + budget.toNanos();
+        long delay = INITIAL_DELAY_MILLIS;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(session, config, body);
+            } catch (RuntimeException failure) {
+                if (!(failure instanceof RetryableException) || System.nanoTime() + delay * 1_000_000 > deadline) {
+                    throw failure;
+                }
+                long wait = jitter(delay);
+                LOG.debug("{} failed on attempt {} ({}); retrying in {} ms", name, attempt, failure.getMessage(), wait);
+                sleep(wait);
+                delay = Math.min(MAX_DELAY_MILLIS, delay * 2);
+            }
+        }
+    }
+
+    /** Runs {@code body} in one transaction: commit on success, roll back on any failure. */
+    static <T> T once(AsyncSession session, TransactionConfig config, Function<StatementRunner, T> body) {
+        Runnable abandon = () -> session.closeAsync();
+        AsyncTransaction transaction = Blocking.await(session.beginTransactionAsync(config), abandon);
+        T result;
+        try {
+            result = body.apply(new BlockingRunner(transaction, abandon));
+        } catch (RuntimeException | Error failure) {
+            rollbackQuietly(transaction);
+            throw failure;
+        }
+        Blocking.await(transaction.commitAsync(), abandon);
+        return result;
+    }
+
+    private static void rollbackQuietly(AsyncTransaction transaction) {
+        try {
+            transaction.rollbackAsync().toCompletableFuture().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // The transaction is gone already (the failure broke it, or the connection); nothing to undo.
+            LOG.trace("Rollback after a failure failed too", e);
+        }
+    }
+
+    private static long jitter(long delay) {
+        double factor = 0.8 + 0.4 * ThreadLocalRandom.current().nextDouble();
+        return Math.max(1, Math.round(delay * factor));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MemoryInterruptedException("Interrupted while waiting to retry", e);
+        }
+    }
+}
