@@ -13,8 +13,8 @@ final class CommitmentStatements {
     static String create(String rows) {
         return """
                 UNWIND $%s AS row
-                MERGE (c:Memory {id: row.id})
-                ON CREATE SET c:Commitment, c.namespace = $namespace, c.content = row.content, c.toWhom = row.toWhom,
+                MERGE (c:Memory {namespace: $namespace, id: row.id})
+                ON CREATE SET c:Commitment, c.content = row.content, c.toWhom = row.toWhom,
                     c.deadline = row.deadline, c.dueAt = row.dueAt, c.domain = row.domain, c.priority = row.priority,
                     c.status = 'pending', c.createdAt = datetime()
                 """.formatted(rows);
@@ -23,8 +23,8 @@ final class CommitmentStatements {
     static final String CREATE = create("rows") + "RETURN row.index AS index, c AS node\n";
 
     static final String COMPLETE = """
-            MATCH (c:Memory {id: $id})
-            WHERE c.namespace = $namespace AND c:Commitment
+            MATCH (c:Memory {namespace: $namespace, id: $id})
+            WHERE c:Commitment
             SET c.status = 'completed', c.completedAt = coalesce(c.completedAt, datetime()),
                 c.outcome = coalesce($outcome, c.outcome)
             RETURN c

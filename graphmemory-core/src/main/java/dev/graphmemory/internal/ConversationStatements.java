@@ -10,23 +10,23 @@ import dev.graphmemory.model.NewConversation;
 /** Conversation sessions and energy readings. */
 final class ConversationStatements {
     static final String START = """
-            MERGE (s:Memory {id: $id})
-            ON CREATE SET s:Conversation, s.namespace = $namespace, s.agent = $agent, s.mood = $mood,
+            MERGE (s:Memory {namespace: $namespace, id: $id})
+            ON CREATE SET s:Conversation, s.agent = $agent, s.mood = $mood,
                 s.startedAt = datetime(), s.createdAt = datetime()
             RETURN s
             """;
 
     static final String END = """
-            MATCH (s:Memory {id: $id})
-            WHERE s.namespace = $namespace AND s:Conversation
+            MATCH (s:Memory {namespace: $namespace, id: $id})
+            WHERE s:Conversation
             SET s.endedAt = coalesce(s.endedAt, datetime()), s.summary = $summary,
                 s.tokensUsed = coalesce($tokensUsed, s.tokensUsed)
             RETURN s
             """;
 
     static final String ENERGY = """
-            MERGE (x:Memory {id: $id})
-            ON CREATE SET x:EnergyState, x.namespace = $namespace, x.level = $level, x.context = $context,
+            MERGE (x:Memory {namespace: $namespace, id: $id})
+            ON CREATE SET x:EnergyState, x.level = $level, x.context = $context,
                 x.readiness = $readiness, x.sleepHours = $sleepHours, x.recordedAt = datetime(),
                 x.createdAt = datetime()
             RETURN x

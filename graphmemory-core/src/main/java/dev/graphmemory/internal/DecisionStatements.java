@@ -12,8 +12,8 @@ final class DecisionStatements {
     static String create(String rows) {
         return """
                 UNWIND $%s AS row
-                MERGE (d:Memory {id: row.id})
-                ON CREATE SET d:Decision, d.namespace = $namespace, d.content = row.content, d.rationale = row.rationale,
+                MERGE (d:Memory {namespace: $namespace, id: row.id})
+                ON CREATE SET d:Decision, d.content = row.content, d.rationale = row.rationale,
                     d.alternatives = row.alternatives, d.domain = row.domain, d.confidence = row.confidence,
                     d.createdAt = datetime()
                 """.formatted(rows);

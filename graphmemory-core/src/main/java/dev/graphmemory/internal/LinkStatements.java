@@ -31,8 +31,8 @@ final class LinkStatements {
      */
     static final String LOOKUP = """
             UNWIND $rows AS row
-            OPTIONAL MATCH (a:Memory {id: row.fromId}) WHERE a.namespace = $namespace
-            OPTIONAL MATCH (b:Memory {id: row.toId}) WHERE b.namespace = $namespace
+            OPTIONAL MATCH (a:Memory {namespace: $namespace, id: row.fromId})
+            OPTIONAL MATCH (b:Memory {namespace: $namespace, id: row.toId})
             WITH row, a, b, a IS NOT NULL AND b IS NOT NULL
                 AND any(label IN labels(a) WHERE label IN row.fromLabels)
                 AND any(label IN labels(b) WHERE label IN row.toLabels) AS allowed
@@ -73,7 +73,7 @@ final class LinkStatements {
      * scan every memory and search a path into each, which grows with the graph instead of with the neighbourhood.
      */
     private static final String RELATED_TEMPLATE = """
-            OPTIONAL MATCH (start:Memory {id: $nodeId}) WHERE start.namespace = $namespace
+            OPTIONAL MATCH (start:Memory {namespace: $namespace, id: $nodeId})
             RETURN start IS NOT NULL AS found,
               COLLECT {
                 MATCH path = ANY SHORTEST (start)-[%s]-{1,%d}(other)

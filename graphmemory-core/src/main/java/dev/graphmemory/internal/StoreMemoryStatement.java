@@ -35,7 +35,7 @@ final class StoreMemoryStatement {
     static final String TEXT = """
             CALL () {
               UNWIND $externals AS x
-              OPTIONAL MATCH (m:Memory {id: x.id}) WHERE m.namespace = $namespace
+              OPTIONAL MATCH (m:Memory {namespace: $namespace, id: x.id})
               RETURN collect({link: x.link, end: x.end, found: m IS NOT NULL, labels: labels(m),
                   allowed: m IS NOT NULL AND any(label IN labels(m) WHERE label IN x.labels)}) AS externals
             }
@@ -58,8 +58,8 @@ final class StoreMemoryStatement {
               WITH stored, [key IN $keys | head([s IN stored WHERE s.key = key | s.node])] AS nodes
               CALL (nodes) {
                 UNWIND $links AS row
-                OPTIONAL MATCH (xf:Memory {id: row.fromId}) WHERE xf.namespace = $namespace
-                OPTIONAL MATCH (xt:Memory {id: row.toId}) WHERE xt.namespace = $namespace
+                OPTIONAL MATCH (xf:Memory {namespace: $namespace, id: row.fromId})
+                OPTIONAL MATCH (xt:Memory {namespace: $namespace, id: row.toId})
                 WITH row, coalesce(nodes[row.fromIndex], xf) AS a, coalesce(nodes[row.toIndex], xt) AS b
                 WITH row, a, b, true AS allowed, true AS write
             %s    RETURN collect({index: row.index, created: created, from: a.id, to: b.id,
