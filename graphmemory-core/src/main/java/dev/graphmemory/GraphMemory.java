@@ -99,6 +99,9 @@ public interface GraphMemory extends MemoryOperations, AutoCloseable {
     /** The same operations without blocking. */
     AsyncMemoryOperations async();
 
+    /** Export and import of this namespace's memories. */
+    MemorySnapshots snapshots();
+
     /** Checks the database: version, schema, round-trip time and pool. Never throws for an unreachable database. */
     Health healthCheck();
 

@@ -4,6 +4,7 @@ import dev.graphmemory.AsyncMemoryOperations;
 import dev.graphmemory.GraphMemory;
 import dev.graphmemory.MemoryConfig;
 import dev.graphmemory.MemorySession;
+import dev.graphmemory.MemorySnapshots;
 import dev.graphmemory.MemoryTransaction;
 import dev.graphmemory.TransactionWork;
 import dev.graphmemory.model.Health;
@@ -124,6 +125,11 @@ public final class DefaultGraphMemory extends SyncOperations implements GraphMem
     @Override
     public AsyncMemoryOperations async() {
         return async;
+    }
+
+    @Override
+    public MemorySnapshots snapshots() {
+        return new Snapshots(this);
     }
 
     @Override

@@ -44,8 +44,10 @@ public final class Schema {
 
     private static Map<String, String> statements() {
         Map<String, String> statements = new LinkedHashMap<>();
+        // Ids are unique within a namespace, so a namespace's snapshot can be imported into another one unchanged.
         statements.put(
-                "gm_memory_id", "CREATE CONSTRAINT gm_memory_id IF NOT EXISTS FOR (m:Memory) REQUIRE m.id IS UNIQUE");
+                "gm_memory_id",
+                "CREATE CONSTRAINT gm_memory_id IF NOT EXISTS FOR (m:Memory) REQUIRE (m.namespace, m.id) IS UNIQUE");
         statements.put(
                 "gm_entity_name",
                 "CREATE CONSTRAINT gm_entity_name IF NOT EXISTS FOR (e:Entity) REQUIRE (e.namespace, e.nameKey) IS UNIQUE");
