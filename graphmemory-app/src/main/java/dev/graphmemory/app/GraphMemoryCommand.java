@@ -8,7 +8,15 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Long-term memory for AI assistants in a Neo4j knowledge graph.",
-        subcommands = {DemoCommand.class, HealthCommand.class})
+        subcommands = {
+            DemoCommand.class,
+            ServeCommand.class,
+            ToolCommand.class,
+            ToolsCommand.class,
+            ExportCommand.class,
+            ImportCommand.class,
+            HealthCommand.class
+        })
 final class GraphMemoryCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -6,7 +6,12 @@ import picocli.CommandLine;
 final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
+        return new String[] {"graphmemory " + current()};
+    }
+
+    /** The version of this build. */
+    static String current() {
         String version = Version.class.getPackage().getImplementationVersion();
-        return new String[] {"graphmemory " + (version == null ? "development build" : version)};
+        return version == null ? "development" : version;
     }
 }

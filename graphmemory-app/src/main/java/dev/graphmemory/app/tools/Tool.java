@@ -1,0 +1,35 @@
+package dev.graphmemory.app.tools;
+
+import dev.graphmemory.GraphMemory;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * One tool an assistant can call.
+ *
+ * @param name the tool's name, e.g. {@code create_commitment}
+ * @param title a short human title
+ * @param description what it does and when to use it, written for a model
+ * @param params its arguments
+ * @param readOnly whether it only reads
+ * @param handler runs it: checked arguments in, a JSON-ready result out
+ */
+public record Tool(
+        String name,
+        String title,
+        String description,
+        List<Param> params,
+        boolean readOnly,
+        BiFunction<GraphMemory, Args, Object> handler) {
+
+    /** Copies the list. */
+    public Tool {
+        params = List.copyOf(params);
+    }
+
+    /** The JSON Schema of the arguments. */
+    public Map<String, Object> inputSchema() {
+        return Param.objectSchema(params);
+    }
+}
