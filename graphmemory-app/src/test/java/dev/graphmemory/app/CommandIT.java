@@ -74,6 +74,33 @@ class CommandIT {
     }
 
     @Test
+    void shouldCallAToolFromTheShellWithExitStatuses(SharedNeo4j neo4j, TestNamespace namespace) {
+        String uri = neo4j.server().boltUri().toString();
+
+        Run created = run(
+                "tool",
+                "create_entity",
+                "{\"name\":\"Dana\",\"type\":\"person\"}",
+                "--uri",
+                uri,
+                "--namespace",
+                namespace.value());
+        Run invalid =
+                run("tool", "create_entity", "{\"name\":\"Dana\"}", "--uri", uri, "--namespace", namespace.value());
+        Run malformed = run("tool", "create_entity", "{name:", "--uri", uri);
+        Run unknown = run("tool", "no_such_tool", "{}", "--uri", uri);
+
+        assertThat(created.status()).isZero();
+        assertThat(created.out()).contains("\"name\":\"Dana\"").contains("\"type\":\"person\"");
+        assertThat(invalid.status()).isEqualTo(1);
+        assertThat(invalid.out()).contains("\"error\":\"invalid_input\"").contains("\"field\":\"type\"");
+        assertThat(malformed.status()).isEqualTo(2);
+        assertThat(malformed.err()).contains("must be a JSON object");
+        assertThat(unknown.status()).isEqualTo(2);
+        assertThat(unknown.err()).contains("Unknown tool 'no_such_tool'");
+    }
+
+    @Test
     void shouldExitWithTwoOnBadUsage() {
         Run unknown = run("no-such-command");
 

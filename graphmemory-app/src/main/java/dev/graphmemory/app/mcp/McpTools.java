@@ -38,6 +38,8 @@ public final class McpTools {
                 .capabilities(
                         McpSchema.ServerCapabilities.builder().tools(false).build())
                 .requestTimeout(Duration.ofMinutes(2))
+                // Arguments are checked once, by the catalogue, for every front end and with field-level errors.
+                .validateToolInputs(false)
                 .tools(specifications(calls));
     }
 

@@ -1,0 +1,365 @@
+package dev.graphmemory.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.graphmemory.testing.Neo4jTest;
+import dev.graphmemory.testing.SharedNeo4j;
+import dev.graphmemory.testing.TestNamespace;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.client.transport.ServerParameters;
+import io.modelcontextprotocol.client.transport.StdioClientTransport;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.spec.McpClientTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The real jar, spawned, driven by the MCP SDK's own client over stdio and over streamable HTTP. */
+@Neo4jTest
+class McpServerIT {
+    private static final Path JAR = Path.of("target", "graphmemory.jar").toAbsolutePath();
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    @Test
+    void shouldServeEveryToolOverStdio(SharedNeo4j neo4j, TestNamespace namespace) {
+        var parameters = ServerParameters.builder(java())
+                .args(
+                        "-jar",
+                        JAR.toString(),
+                        "serve",
+                        "--uri",
+                        neo4j.server().boltUri().toString(),
+                        "--namespace",
+                        namespace.value())
+                .build();
+        var transport = new StdioClientTransport(parameters, McpJsonDefaults.getMapper());
+        List<String> errors = Collections.synchronizedList(new ArrayList<>());
+        transport.setStdErrorHandler(errors::add);
+        try (McpSyncClient client = client(transport)) {
+            McpSchema.InitializeResult init = client.initialize();
+            assertThat(init.serverInfo().name()).isEqualTo("graphmemory");
+            assertThat(init.instructions()).contains("store_memory");
+            exerciseEveryTool(client);
+        }
+        assertThat(String.join("\n", errors)).doesNotContain("Exception");
+    }
+
+    @Test
+    void shouldServeEveryToolOverHttpAndRefuseForeignOrigins(SharedNeo4j neo4j, TestNamespace namespace)
+            throws Exception {
+        int port = freePort();
+        Server server = start(neo4j, namespace, Map.of(), "--http", "127.0.0.1:" + port);
+        try {
+            server.awaitLine("MCP server listening");
+            var transport = HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + port)
+                    .endpoint("/mcp")
+                    .build();
+            try (McpSyncClient client = client(transport)) {
+                client.initialize();
+                exerciseEveryTool(client);
+            }
+            assertThat(post(port, Map.of("Origin", "http://evil.example")).statusCode())
+                    .isEqualTo(403);
+
+            assertThat(server.stop()).isTrue();
+            server.awaitLine("Stopped");
+        } finally {
+            server.process().destroyForcibly();
+        }
+    }
+
+    @Test
+    void shouldRequireABearerTokenOffLoopback(SharedNeo4j neo4j, TestNamespace namespace) throws Exception {
+        Server refused = start(neo4j, namespace, Map.of("GRAPHMEMORY_TOKEN", ""), "--http", "0.0.0.0:" + freePort());
+        assertThat(refused.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(refused.process().exitValue()).isEqualTo(2);
+        refused.awaitLine("not a loopback address");
+
+        int port = freePort();
+        Server server =
+                start(neo4j, namespace, Map.of("GRAPHMEMORY_TOKEN", "s3cret-token"), "--http", "0.0.0.0:" + port);
+        try {
+            server.awaitLine("MCP server listening");
+            assertThat(post(port, Map.of()).statusCode()).isEqualTo(401);
+            assertThat(post(port, Map.of("Authorization", "Bearer wrong")).statusCode())
+                    .isEqualTo(401);
+            var transport = HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + port)
+                    .endpoint("/mcp")
+                    .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer s3cret-token"))
+                    .build();
+            try (McpSyncClient client = client(transport)) {
+                client.initialize();
+                assertThat(client.listTools().tools()).hasSize(21);
+            }
+            assertThat(server.stop()).isTrue();
+            assertThat(server.text()).doesNotContain("s3cret-token");
+        } finally {
+            server.process().destroyForcibly();
+        }
+    }
+
+    @Test
+    void shouldStopCleanlyAtTheEndOfInput(SharedNeo4j neo4j, TestNamespace namespace) throws Exception {
+        Server server = start(neo4j, namespace, Map.of());
+        server.awaitLine("MCP server ready");
+        server.process().getOutputStream().close();
+        assertThat(server.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(server.process().exitValue()).isZero();
+        server.awaitLine("Stopped");
+        assertThat(server.text()).contains("End of input");
+    }
+
+    /** Calls every tool at least once, and a few with bad arguments. */
+    static void exerciseEveryTool(McpSyncClient client) {
+        List<McpSchema.Tool> tools = client.listTools().tools();
+        assertThat(tools).hasSize(21).allSatisfy(tool -> {
+            assertThat(tool.description()).isNotBlank();
+            assertThat(tool.inputSchema()).containsEntry("type", "object").containsKey("properties");
+        });
+        Calls calls = new Calls(client);
+        String alice = calls.ok("create_entity", Map.of("name", "Alice Chen", "type", "person"))
+                .get("id")
+                .toString();
+        String commitment = calls.ok(
+                        "create_commitment",
+                        Map.of("content", "Send Alice the plan", "to_whom", "Alice Chen", "deadline", "2026-12-04"))
+                .get("id")
+                .toString();
+        assertThat(calls.ok("complete_commitment", Map.of("commitment_id", commitment, "outcome", "Sent"))
+                        .get("status"))
+                .isEqualTo("completed");
+        assertThat(calls.ok("get_commitments", Map.of("status", "completed"))).containsKey("commitments");
+        String decision = calls.ok(
+                        "record_decision",
+                        Map.of(
+                                "content",
+                                "Pilot first",
+                                "rationale",
+                                "Lower risk",
+                                "alternatives",
+                                List.of("Big bang")))
+                .get("id")
+                .toString();
+        calls.ok("get_decisions", Map.of("days", 7));
+        calls.ok("record_pattern", Map.of("description", "Plans on Mondays", "type", "behavior"));
+        calls.ok("get_patterns", Map.of("min_strength", 0.5));
+        String session =
+                calls.ok("start_session", Map.of("agent", "claude")).get("id").toString();
+        calls.ok("end_session", Map.of("session_id", session, "summary", "Planned", "tokens_used", 1200));
+        calls.ok("record_energy", Map.of("level", "high", "readiness", 8, "sleep", 7.5));
+        assertThat(calls.ok("link_nodes", Map.of("from_id", decision, "relationship", "LEADS_TO", "to_id", commitment))
+                        .get("created"))
+                .isEqualTo(true);
+        calls.ok("link_nodes", Map.of("from_id", commitment, "relationship", "involves", "to_id", alice));
+        assertThat(calls.ok("find_related", Map.of("node_id", decision, "depth", 2))
+                        .get("related")
+                        .toString())
+                .contains("Alice Chen");
+        assertThat(calls.ok("get_entity_context", Map.of("name", "alice chen"))
+                        .get("commitments")
+                        .toString())
+                .contains("Send Alice the plan");
+        assertThat(calls.ok(
+                                "query_graph",
+                                Map.of(
+                                        "query",
+                                        "MATCH (c:Commitment) WHERE c.namespace = $namespace RETURN count(c) AS n"))
+                        .get("rows")
+                        .toString())
+                .contains("n=1");
+        assertThat(calls.ok("health_check", Map.of()).get("healthy")).isEqualTo(true);
+        assertThat(calls.ok(
+                                "create_entities",
+                                Map.of(
+                                        "entities",
+                                        List.of(
+                                                Map.of("name", "Bob", "type", "person"),
+                                                Map.of("name", "Acme", "type", "client"))))
+                        .get("created"))
+                .isEqualTo(2);
+        calls.ok(
+                "link_nodes_batch",
+                Map.of(
+                        "mode",
+                        "best_effort",
+                        "links",
+                        List.of(Map.of("from_id", decision, "relationship", "INVOLVES", "to_id", alice))));
+        calls.ok(
+                "record_patterns",
+                Map.of("patterns", List.of(Map.of("description", "Plans on Mondays", "type", "behavior"))));
+        calls.ok("create_commitments", Map.of("commitments", List.of(Map.of("content", "Call Bob"))));
+        assertThat(calls.ok(
+                                "store_memory",
+                                Map.of(
+                                        "decisions",
+                                                List.of(Map.of(
+                                                        "key", "d", "content", "Hire Carol", "rationale", "Great fit")),
+                                        "commitments", List.of(Map.of("key", "c", "content", "Send Carol the offer")),
+                                        "entities", List.of(Map.of("key", "carol", "name", "Carol", "type", "person")),
+                                        "links",
+                                                List.of(
+                                                        Map.of("from", "d", "relationship", "LEADS_TO", "to", "c"),
+                                                        Map.of(
+                                                                "from",
+                                                                "c",
+                                                                "relationship",
+                                                                "INVOLVES",
+                                                                "to",
+                                                                "carol"))))
+                        .get("links")
+                        .toString())
+                .contains("created=true");
+
+        assertThat(calls.error("create_commitment", Map.of("content", "x", "priority", 9)))
+                .containsEntry("error", "invalid_input")
+                .containsEntry("field", "priority");
+        assertThat(calls.error("complete_commitment", Map.of("commitment_id", "no-such-id")))
+                .containsEntry("error", "not_found")
+                .containsEntry("field", "commitment_id");
+        assertThat(calls.error("query_graph", Map.of("query", "MATCH (n:Memory) DETACH DELETE n")))
+                .containsEntry("error", "query_refused");
+        assertThat(calls.error("create_entity", Map.of("name", "X", "type", "robot")))
+                .containsEntry("error", "invalid_input")
+                .containsEntry("field", "type");
+        assertThat(calls.error("create_entity", Map.of("name", "X", "type", "person", "colour", "red")))
+                .containsEntry("error", "invalid_input")
+                .containsEntry("field", "colour");
+        assertThat(calls.error("link_nodes", Map.of("from_id", alice, "relationship", "INVOLVES", "to_id", decision)))
+                .containsEntry("error", "invalid_input")
+                .containsEntry("field", "relationship");
+    }
+
+    /** Tool calls with assertions on their outcome. */
+    record Calls(McpSyncClient client) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> ok(String tool, Map<String, Object> arguments) {
+            McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest(tool, arguments));
+            assertThat(result.isError()).as("%s: %s", tool, result.content()).isFalse();
+            return (Map<String, Object>) result.structuredContent();
+        }
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> error(String tool, Map<String, Object> arguments) {
+            McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest(tool, arguments));
+            assertThat(result.isError()).as("%s: %s", tool, result.content()).isTrue();
+            assertThat(((McpSchema.TextContent) result.content().get(0)).text()).doesNotContain("\tat ");
+            return (Map<String, Object>) result.structuredContent();
+        }
+    }
+
+    private static McpSyncClient client(McpClientTransport transport) {
+        return McpClient.sync(transport)
+                .requestTimeout(TIMEOUT)
+                .initializationTimeout(TIMEOUT)
+                .build();
+    }
+
+    /** A server process whose standard error is collected, line by line, in the background. */
+    record Server(Process process, List<String> log) {
+        void awaitLine(String text) throws InterruptedException {
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (System.nanoTime() < deadline) {
+                if (text().contains(text)) {
+                    return;
+                }
+                Thread.sleep(20);
+            }
+            throw new AssertionError("the server never logged '" + text + "':\n" + text());
+        }
+
+        String text() {
+            synchronized (log) {
+                return String.join("\n", log);
+            }
+        }
+
+        /** Sends SIGTERM (as {@code kill} does: Process.destroy() would also close our end of its pipes). */
+        boolean stop() throws InterruptedException, IOException {
+            new ProcessBuilder("kill", "-TERM", Long.toString(process.pid()))
+                    .start()
+                    .waitFor();
+            return process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static Server start(SharedNeo4j neo4j, TestNamespace namespace, Map<String, String> env, String... extra)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                java(),
+                "-jar",
+                JAR.toString(),
+                "serve",
+                "--uri",
+                neo4j.server().boltUri().toString(),
+                "--namespace",
+                namespace.value()));
+        command.addAll(List.of(extra));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        env.forEach((key, value) -> {
+            if (value.isEmpty()) {
+                builder.environment().remove(key);
+            } else {
+                builder.environment().put(key, value);
+            }
+        });
+        Process process = builder.start();
+        List<String> log = Collections.synchronizedList(new ArrayList<>());
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+                lines.lines().forEach(log::add);
+            } catch (IOException | java.io.UncheckedIOException e) {
+                log.add("(reading standard error failed: " + e + ")");
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        return new Server(process, log);
+    }
+
+    private static HttpResponse<String> post(int port, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/mcp"))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
+                                + "\"capabilities\":{},\"clientInfo\":{\"name\":\"probe\",\"version\":\"1\"}}}"));
+        headers.forEach(request::header);
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    @org.junit.jupiter.api.BeforeAll
+    static void jarIsBuilt() {
+        assertThat(Files.exists(JAR))
+                .as("run through 'mvn verify': the jar is built in the package phase")
+                .isTrue();
+    }
+}
