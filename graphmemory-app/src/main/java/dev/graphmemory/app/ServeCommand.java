@@ -37,7 +37,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(
             names = "--http",
             paramLabel = "HOST:PORT",
-            description = "Serve over HTTP, e.g. 127.0.0.1:8080 (port 0: any)")
+            description = "Serve over HTTP at HOST:PORT, or PORT on 127.0.0.1 (port 0: any free one)")
     String http;
 
     @Option(
@@ -109,19 +109,26 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    /** HOST:PORT, with IPv6 hosts in brackets. */
+    /** HOST:PORT, :PORT or PORT (host 127.0.0.1), with IPv6 hosts in brackets. */
     record Address(String host, int port) {
+        static final String DEFAULT_HOST = "127.0.0.1";
+
         static Address parse(String text) {
             int colon = text.lastIndexOf(':');
-            if (colon <= 0 || colon == text.length() - 1) {
-                throw new IllegalArgumentException("--http must be HOST:PORT, e.g. 127.0.0.1:8080; was " + text);
+            String host = colon <= 0
+                    ? DEFAULT_HOST
+                    : text.substring(0, colon).replace("[", "").replace("]", "");
+            String port = colon < 0 ? text : text.substring(colon + 1);
+            try {
+                int number = Integer.parseInt(port);
+                if (number < 0 || number > 65_535) {
+                    throw new NumberFormatException();
+                }
+                return new Address(host, number);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(
+                        "--http must be HOST:PORT, :PORT or PORT, e.g. 127.0.0.1:8080; was " + text);
             }
-            String host = text.substring(0, colon).replace("[", "").replace("]", "");
-            int port = Integer.parseInt(text.substring(colon + 1));
-            if (port < 0 || port > 65_535) {
-                throw new IllegalArgumentException("--http port must be 0 to 65535; was " + port);
-            }
-            return new Address(host, port);
         }
     }
 }
