@@ -4,6 +4,8 @@ import dev.graphmemory.exceptions.MemoryInterruptedException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Waits for asynchronous driver work on the calling thread, interruptibly. The driver's own blocking API keeps
@@ -20,8 +22,22 @@ final class Blocking {
      * @param abandon what to do when the wait is interrupted, e.g. close the session
      */
     static <T> T await(CompletionStage<T> stage, Runnable abandon) {
+        return await(stage, abandon, 0);
+    }
+
+    /**
+     * Like {@link #await(CompletionStage, Runnable)}, giving up at {@code deadline} ({@link System#nanoTime()}; 0 for
+     * none): the work is abandoned and {@link DeadlineExceeded} thrown.
+     */
+    static <T> T await(CompletionStage<T> stage, Runnable abandon, long deadline) {
         try {
-            return stage.toCompletableFuture().get();
+            if (deadline == 0) {
+                return stage.toCompletableFuture().get();
+            }
+            return stage.toCompletableFuture().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            abandon.run();
+            throw new DeadlineExceeded();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             abandon.run();
@@ -29,6 +45,15 @@ final class Blocking {
                     "Interrupted while waiting for the database; the work was abandoned", e);
         } catch (ExecutionException e) {
             throw rethrow(e.getCause());
+        }
+    }
+
+    /** A wait passed its deadline; the work was abandoned. */
+    static final class DeadlineExceeded extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DeadlineExceeded() {
+            super("the deadline passed", null, false, false);
         }
     }
 

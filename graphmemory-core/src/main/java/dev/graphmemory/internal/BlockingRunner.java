@@ -6,14 +6,21 @@ import org.neo4j.driver.async.AsyncQueryRunner;
 final class BlockingRunner implements StatementRunner {
     private final AsyncDriverRunner runner;
     private final Runnable abandon;
+    private final long deadline;
 
     BlockingRunner(AsyncQueryRunner transaction, Runnable abandon) {
+        this(transaction, abandon, 0);
+    }
+
+    /** With every wait bounded by {@code deadline} ({@link System#nanoTime()}; 0 for none). */
+    BlockingRunner(AsyncQueryRunner transaction, Runnable abandon, long deadline) {
         this.runner = new AsyncDriverRunner(transaction, () -> false);
         this.abandon = abandon;
+        this.deadline = deadline;
     }
 
     @Override
     public <T> T run(Statement<T> statement) {
-        return Blocking.await(runner.run(statement), abandon);
+        return Blocking.await(runner.run(statement), abandon, deadline);
     }
 }

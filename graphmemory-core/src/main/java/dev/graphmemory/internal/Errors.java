@@ -134,14 +134,14 @@ public final class Errors {
         return "The transaction ran longer than its timeout and was rolled back";
     }
 
-    private static boolean isAcquisitionTimeout(Neo4jException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String message = String.valueOf(t.getMessage());
-            if (message.contains("acquire connection from the pool") || message.contains("acquisition timed out")) {
+    /** Whether the failure is the driver giving up waiting for a pooled connection. */
+    static boolean isAcquisitionTimeout(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ClientException && String.valueOf(t.getMessage()).contains("acquire connection")) {
                 return true;
             }
         }
-        return e instanceof ClientException && String.valueOf(e.getMessage()).contains("Unable to acquire connection");
+        return false;
     }
 
     private static boolean causedByInterruption(Throwable failure) {

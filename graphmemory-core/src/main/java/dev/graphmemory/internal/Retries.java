@@ -32,15 +32,30 @@ final class Retries {
         this.budget = budget;
     }
 
-    /** Runs {@code body} in a transaction of the session, retrying it as a whole on retryable failures. */
+    /**
+     * Runs {@code body} in a transaction of the session, retrying it as a whole on retryable failures. The budget
+     * starts at the first failure and bounds the retries, waits included: a retry that would still be waiting (for a
+     * connection, say) when it runs out is abandoned, and the failure that started the retries is reported.
+     */
     <T> T run(AsyncSession session, TransactionConfig config, String name, Function<StatementRunner, T> body) {
-        long deadline = System.nanoTime() + budget.toNanos();
+        long deadline = 0;
         long delay = INITIAL_DELAY_MILLIS;
+        RuntimeException first = null;
         for (int attempt = 1; ; attempt++) {
             try {
-                return once(session, config, body);
+                return once(session, config, body, deadline);
+            } catch (Blocking.DeadlineExceeded exceeded) {
+                throw first;
             } catch (RuntimeException failure) {
-                if (!(failure instanceof RetryableException) || System.nanoTime() + delay * 1_000_000 > deadline) {
+                if (!(failure instanceof RetryableException)) {
+                    // A pool that ran dry while retrying says less than the failure that started the retries.
+                    throw first != null && Errors.isAcquisitionTimeout(failure) ? first : failure;
+                }
+                if (first == null) {
+                    first = failure;
+                    deadline = System.nanoTime() + budget.toNanos();
+                }
+                if (System.nanoTime() + delay * 1_000_000 > deadline) {
                     throw failure;
                 }
                 long wait = jitter(delay);
@@ -53,16 +68,21 @@ final class Retries {
 
     /** Runs {@code body} in one transaction: commit on success, roll back on any failure. */
     static <T> T once(AsyncSession session, TransactionConfig config, Function<StatementRunner, T> body) {
+        return once(session, config, body, 0);
+    }
+
+    private static <T> T once(
+            AsyncSession session, TransactionConfig config, Function<StatementRunner, T> body, long deadline) {
         Runnable abandon = () -> session.closeAsync();
-        AsyncTransaction transaction = Blocking.await(session.beginTransactionAsync(config), abandon);
+        AsyncTransaction transaction = Blocking.await(session.beginTransactionAsync(config), abandon, deadline);
         T result;
         try {
-            result = body.apply(new BlockingRunner(transaction, abandon));
+            result = body.apply(new BlockingRunner(transaction, abandon, deadline));
         } catch (RuntimeException | Error failure) {
             rollbackQuietly(transaction);
             throw failure;
         }
-        Blocking.await(transaction.commitAsync(), abandon);
+        Blocking.await(transaction.commitAsync(), abandon, deadline);
         return result;
     }
 

@@ -132,6 +132,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         private long pageCacheBytes = 256L * 1024 * 1024;
         private Duration transactionTimeout = Duration.ZERO;
         private Duration lockAcquisitionTimeout = Duration.ZERO;
+        private Duration keepAlive = Duration.ofSeconds(5);
         private final Map<Setting<?>, Object> extraSettings = new LinkedHashMap<>();
 
         private Builder() {}
@@ -169,6 +170,19 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         /** How long a transaction may wait for a lock; {@link Duration#ZERO} (the default) means no limit. */
         public Builder lockAcquisitionTimeout(Duration timeout) {
             this.lockAcquisitionTimeout = requireNonNegative(timeout, "lockAcquisitionTimeout");
+            return this;
+        }
+
+        /**
+         * How often the server pings a client during a long request (default 5 s). The server also tells clients to
+         * give up on a connection that stays silent for two of these periods, so a stalled connection surfaces as a
+         * timeout within seconds rather than minutes.
+         */
+        public Builder keepAlive(Duration interval) {
+            if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("keepAlive must be at least 1 s, was " + interval);
+            }
+            this.keepAlive = interval;
             return this;
         }
 
@@ -216,6 +230,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             settings.put(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort));
             settings.put(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED);
             settings.put(HttpConnector.enabled, false);
+            settings.put(BoltConnector.connection_keep_alive_type, BoltConnector.KeepAliveRequestType.ALL);
+            settings.put(BoltConnector.connection_keep_alive, keepAlive);
+            settings.put(BoltConnector.connection_keep_alive_probes, 2);
             // The in-JVM "local" Bolt channel serves Neo4j's own internal clients only (none in community);
             // its netty LocalChannel does not start on the netty 4.2 that the driver needs.
             settings.put(BoltConnectorInternalSettings.enable_local_connector, false);

@@ -37,7 +37,9 @@ public final class Neo4jExtension implements ParameterResolver, AfterEachCallbac
     }
 
     private static SharedNeo4j startServer() {
-        return new SharedNeo4j(EmbeddedNeo4j.builder().start());
+        // A short keep-alive: a stalled connection is detected in about 2 s (fault tests rely on it).
+        return new SharedNeo4j(
+                EmbeddedNeo4j.builder().keepAlive(Duration.ofSeconds(1)).start());
     }
 
     @Override
