@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.neo4j.driver.Driver;
 
 /**
- * Starts one embedded Neo4j per test JVM (on first use, stopped when the JVM's tests end), hands each test a fresh
+ * Starts one embedded Neo4j per test JVM (on first use, stopped when the JVM exits), hands each test a fresh
  * {@link TestNamespace}, and after each test checks that the shared driver's pool has no connection in use: a test
  * that leaks a session or a transaction fails.
  *
@@ -24,22 +24,27 @@ public final class Neo4jExtension implements ParameterResolver, AfterEachCallbac
     static final Duration RELEASE_DEADLINE = Duration.ofSeconds(5);
 
     private static final Namespace STORE = Namespace.create(Neo4jExtension.class);
+    private static SharedNeo4j instance;
     private static final Set<Class<?>> SUPPORTED =
             Set.of(Driver.class, TestNamespace.class, SharedNeo4j.class, EmbeddedNeo4j.class);
 
     /** The shared server of this JVM, started on first call. */
     public static SharedNeo4j shared(ExtensionContext context) {
-        return context.getRoot()
-                .getStore(STORE)
-                .getOrComputeIfAbsent(
-                        SharedNeo4j.class, type -> new CloseableServer(startServer()), CloseableServer.class)
-                .shared();
+        return shared();
     }
 
-    private static SharedNeo4j startServer() {
-        // A short keep-alive: a stalled connection is detected in about 2 s (fault tests rely on it).
-        return new SharedNeo4j(
-                EmbeddedNeo4j.builder().keepAlive(Duration.ofSeconds(1)).start());
+    /**
+     * The shared server of this JVM, for test engines without JUnit Jupiter extensions (jqwik properties); started
+     * on first call and stopped when the JVM exits.
+     */
+    public static synchronized SharedNeo4j shared() {
+        if (instance == null) {
+            // A short keep-alive: a stalled connection is detected in about 2 s (fault tests rely on it).
+            instance = new SharedNeo4j(
+                    EmbeddedNeo4j.builder().keepAlive(Duration.ofSeconds(1)).start());
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::close, "shared-neo4j-stop"));
+        }
+        return instance;
     }
 
     @Override
@@ -76,14 +81,6 @@ public final class Neo4jExtension implements ParameterResolver, AfterEachCallbac
         if (inUse > 0) {
             throw new AssertionError(inUse + " connection(s) of the shared driver still in use "
                     + RELEASE_DEADLINE.toSeconds() + " s after the test: a session or transaction was not closed");
-        }
-    }
-
-    /** Closes the server when the root context closes, i.e. when the JVM's tests are done. */
-    private record CloseableServer(SharedNeo4j shared) implements AutoCloseable {
-        @Override
-        public void close() {
-            shared.close();
         }
     }
 }
