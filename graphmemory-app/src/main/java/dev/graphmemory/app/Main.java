@@ -39,6 +39,12 @@ public final class Main {
         setDefault("org.slf4j.simpleLogger.showThreadName", "false");
         // Neo4j's embedded server is chatty at INFO; its warnings still come through.
         setDefault("org.slf4j.simpleLogger.log.org.neo4j", verbose ? "info" : "warn");
+        // --verbose means graphmemory's own debug log. Wire-level traces of the HTTP server and the network stack
+        // would print request headers, bearer tokens included, so they stay at INFO; set these properties to see them.
+        setDefault("org.slf4j.simpleLogger.log.org.eclipse.jetty", "info");
+        setDefault("org.slf4j.simpleLogger.log.io.netty", "info");
+        setDefault("org.slf4j.simpleLogger.log.reactor", "info");
+        setDefault("org.slf4j.simpleLogger.log.io.modelcontextprotocol", "info");
     }
 
     private static void setDefault(String key, String value) {
