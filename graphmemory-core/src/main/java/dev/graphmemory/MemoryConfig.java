@@ -49,8 +49,10 @@ public final class MemoryConfig {
     private final int batchChunkSize;
     private final int queryRowLimit;
     private final Duration queryTimeout;
+    private final Object meterRegistry;
 
     private MemoryConfig(Builder builder) {
+        this.meterRegistry = builder.meterRegistry;
         this.uri = builder.uri;
         this.username = builder.username;
         this.password = builder.password;
@@ -177,6 +179,11 @@ public final class MemoryConfig {
         return queryTimeout;
     }
 
+    /** The Micrometer {@code MeterRegistry} graphmemory records its metrics in, if one was given. */
+    public Optional<Object> meterRegistry() {
+        return Optional.ofNullable(meterRegistry);
+    }
+
     @Override
     public String toString() {
         return "MemoryConfig[uri=" + uri + ", username=" + username + ", password="
@@ -205,6 +212,7 @@ public final class MemoryConfig {
         private int batchChunkSize = 2_000;
         private int queryRowLimit = 1_000;
         private Duration queryTimeout = Duration.ofSeconds(10);
+        private Object meterRegistry;
 
         private Builder() {}
 
@@ -224,6 +232,7 @@ public final class MemoryConfig {
             batchChunkSize = config.batchChunkSize;
             queryRowLimit = config.queryRowLimit;
             queryTimeout = config.queryTimeout;
+            meterRegistry = config.meterRegistry;
         }
 
         /**
@@ -344,6 +353,30 @@ public final class MemoryConfig {
         public Builder queryTimeout(Duration value) {
             this.queryTimeout = positive("queryTimeout", value);
             return this;
+        }
+
+        /**
+         * Records metrics into this Micrometer {@code io.micrometer.core.instrument.MeterRegistry}: operation latency by
+         * outcome, retries, writes, and the connection pool. It is typed {@code Object} so that Micrometer stays an
+         * optional dependency (as HikariCP does); anything else is refused.
+         */
+        public Builder meterRegistry(Object registry) {
+            if (registry != null && !isMeterRegistry(registry)) {
+                throw new IllegalArgumentException(
+                        "meterRegistry must be an io.micrometer.core.instrument.MeterRegistry, was "
+                                + registry.getClass());
+            }
+            this.meterRegistry = registry;
+            return this;
+        }
+
+        private static boolean isMeterRegistry(Object registry) {
+            for (Class<?> type = registry.getClass(); type != null; type = type.getSuperclass()) {
+                if (type.getName().equals("io.micrometer.core.instrument.MeterRegistry")) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The settings. */

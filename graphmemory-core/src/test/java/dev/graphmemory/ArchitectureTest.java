@@ -43,6 +43,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyOneClassShouldTouchTheOptionalMicrometer() {
+        noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName("dev.graphmemory.internal.MicrometerTelemetry")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.micrometer..")
+                .because("Micrometer is an optional dependency, loaded only when a registry is given")
+                .check(CLASSES);
+    }
+
+    @Test
     void exceptionsShouldBeMemoryExceptions() {
         classes()
                 .that()

@@ -23,11 +23,14 @@ final class MemoryRuntime implements AutoCloseable {
     }
 
     static MemoryRuntime start(ConnectionOptions options) {
-        return start(options, System.getenv());
+        return start(options, System.getenv(), null);
     }
 
-    static MemoryRuntime start(ConnectionOptions options, Map<String, String> environment) {
-        MemoryConfig config = options.config(environment);
+    /** With metrics recorded into {@code meterRegistry} (a Micrometer registry), if not {@code null}. */
+    static MemoryRuntime start(ConnectionOptions options, Map<String, String> environment, Object meterRegistry) {
+        MemoryConfig config = options.config(environment).toBuilder()
+                .meterRegistry(meterRegistry)
+                .build();
         if (config.uri().isPresent()) {
             LOG.info(
                     "Connecting to {} (database {}, namespace {})",

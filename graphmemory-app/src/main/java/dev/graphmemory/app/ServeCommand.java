@@ -3,6 +3,11 @@ package dev.graphmemory.app;
 import dev.graphmemory.app.mcp.HttpMcpServer;
 import dev.graphmemory.app.mcp.StdioMcpServer;
 import dev.graphmemory.app.tools.ToolCalls;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -25,8 +30,8 @@ import picocli.CommandLine.Option;
             "Serve the memory tools over MCP.",
             "",
             "Over standard input and output by default (for a desktop assistant that starts the command);",
-            "with --http, over the streamable HTTP transport at http://HOST:PORT/mcp. Stops at the end of",
-            "input (stdio) or on SIGTERM."
+            "with --http, over the streamable HTTP transport at http://HOST:PORT/mcp, with metrics in the",
+            "Prometheus format at /metrics. Stops at the end of input (stdio) or on SIGTERM."
         })
 final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
@@ -62,7 +67,11 @@ final class ServeCommand implements Callable<Integer> {
         // Standard output carries only protocol messages from here on.
         PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
         System.setOut(System.err);
-        MemoryRuntime runtime = MemoryRuntime.start(connection);
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmThreadMetrics().bindTo(metrics);
+        new ProcessorMetrics().bindTo(metrics);
+        MemoryRuntime runtime = MemoryRuntime.start(connection, System.getenv(), metrics);
         ToolCalls calls = new ToolCalls(runtime.memory());
         AtomicBoolean stopped = new AtomicBoolean();
         if (http == null) {
@@ -79,7 +88,7 @@ final class ServeCommand implements Callable<Integer> {
         } else {
             Address address = Address.parse(http);
             HttpMcpServer server = HttpMcpServer.start(
-                    calls, Version.current(), address.host(), address.port(), bearer, allowedOrigins);
+                    calls, Version.current(), address.host(), address.port(), bearer, allowedOrigins, metrics);
             Runtime.getRuntime()
                     .addShutdownHook(new Thread(() -> stop(stopped, server, runtime), "graphmemory-shutdown"));
             server.join();

@@ -78,6 +78,18 @@ class McpServerIT {
             }
             assertThat(post(port, Map.of("Origin", "http://evil.example")).statusCode())
                     .isEqualTo(403);
+            HttpResponse<String> metrics = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.body())
+                    .contains("graphmemory_operation_seconds_count{operation=\"createEntities\",outcome=\"success\"}")
+                    .contains(
+                            "graphmemory_operation_seconds_count{operation=\"completeCommitment\",outcome=\"not_found\"}")
+                    .contains("graphmemory_pool_in_use")
+                    .contains("jvm_memory_used_bytes");
 
             assertThat(server.stop()).isTrue();
             server.awaitLine("Stopped");

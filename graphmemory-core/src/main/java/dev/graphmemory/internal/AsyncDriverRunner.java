@@ -18,14 +18,16 @@ import org.neo4j.driver.async.ResultCursor;
 public final class AsyncDriverRunner implements AsyncStatementRunner {
     private final AsyncQueryRunner transaction;
     private final BooleanSupplier cancelled;
+    private final Telemetry telemetry;
 
     /**
      * @param transaction a managed or explicit asynchronous transaction
      * @param cancelled whether the caller gave up on the result
      */
-    public AsyncDriverRunner(AsyncQueryRunner transaction, BooleanSupplier cancelled) {
+    public AsyncDriverRunner(AsyncQueryRunner transaction, BooleanSupplier cancelled, Telemetry telemetry) {
         this.transaction = transaction;
         this.cancelled = cancelled;
+        this.telemetry = telemetry;
     }
 
     @Override
@@ -36,7 +38,10 @@ public final class AsyncDriverRunner implements AsyncStatementRunner {
         return transaction
                 .runAsync(statement.text(), statement.parameters())
                 .thenCompose(cursor -> read(cursor, statement.maxRows()))
-                .thenApply(statement.mapper()::map)
+                .thenApply(rows -> {
+                    telemetry.written(rows.summary().counters());
+                    return statement.mapper().map(rows);
+                })
                 .exceptionallyCompose(error -> CompletableFuture.failedFuture(statement.failure(error)));
     }
 

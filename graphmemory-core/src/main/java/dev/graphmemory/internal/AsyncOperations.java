@@ -55,10 +55,12 @@ final class AsyncOperations implements AsyncMemoryOperations {
 
     private final Sessions sessions;
     private final Operations operations;
+    private final Telemetry telemetry;
 
-    AsyncOperations(Sessions sessions, Operations operations) {
+    AsyncOperations(Sessions sessions, Operations operations, Telemetry telemetry) {
         this.sessions = sessions;
         this.operations = operations;
+        this.telemetry = telemetry;
     }
 
     <T> CompletionStage<T> execute(Supplier<Work<T>> make) {
@@ -76,7 +78,7 @@ final class AsyncOperations implements AsyncMemoryOperations {
             return CompletableFuture.failedFuture(Errors.translate(e));
         }
         AsyncTransactionCallback<CompletionStage<T>> callback =
-                tx -> work.runAsync(new AsyncDriverRunner(tx, promise::isDone))
+                tx -> work.runAsync(new AsyncDriverRunner(tx, promise::isDone, telemetry))
                         .thenCompose(result -> promise.isDone()
                                 ? CompletableFuture.failedFuture(new CancellationException("cancelled before commit"))
                                 : CompletableFuture.completedFuture(result));
@@ -84,7 +86,10 @@ final class AsyncOperations implements AsyncMemoryOperations {
         CompletionStage<T> running = work.mode() == AccessMode.WRITE
                 ? session.executeWriteAsync(callback, config)
                 : session.executeReadAsync(callback, config);
+        long started = System.nanoTime();
         running.whenComplete((result, error) -> session.closeAsync().whenComplete((closed, closeError) -> {
+            telemetry.operation(
+                    work.name(), System.nanoTime() - started, error == null ? "success" : Telemetry.outcome(error));
             if (closeError != null) {
                 LOG.debug("Closing an asynchronous session failed", closeError);
             }

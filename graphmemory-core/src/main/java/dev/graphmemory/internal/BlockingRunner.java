@@ -8,13 +8,13 @@ final class BlockingRunner implements StatementRunner {
     private final Runnable abandon;
     private final long deadline;
 
-    BlockingRunner(AsyncQueryRunner transaction, Runnable abandon) {
-        this(transaction, abandon, 0);
+    BlockingRunner(AsyncQueryRunner transaction, Runnable abandon, Telemetry telemetry) {
+        this(transaction, abandon, 0, telemetry);
     }
 
     /** With every wait bounded by {@code deadline} ({@link System#nanoTime()}; 0 for none). */
-    BlockingRunner(AsyncQueryRunner transaction, Runnable abandon, long deadline) {
-        this.runner = new AsyncDriverRunner(transaction, () -> false);
+    BlockingRunner(AsyncQueryRunner transaction, Runnable abandon, long deadline, Telemetry telemetry) {
+        this.runner = new AsyncDriverRunner(transaction, () -> false, telemetry);
         this.abandon = abandon;
         this.deadline = deadline;
     }

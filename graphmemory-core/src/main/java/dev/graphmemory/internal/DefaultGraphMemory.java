@@ -27,8 +27,15 @@ public final class DefaultGraphMemory extends SyncOperations implements GraphMem
     private final AsyncOperations async;
     private final Retries retries;
 
+    private final Telemetry telemetry;
+
     private DefaultGraphMemory(
-            MemoryConfig config, Sessions sessions, MetricsObservationProvider metrics, boolean ownsDriver) {
+            MemoryConfig config,
+            Sessions sessions,
+            MetricsObservationProvider metrics,
+            boolean ownsDriver,
+            Telemetry telemetry) {
+        this.telemetry = telemetry;
         this.config = config;
         this.sessions = sessions;
         this.metrics = metrics;
@@ -39,8 +46,8 @@ public final class DefaultGraphMemory extends SyncOperations implements GraphMem
                 config.queryRowLimit(),
                 config.queryTimeout(),
                 config.batchChunkSize());
-        this.async = new AsyncOperations(sessions, operations);
-        this.retries = new Retries(config.maxRetryTime());
+        this.async = new AsyncOperations(sessions, operations, telemetry);
+        this.retries = new Retries(config.maxRetryTime(), telemetry);
     }
 
     /**
@@ -64,7 +71,10 @@ public final class DefaultGraphMemory extends SyncOperations implements GraphMem
         var bookmarks = BookmarkManagers.defaultManager(
                 org.neo4j.driver.BookmarkManagerConfig.builder().build());
         var sessions = new Sessions(driver, config.database(), bookmarks, config.transactionTimeout());
-        return new DefaultGraphMemory(config, sessions, metrics, ownsDriver);
+        Telemetry telemetry = config.meterRegistry().isPresent()
+                ? MicrometerTelemetry.create(config.meterRegistry().get(), metrics)
+                : Telemetry.NONE;
+        return new DefaultGraphMemory(config, sessions, metrics, ownsDriver, telemetry);
     }
 
     @Override
@@ -119,7 +129,7 @@ public final class DefaultGraphMemory extends SyncOperations implements GraphMem
 
     @Override
     public MemoryTransaction beginTransaction() {
-        return new ExplicitTransaction(sessions, operations);
+        return new ExplicitTransaction(sessions, operations, telemetry);
     }
 
     @Override
@@ -140,7 +150,7 @@ public final class DefaultGraphMemory extends SyncOperations implements GraphMem
     @Override
     public GraphMemory withNamespace(String namespace) {
         MemoryConfig other = config.withNamespace(namespace);
-        return new DefaultGraphMemory(other, sessions, metrics, false);
+        return new DefaultGraphMemory(other, sessions, metrics, false, telemetry);
     }
 
     @Override

@@ -15,11 +15,13 @@ final class ExplicitTransaction extends SyncOperations implements MemoryTransact
     private final AsyncSession session;
     private final AsyncTransaction transaction;
     private final StatementRunner runner;
+    private final Telemetry telemetry;
     private boolean finished;
     private boolean failed;
 
-    ExplicitTransaction(Sessions sessions, Operations operations) {
+    ExplicitTransaction(Sessions sessions, Operations operations, Telemetry telemetry) {
         this.operations = operations;
+        this.telemetry = telemetry;
         this.session = sessions.openAsync(AccessMode.WRITE);
         try {
             this.transaction = Blocking.await(
@@ -29,7 +31,7 @@ final class ExplicitTransaction extends SyncOperations implements MemoryTransact
             session.closeAsync();
             throw Errors.translate(e);
         }
-        this.runner = new BlockingRunner(transaction, this::abandon);
+        this.runner = new BlockingRunner(transaction, this::abandon, telemetry);
     }
 
     @Override
@@ -47,10 +49,14 @@ final class ExplicitTransaction extends SyncOperations implements MemoryTransact
         if (!isOpen()) {
             throw new IllegalStateException("This transaction is no longer open");
         }
+        long started = System.nanoTime();
         try {
-            return work.run(runner);
+            T result = work.run(runner);
+            telemetry.operation(work.name(), System.nanoTime() - started, "success");
+            return result;
         } catch (RuntimeException e) {
             RuntimeException translated = Errors.translate(e);
+            telemetry.operation(work.name(), System.nanoTime() - started, Telemetry.outcome(translated));
             if (!(translated instanceof dev.graphmemory.exceptions.NotFoundException
                     || translated instanceof dev.graphmemory.exceptions.InvalidInputException)) {
                 failed = true; // the server ended the transaction; only rollback or close remain

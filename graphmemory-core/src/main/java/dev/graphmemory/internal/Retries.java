@@ -27,9 +27,11 @@ final class Retries {
     private static final Logger LOG = LoggerFactory.getLogger(Retries.class);
 
     private final Duration budget;
+    private final Telemetry telemetry;
 
-    Retries(Duration budget) {
+    Retries(Duration budget, Telemetry telemetry) {
         this.budget = budget;
+        this.telemetry = telemetry;
     }
 
     /**
@@ -38,12 +40,25 @@ final class Retries {
      * connection, say) when it runs out is abandoned, and the failure that started the retries is reported.
      */
     <T> T run(AsyncSession session, TransactionConfig config, String name, Function<StatementRunner, T> body) {
+        long started = System.nanoTime();
+        try {
+            T result = retried(session, config, name, body);
+            telemetry.operation(name, System.nanoTime() - started, "success");
+            return result;
+        } catch (RuntimeException failure) {
+            telemetry.operation(name, System.nanoTime() - started, Telemetry.outcome(failure));
+            throw failure;
+        }
+    }
+
+    private <T> T retried(
+            AsyncSession session, TransactionConfig config, String name, Function<StatementRunner, T> body) {
         long deadline = 0;
         long delay = INITIAL_DELAY_MILLIS;
         RuntimeException first = null;
         for (int attempt = 1; ; attempt++) {
             try {
-                return once(session, config, body, deadline);
+                return once(session, config, body, deadline, telemetry);
             } catch (Blocking.DeadlineExceeded exceeded) {
                 throw first;
             } catch (RuntimeException failure) {
@@ -60,24 +75,24 @@ final class Retries {
                 }
                 long wait = jitter(delay);
                 LOG.debug("{} failed on attempt {} ({}); retrying in {} ms", name, attempt, failure.getMessage(), wait);
+                telemetry.retry(name);
                 sleep(wait);
                 delay = Math.min(MAX_DELAY_MILLIS, delay * 2);
             }
         }
     }
 
-    /** Runs {@code body} in one transaction: commit on success, roll back on any failure. */
-    static <T> T once(AsyncSession session, TransactionConfig config, Function<StatementRunner, T> body) {
-        return once(session, config, body, 0);
-    }
-
     private static <T> T once(
-            AsyncSession session, TransactionConfig config, Function<StatementRunner, T> body, long deadline) {
+            AsyncSession session,
+            TransactionConfig config,
+            Function<StatementRunner, T> body,
+            long deadline,
+            Telemetry telemetry) {
         Runnable abandon = () -> session.closeAsync();
         AsyncTransaction transaction = Blocking.await(session.beginTransactionAsync(config), abandon, deadline);
         T result;
         try {
-            result = body.apply(new BlockingRunner(transaction, abandon, deadline));
+            result = body.apply(new BlockingRunner(transaction, abandon, deadline, telemetry));
         } catch (RuntimeException | Error failure) {
             rollbackQuietly(transaction);
             throw failure;

@@ -175,7 +175,7 @@ class RetryClassificationIT {
     }
 
     private static Retries retries(Duration budget) {
-        return new Retries(budget);
+        return new Retries(budget, Telemetry.NONE);
     }
 
     private static AsyncSession session(Driver driver, AccessMode mode) {

@@ -1,6 +1,7 @@
 package dev.graphmemory.app.mcp;
 
 import dev.graphmemory.app.tools.ToolCalls;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -31,6 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class HttpMcpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpMcpServer.class);
     static final String ENDPOINT = "/mcp";
+    static final String METRICS = "/metrics";
 
     private final Server jetty;
     private final McpSyncServer mcp;
@@ -49,9 +51,16 @@ public final class HttpMcpServer implements AutoCloseable {
      * @param port the port, 0 for a free one
      * @param token the bearer token every request must carry, or {@code null} (only allowed on loopback)
      * @param allowedOrigins browser origins allowed besides this machine's
+     * @param metrics the registry served in the Prometheus format at {@code /metrics}
      */
     public static HttpMcpServer start(
-            ToolCalls calls, String version, String host, int port, String token, List<String> allowedOrigins)
+            ToolCalls calls,
+            String version,
+            String host,
+            int port,
+            String token,
+            List<String> allowedOrigins,
+            PrometheusMeterRegistry metrics)
             throws Exception {
         if (token == null && !isLoopback(host)) {
             throw new IllegalArgumentException(
@@ -79,6 +88,7 @@ public final class HttpMcpServer implements AutoCloseable {
         ServletHolder servlet = new ServletHolder(transport);
         servlet.setAsyncSupported(true);
         context.addServlet(servlet, ENDPOINT);
+        context.addServlet(new ServletHolder(new MetricsServlet(metrics)), METRICS);
         if (token != null) {
             FilterHolder filter = new FilterHolder(new BearerTokenFilter(token));
             filter.setAsyncSupported(true);
