@@ -72,6 +72,8 @@ class ConnectionFaultIT {
             assertThatThrownBy(() -> memory.createCommitment(NewCommitment.of("never arrives")))
                     .isInstanceOf(MemoryTimeoutException.class);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
+            org.slf4j.LoggerFactory.getLogger(ConnectionFaultIT.class)
+                    .info("a stalled connection surfaced as a timeout after {} ms", took.toMillis());
 
             // detected by the server's read-timeout hint (2 s here), retried within the 5 s budget, then reported
             assertThat(took).isLessThan(Duration.ofSeconds(20));
