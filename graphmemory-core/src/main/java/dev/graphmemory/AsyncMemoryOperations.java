@@ -144,7 +144,8 @@ public interface AsyncMemoryOperations {
 
     /**
      * See {@link GraphMemory#forgetNamespace}: the bounded transactions run one after another. Cancelling the stage
-     * stops before the next one; what was removed until then stays removed and is counted in the audit record.
+     * stops it before the next one (the one running finishes); what was removed until then stays removed and is
+     * counted in the audit record.
      */
     CompletionStage<Forgotten> forgetNamespace();
 }

@@ -276,17 +276,34 @@ final class AsyncOperations implements AsyncMemoryOperations {
         return execute(() -> operations.forget(id));
     }
 
+    /**
+     * Batch after batch, each its own transaction, then the audit record completed. The caller's promise is checked
+     * before each batch: once it is cancelled, no further batch starts (the one running finishes).
+     */
     @Override
     public CompletionStage<Forgotten> forgetNamespace() {
         String auditId = operations.ids().get();
-        return forgetBatches(auditId).thenCompose(done -> execute(() -> operations.forgetNamespaceDone(auditId)));
+        CompletableFuture<Forgotten> promise = new CompletableFuture<>();
+        forgetBatches(auditId, promise)
+                .thenCompose(done -> execute(() -> operations.forgetNamespaceDone(auditId)))
+                .whenComplete((forgotten, error) -> {
+                    if (error != null) {
+                        promise.completeExceptionally(Errors.translate(error));
+                    } else {
+                        promise.complete(forgotten);
+                    }
+                });
+        return promise;
     }
 
-    /** Batch after batch, each its own transaction, until one removes fewer than a full batch. */
-    private CompletionStage<Void> forgetBatches(String auditId) {
+    /** Batches until one removes fewer than a full batch, or the caller gives up. */
+    private CompletionStage<Void> forgetBatches(String auditId, CompletableFuture<?> caller) {
+        if (caller.isDone()) {
+            return CompletableFuture.failedFuture(new CancellationException("forgetNamespace was cancelled"));
+        }
         return execute(() -> operations.forgetNamespaceBatch(auditId))
                 .thenCompose(removed -> removed < operations.chunkSize()
                         ? CompletableFuture.completedFuture(null)
-                        : forgetBatches(auditId));
+                        : forgetBatches(auditId, caller));
     }
 }

@@ -36,7 +36,7 @@ final class ForgetStatements {
                     memoryId: $id, kind: kind, memories: 1, relationships: relationships})
                 SET a += $zeros
                 %s)
-            DETACH DELETE m
+            FOREACH (gone IN CASE WHEN done IS NULL THEN [m] ELSE [] END | DETACH DELETE gone)
             WITH count(*) AS forgotten
             OPTIONAL MATCH (a:MemoryAudit {namespace: $namespace, id: $auditId})
             RETURN a

@@ -143,6 +143,23 @@ class ForgetContractIT extends ContractSupport {
         }
     }
 
+    @Test
+    void shouldStartNoFurtherBatchOnceCancelled(Driver driver, TestNamespace namespace) throws Exception {
+        try (GraphMemory memory =
+                MemoryFixture.memory(driver, namespace, MemoryConfig.builder().batchChunkSize(1))) {
+            remember(memory, 40);
+
+            var forgetting = memory.async().forgetNamespace().toCompletableFuture();
+            forgetting.cancel(true);
+            Thread.sleep(1_000); // a batch already running may finish; no new one may start
+
+            assertThat(forgetting).isCancelled();
+            assertThat(MemoryFixture.nodes(driver, namespace)).isGreaterThanOrEqualTo(35);
+            assertThat(audits(driver, namespace).get(0).get("completedAt").isNull())
+                    .isTrue();
+        }
+    }
+
     /**
      * Proves the batches are separate transactions: a lock held on the last memory makes the third batch time out,
      * and what the first two removed stays removed, counted in the audit record. Calling again removes the rest.
