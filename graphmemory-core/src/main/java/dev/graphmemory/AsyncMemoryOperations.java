@@ -8,13 +8,16 @@ import dev.graphmemory.model.Conversation;
 import dev.graphmemory.model.ConversationEnd;
 import dev.graphmemory.model.Decision;
 import dev.graphmemory.model.DecisionQuery;
+import dev.graphmemory.model.Embedding;
 import dev.graphmemory.model.EnergyReading;
 import dev.graphmemory.model.EnergyState;
 import dev.graphmemory.model.Entity;
 import dev.graphmemory.model.EntityContext;
+import dev.graphmemory.model.Forgotten;
 import dev.graphmemory.model.GraphQuery;
 import dev.graphmemory.model.Limits;
 import dev.graphmemory.model.Link;
+import dev.graphmemory.model.MemoryNode;
 import dev.graphmemory.model.NewCommitment;
 import dev.graphmemory.model.NewConversation;
 import dev.graphmemory.model.NewDecision;
@@ -27,7 +30,13 @@ import dev.graphmemory.model.PatternQuery;
 import dev.graphmemory.model.QueryResult;
 import dev.graphmemory.model.RelatedNode;
 import dev.graphmemory.model.RelatedQuery;
+import dev.graphmemory.model.SearchQuery;
+import dev.graphmemory.model.SearchResult;
+import dev.graphmemory.model.SimilarityQuery;
 import dev.graphmemory.model.StoredMemory;
+import dev.graphmemory.model.Supersession;
+import dev.graphmemory.model.Timeline;
+import dev.graphmemory.model.TimelineQuery;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
@@ -114,4 +123,29 @@ public interface AsyncMemoryOperations {
 
     /** See {@link MemoryOperations#queryGraph}. */
     CompletionStage<QueryResult> queryGraph(GraphQuery query);
+
+    /** See {@link MemoryOperations#searchMemory}. */
+    CompletionStage<SearchResult> searchMemory(SearchQuery query);
+
+    /** See {@link MemoryOperations#setEmbedding}. */
+    CompletionStage<MemoryNode> setEmbedding(String id, Embedding embedding);
+
+    /** See {@link MemoryOperations#similarMemories}. */
+    CompletionStage<SearchResult> similarMemories(SimilarityQuery query);
+
+    /** See {@link MemoryOperations#timeline}. */
+    CompletionStage<Timeline> timeline(TimelineQuery query);
+
+    /** See {@link MemoryOperations#supersedeDecision}. */
+    CompletionStage<Supersession> supersedeDecision(String decisionId, NewDecision decision);
+
+    /** See {@link MemoryOperations#forget}. */
+    CompletionStage<Forgotten> forget(String id);
+
+    /**
+     * See {@link GraphMemory#forgetNamespace}: the bounded transactions run one after another. Cancelling the stage
+     * stops it before the next one (the one running finishes); what was removed until then stays removed and is
+     * counted in the audit record.
+     */
+    CompletionStage<Forgotten> forgetNamespace();
 }

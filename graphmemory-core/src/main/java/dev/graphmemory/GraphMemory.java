@@ -3,6 +3,7 @@ package dev.graphmemory;
 import dev.graphmemory.exceptions.UnavailableException;
 import dev.graphmemory.internal.DefaultGraphMemory;
 import dev.graphmemory.internal.Errors;
+import dev.graphmemory.model.Forgotten;
 import dev.graphmemory.model.Health;
 import java.util.concurrent.TimeUnit;
 import org.neo4j.driver.AuthToken;
@@ -35,6 +36,8 @@ public interface GraphMemory extends MemoryOperations, AutoCloseable {
      *
      * @throws IllegalArgumentException when the configuration has no URI
      * @throws UnavailableException when the database cannot be reached
+     * @throws IllegalStateException when the database's vector index was made for another number of dimensions than
+     *     {@link MemoryConfig#embeddingDimensions()}
      */
     static GraphMemory connect(MemoryConfig config) {
         var uri = config.uri()
@@ -101,6 +104,22 @@ public interface GraphMemory extends MemoryOperations, AutoCloseable {
 
     /** Export and import of this namespace's memories. */
     MemorySnapshots snapshots();
+
+    /**
+     * Removes every memory of this namespace with its relationships, in bounded transactions of at most
+     * {@link MemoryConfig#batchChunkSize()} memories each (never one transaction for the whole tenant), and leaves
+     * one audit record of what was removed, without any content. Audit records of the namespace stay. If it fails
+     * midway, what was removed stays removed (and counted in the audit record); calling it again removes the rest.
+     * Memories stored while it runs may or may not be removed.
+     *
+     * <pre>{@code
+     * Forgotten gone = memory.withNamespace("alice").forgetNamespace();
+     * }</pre>
+     *
+     * <p>It is offered here and on {@link #async()}, not inside sessions or transactions, whose one transaction it
+     * would otherwise have to be.
+     */
+    Forgotten forgetNamespace();
 
     /** Checks the database: version, schema, round-trip time and pool. Never throws for an unreachable database. */
     Health healthCheck();

@@ -26,6 +26,7 @@ import java.util.Optional;
  *   <tr><td>username / password</td><td>NEO4J_USERNAME / NEO4J_PASSWORD</td><td>none (no authentication)</td></tr>
  *   <tr><td>database</td><td>NEO4J_DATABASE</td><td>{@code neo4j}</td></tr>
  *   <tr><td>namespace</td><td>GRAPHMEMORY_NAMESPACE</td><td>{@code default}</td></tr>
+ *   <tr><td>embedding dimensions</td><td>GRAPHMEMORY_EMBEDDING_DIMENSIONS</td><td>384</td></tr>
  * </table>
  */
 public final class MemoryConfig {
@@ -33,6 +34,8 @@ public final class MemoryConfig {
     public static final String DEFAULT_NAMESPACE = "default";
     /** The database used when none is given. */
     public static final String DEFAULT_DATABASE = "neo4j";
+    /** The embedding size used when none is given (that of many small sentence-embedding models). */
+    public static final int DEFAULT_EMBEDDING_DIMENSIONS = 384;
 
     private final URI uri;
     private final String username;
@@ -50,6 +53,7 @@ public final class MemoryConfig {
     private final int queryRowLimit;
     private final Duration queryTimeout;
     private final Object meterRegistry;
+    private final int embeddingDimensions;
 
     private MemoryConfig(Builder builder) {
         this.meterRegistry = builder.meterRegistry;
@@ -68,6 +72,7 @@ public final class MemoryConfig {
         this.batchChunkSize = builder.batchChunkSize;
         this.queryRowLimit = builder.queryRowLimit;
         this.queryTimeout = builder.queryTimeout;
+        this.embeddingDimensions = builder.embeddingDimensions;
     }
 
     /** The defaults. */
@@ -184,6 +189,14 @@ public final class MemoryConfig {
         return Optional.ofNullable(meterRegistry);
     }
 
+    /**
+     * The number of dimensions of memory embeddings: the vector index is made with it, and embeddings of another
+     * length are refused.
+     */
+    public int embeddingDimensions() {
+        return embeddingDimensions;
+    }
+
     @Override
     public String toString() {
         return "MemoryConfig[uri=" + uri + ", username=" + username + ", password="
@@ -192,7 +205,7 @@ public final class MemoryConfig {
                 + maxConnectionPoolSize + ", connectionAcquisitionTimeout=" + connectionAcquisitionTimeout
                 + ", transactionTimeout=" + transactionTimeout + ", maxRetryTime=" + maxRetryTime
                 + ", batchChunkSize=" + batchChunkSize + ", queryRowLimit=" + queryRowLimit + ", queryTimeout="
-                + queryTimeout + "]";
+                + queryTimeout + ", embeddingDimensions=" + embeddingDimensions + "]";
     }
 
     /** Builds a {@link MemoryConfig}; every setter checks its value at once. */
@@ -213,6 +226,7 @@ public final class MemoryConfig {
         private int queryRowLimit = 1_000;
         private Duration queryTimeout = Duration.ofSeconds(10);
         private Object meterRegistry;
+        private int embeddingDimensions = DEFAULT_EMBEDDING_DIMENSIONS;
 
         private Builder() {}
 
@@ -233,11 +247,13 @@ public final class MemoryConfig {
             queryRowLimit = config.queryRowLimit;
             queryTimeout = config.queryTimeout;
             meterRegistry = config.meterRegistry;
+            embeddingDimensions = config.embeddingDimensions;
         }
 
         /**
-         * Takes {@code NEO4J_URI}, {@code NEO4J_USERNAME}, {@code NEO4J_PASSWORD}, {@code NEO4J_DATABASE} and
-         * {@code GRAPHMEMORY_NAMESPACE} from the given variables where set and not blank.
+         * Takes {@code NEO4J_URI}, {@code NEO4J_USERNAME}, {@code NEO4J_PASSWORD}, {@code NEO4J_DATABASE},
+         * {@code GRAPHMEMORY_NAMESPACE} and {@code GRAPHMEMORY_EMBEDDING_DIMENSIONS} from the given variables where
+         * set and not blank.
          */
         public Builder applyEnv(Map<String, String> environment) {
             env(environment, "NEO4J_URI").ifPresent(value -> uri(URI.create(value)));
@@ -245,6 +261,14 @@ public final class MemoryConfig {
             env(environment, "NEO4J_PASSWORD").ifPresent(value -> password = value);
             env(environment, "NEO4J_DATABASE").ifPresent(this::database);
             env(environment, "GRAPHMEMORY_NAMESPACE").ifPresent(this::namespace);
+            env(environment, "GRAPHMEMORY_EMBEDDING_DIMENSIONS").ifPresent(value -> {
+                try {
+                    embeddingDimensions(Integer.parseInt(value));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(
+                            "GRAPHMEMORY_EMBEDDING_DIMENSIONS must be a whole number, was " + value, e);
+                }
+            });
             return this;
         }
 
@@ -377,6 +401,19 @@ public final class MemoryConfig {
                 }
             }
             return false;
+        }
+
+        /**
+         * The number of dimensions of memory embeddings (default 384; 1 to 4,096). The vector index is created with
+         * it the first time; a database whose index has another size is refused at start, since its embeddings could
+         * not be compared with new ones.
+         */
+        public Builder embeddingDimensions(int value) {
+            if (value < 1 || value > 4_096) {
+                throw new IllegalArgumentException("embeddingDimensions must be between 1 and 4096, was " + value);
+            }
+            this.embeddingDimensions = value;
+            return this;
         }
 
         /** The settings. */

@@ -8,13 +8,16 @@ import dev.graphmemory.model.Conversation;
 import dev.graphmemory.model.ConversationEnd;
 import dev.graphmemory.model.Decision;
 import dev.graphmemory.model.DecisionQuery;
+import dev.graphmemory.model.Embedding;
 import dev.graphmemory.model.EnergyReading;
 import dev.graphmemory.model.EnergyState;
 import dev.graphmemory.model.Entity;
 import dev.graphmemory.model.EntityContext;
+import dev.graphmemory.model.Forgotten;
 import dev.graphmemory.model.GraphQuery;
 import dev.graphmemory.model.Limits;
 import dev.graphmemory.model.Link;
+import dev.graphmemory.model.MemoryNode;
 import dev.graphmemory.model.NewCommitment;
 import dev.graphmemory.model.NewConversation;
 import dev.graphmemory.model.NewDecision;
@@ -27,7 +30,13 @@ import dev.graphmemory.model.PatternQuery;
 import dev.graphmemory.model.QueryResult;
 import dev.graphmemory.model.RelatedNode;
 import dev.graphmemory.model.RelatedQuery;
+import dev.graphmemory.model.SearchQuery;
+import dev.graphmemory.model.SearchResult;
+import dev.graphmemory.model.SimilarityQuery;
 import dev.graphmemory.model.StoredMemory;
+import dev.graphmemory.model.Supersession;
+import dev.graphmemory.model.Timeline;
+import dev.graphmemory.model.TimelineQuery;
 import java.util.List;
 
 /**
@@ -172,4 +181,66 @@ public interface MemoryOperations {
      * from is filtered by {@code namespace = $namespace}; it runs with a timeout and returns at most the row cap.
      */
     QueryResult queryGraph(GraphQuery query);
+
+    /**
+     * Searches the texts of commitments, decisions, patterns, conversation summaries and entities, best match first,
+     * within the query's result budget (at most {@code limit} hits and {@code maxChars} characters of text; longer
+     * texts are shortened and the result is marked truncated). Superseded decisions are left out unless asked for.
+     *
+     * <pre>{@code
+     * SearchResult found = memory.searchMemory(SearchQuery.of("acme proposal").kinds(MemoryKind.COMMITMENT));
+     * }</pre>
+     *
+     * @throws dev.graphmemory.exceptions.InvalidInputException naming {@code query} when a Lucene-syntax query does
+     *     not parse
+     */
+    SearchResult searchMemory(SearchQuery query);
+
+    /**
+     * Attaches an embedding to a memory, replacing any earlier one. It must have
+     * {@link MemoryConfig#embeddingDimensions()} dimensions. Returns the memory.
+     *
+     * @throws dev.graphmemory.exceptions.NotFoundException naming {@code id} when no such memory exists
+     * @throws dev.graphmemory.exceptions.InvalidInputException naming {@code embedding} when its size is wrong
+     */
+    MemoryNode setEmbedding(String id, Embedding embedding);
+
+    /**
+     * Finds the memories whose embeddings are nearest to a vector, or to the embedding of a memory, nearest first,
+     * within the query's result budget. Memories without an embedding are never found.
+     *
+     * @throws dev.graphmemory.exceptions.NotFoundException naming {@code memoryId} when that memory does not exist
+     * @throws dev.graphmemory.exceptions.InvalidInputException when a vector has the wrong size or the memory has no
+     *     embedding
+     */
+    SearchResult similarMemories(SimilarityQuery query);
+
+    /**
+     * What happened in a time window, newest first: memories stored, commitments completed, sessions ended, decisions
+     * superseded and patterns observed again, within the query's result budget.
+     */
+    Timeline timeline(TimelineQuery query);
+
+    /**
+     * Records a decision that replaces an earlier one. The earlier one is kept, marked with the time it stopped being
+     * current ({@link dev.graphmemory.model.Decision#supersededAt()}) and linked to the new one by
+     * {@link dev.graphmemory.model.RelationshipType#SUPERSEDED_BY}; the new one involves the same entities. Reads of
+     * decisions show current ones unless asked otherwise.
+     *
+     * <pre>{@code
+     * Supersession change = memory.supersedeDecision(pilot.id(), NewDecision.of("Launch everywhere", "Pilot went well"));
+     * }</pre>
+     *
+     * @throws dev.graphmemory.exceptions.NotFoundException naming {@code decisionId} when it is not a decision here
+     * @throws dev.graphmemory.exceptions.InvalidInputException naming {@code decisionId} when another decision already
+     *     superseded it (the message names that one)
+     */
+    Supersession supersedeDecision(String decisionId, NewDecision decision);
+
+    /**
+     * Removes one memory and its relationships, and leaves an audit record (kind and counts, no content).
+     *
+     * @throws dev.graphmemory.exceptions.NotFoundException naming {@code id} when no such memory exists
+     */
+    Forgotten forget(String id);
 }

@@ -62,7 +62,7 @@ class CommandIT {
         assertThat(health.out())
                 .contains("status:      healthy")
                 .contains("Neo4j/5.26")
-                .contains("schema:      version 1");
+                .contains("schema:      version 2");
     }
 
     @Test

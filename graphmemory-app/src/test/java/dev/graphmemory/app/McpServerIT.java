@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
 class McpServerIT {
     private static final Path JAR = Path.of("target", "graphmemory.jar").toAbsolutePath();
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final int TOOLS = 28;
 
     @Test
     void shouldServeEveryToolOverStdio(SharedNeo4j neo4j, TestNamespace namespace) {
@@ -57,7 +58,7 @@ class McpServerIT {
             McpSchema.InitializeResult init = client.initialize();
             assertThat(init.serverInfo().name()).isEqualTo("graphmemory");
             assertThat(init.instructions()).contains("store_memory");
-            exerciseEveryTool(client);
+            exerciseEveryTool(client, namespace.value());
         }
         assertThat(String.join("\n", errors)).doesNotContain("Exception");
     }
@@ -74,7 +75,7 @@ class McpServerIT {
                     .build();
             try (McpSyncClient client = client(transport)) {
                 client.initialize();
-                exerciseEveryTool(client);
+                exerciseEveryTool(client, namespace.value());
             }
             assertThat(post(port, Map.of("Origin", "http://evil.example")).statusCode())
                     .isEqualTo(403);
@@ -119,7 +120,7 @@ class McpServerIT {
                     .build();
             try (McpSyncClient client = client(transport)) {
                 client.initialize();
-                assertThat(client.listTools().tools()).hasSize(21);
+                assertThat(client.listTools().tools()).hasSize(TOOLS);
             }
             assertThat(server.stop()).isTrue();
             assertThat(server.text()).doesNotContain("s3cret-token");
@@ -139,10 +140,10 @@ class McpServerIT {
         assertThat(server.text()).contains("End of input");
     }
 
-    /** Calls every tool at least once, and a few with bad arguments. */
-    static void exerciseEveryTool(McpSyncClient client) {
+    /** Calls every tool at least once, and a few with bad arguments; forgets the namespace at the end. */
+    static void exerciseEveryTool(McpSyncClient client, String namespace) {
         List<McpSchema.Tool> tools = client.listTools().tools();
-        assertThat(tools).hasSize(21).allSatisfy(tool -> {
+        assertThat(tools).hasSize(TOOLS).allSatisfy(tool -> {
             assertThat(tool.description()).isNotBlank();
             assertThat(tool.inputSchema()).containsEntry("type", "object").containsKey("properties");
         });
@@ -240,6 +241,8 @@ class McpServerIT {
                         .toString())
                 .contains("created=true");
 
+        recall(calls, decision);
+
         assertThat(calls.error("create_commitment", Map.of("content", "x", "priority", 9)))
                 .containsEntry("error", "invalid_input")
                 .containsEntry("field", "priority");
@@ -257,6 +260,82 @@ class McpServerIT {
         assertThat(calls.error("link_nodes", Map.of("from_id", alice, "relationship", "INVOLVES", "to_id", decision)))
                 .containsEntry("error", "invalid_input")
                 .containsEntry("field", "relationship");
+
+        assertThat(calls.error("forget_namespace", Map.of("confirm", namespace + "-not")))
+                .containsEntry("error", "invalid_input")
+                .containsEntry("field", "confirm");
+        assertThat(calls.ok("forget_namespace", Map.of("confirm", namespace)).get("forgotten"))
+                .isInstanceOf(Number.class)
+                .isNotEqualTo(0);
+        assertThat((List<?>) calls.ok("search_memory", Map.of("query", "alice")).get("hits"))
+                .isEmpty();
+    }
+
+    /** Search, similarity, time and forgetting, on the memories {@link #exerciseEveryTool} stored. */
+    private static void recall(Calls calls, String decision) {
+        assertThat(calls.ok("search_memory", Map.of("query", "alice plan"))
+                        .get("hits")
+                        .toString())
+                .contains("Send Alice the plan");
+        assertThat(calls.ok(
+                                "search_memory",
+                                Map.of(
+                                        "query",
+                                        "plan",
+                                        "kinds",
+                                        List.of("commitment"),
+                                        "since",
+                                        "2020-01-01",
+                                        "limit",
+                                        5,
+                                        "max_chars",
+                                        500))
+                        .get("truncated"))
+                .isEqualTo(false);
+        List<Double> vector = new ArrayList<>(Collections.nCopies(384, 0.0));
+        vector.set(0, 1.0);
+        assertThat(calls.ok("set_embedding", Map.of("id", decision, "embedding", vector)))
+                .containsEntry("dimensions", 384);
+        assertThat(calls.ok("similar_memories", Map.of("embedding", vector))
+                        .get("hits")
+                        .toString())
+                .contains(decision);
+        calls.ok("similar_memories", Map.of("id", decision, "kinds", List.of("commitment")));
+        assertThat(calls.ok("get_commitments", Map.of("overdue", true, "due_within_days", 7)))
+                .containsKey("commitments");
+        assertThat(calls.ok("timeline", Map.of("days", 1)).get("events").toString())
+                .contains("event=completed");
+        calls.ok("timeline", Map.of("from", "2020-01-01", "to", "2999-01-01", "kinds", List.of("decision")));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> superseded = (Map<String, Object>) calls.ok(
+                        "supersede_decision",
+                        Map.of("decision_id", decision, "content", "Pilot twice", "rationale", "Still risky"))
+                .get("superseded");
+        assertThat(superseded.get("superseded_at")).isNotNull();
+        assertThat(calls.ok("get_decisions", Map.of()).get("decisions").toString())
+                .contains("Pilot twice")
+                .doesNotContain("Pilot first");
+        assertThat(calls.ok("get_decisions", Map.of("include_superseded", true))
+                        .get("decisions")
+                        .toString())
+                .contains("Pilot first");
+        String temporary = calls.ok("create_commitment", Map.of("content", "Forget me"))
+                .get("id")
+                .toString();
+        assertThat(calls.ok("forget", Map.of("id", temporary)).get("forgotten")).isEqualTo(1);
+
+        assertThat(calls.error("forget", Map.of("id", temporary)))
+                .containsEntry("error", "not_found")
+                .containsEntry("field", "id");
+        assertThat(calls.error("search_memory", Map.of("query", "content:(", "lucene", true)))
+                .containsEntry("error", "invalid_input")
+                .containsEntry("field", "query");
+        assertThat(calls.error("set_embedding", Map.of("id", decision, "embedding", List.of(1.0, 2.0))))
+                .containsEntry("error", "invalid_input")
+                .containsEntry("field", "embedding");
+        assertThat(calls.error("timeline", Map.of("kinds", List.of("robot"))))
+                .containsEntry("error", "invalid_input")
+                .containsEntry("field", "kinds[0]");
     }
 
     /** Tool calls with assertions on their outcome. */

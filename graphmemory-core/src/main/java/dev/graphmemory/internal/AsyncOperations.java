@@ -10,12 +10,15 @@ import dev.graphmemory.model.Conversation;
 import dev.graphmemory.model.ConversationEnd;
 import dev.graphmemory.model.Decision;
 import dev.graphmemory.model.DecisionQuery;
+import dev.graphmemory.model.Embedding;
 import dev.graphmemory.model.EnergyReading;
 import dev.graphmemory.model.EnergyState;
 import dev.graphmemory.model.Entity;
 import dev.graphmemory.model.EntityContext;
+import dev.graphmemory.model.Forgotten;
 import dev.graphmemory.model.GraphQuery;
 import dev.graphmemory.model.Link;
+import dev.graphmemory.model.MemoryNode;
 import dev.graphmemory.model.NewCommitment;
 import dev.graphmemory.model.NewConversation;
 import dev.graphmemory.model.NewDecision;
@@ -28,7 +31,13 @@ import dev.graphmemory.model.PatternQuery;
 import dev.graphmemory.model.QueryResult;
 import dev.graphmemory.model.RelatedNode;
 import dev.graphmemory.model.RelatedQuery;
+import dev.graphmemory.model.SearchQuery;
+import dev.graphmemory.model.SearchResult;
+import dev.graphmemory.model.SimilarityQuery;
 import dev.graphmemory.model.StoredMemory;
+import dev.graphmemory.model.Supersession;
+import dev.graphmemory.model.Timeline;
+import dev.graphmemory.model.TimelineQuery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -240,5 +249,66 @@ final class AsyncOperations implements AsyncMemoryOperations {
     @Override
     public CompletionStage<QueryResult> queryGraph(GraphQuery query) {
         return execute(() -> operations.queryGraph(query));
+    }
+
+    @Override
+    public CompletionStage<SearchResult> searchMemory(SearchQuery query) {
+        return execute(() -> operations.searchMemory(query));
+    }
+
+    @Override
+    public CompletionStage<MemoryNode> setEmbedding(String id, Embedding embedding) {
+        return execute(() -> operations.setEmbedding(id, embedding));
+    }
+
+    @Override
+    public CompletionStage<SearchResult> similarMemories(SimilarityQuery query) {
+        return execute(() -> operations.similarMemories(query));
+    }
+
+    @Override
+    public CompletionStage<Timeline> timeline(TimelineQuery query) {
+        return execute(() -> operations.timeline(query));
+    }
+
+    @Override
+    public CompletionStage<Supersession> supersedeDecision(String decisionId, NewDecision decision) {
+        return execute(() -> operations.supersedeDecision(decisionId, decision));
+    }
+
+    @Override
+    public CompletionStage<Forgotten> forget(String id) {
+        return execute(() -> operations.forget(id));
+    }
+
+    /**
+     * Batch after batch, each its own transaction, then the audit record completed. The caller's promise is checked
+     * before each batch: once it is cancelled, no further batch starts (the one running finishes).
+     */
+    @Override
+    public CompletionStage<Forgotten> forgetNamespace() {
+        String auditId = operations.ids().get();
+        CompletableFuture<Forgotten> promise = new CompletableFuture<>();
+        forgetBatches(auditId, promise)
+                .thenCompose(done -> execute(() -> operations.forgetNamespaceDone(auditId)))
+                .whenComplete((forgotten, error) -> {
+                    if (error != null) {
+                        promise.completeExceptionally(Errors.translate(error));
+                    } else {
+                        promise.complete(forgotten);
+                    }
+                });
+        return promise;
+    }
+
+    /** Batches until one removes fewer than a full batch, or the caller gives up. */
+    private CompletionStage<Void> forgetBatches(String auditId, CompletableFuture<?> caller) {
+        if (caller.isDone()) {
+            return CompletableFuture.failedFuture(new CancellationException("forgetNamespace was cancelled"));
+        }
+        return execute(() -> operations.forgetNamespaceBatch(auditId))
+                .thenCompose(removed -> removed < operations.chunkSize()
+                        ? CompletableFuture.completedFuture(null)
+                        : forgetBatches(auditId, caller));
     }
 }

@@ -30,6 +30,10 @@ final class CommitmentStatements {
             RETURN c
             """;
 
+    /**
+     * Lists commitments. Cypher may evaluate every operand of {@code OR} and {@code AND}, so the duration is built
+     * from a value that is never null, even when {@code $dueWithinDays} is not given.
+     */
     static final String LIST = """
             MATCH (c:Commitment)
             WHERE c.namespace = $namespace AND c.createdAt IS NOT NULL
@@ -37,8 +41,12 @@ final class CommitmentStatements {
               AND ($domain IS NULL OR c.domain = $domain)
               AND ($toWhom IS NULL OR toLower(c.toWhom) = toLower($toWhom))
               AND ($dueBefore IS NULL OR c.dueAt < $dueBefore)
+              AND (NOT $byDue
+                OR $overdue AND c.status = 'pending' AND c.dueAt < datetime()
+                OR $dueWithinDays IS NOT NULL AND c.dueAt >= datetime()
+                  AND c.dueAt < datetime() + duration({days: coalesce($dueWithinDays, 0)}))
             RETURN c
-            ORDER BY c.createdAt DESC, c.id DESC
+            ORDER BY CASE WHEN $byDue THEN c.dueAt END, c.createdAt DESC, c.id DESC
             LIMIT $limit
             """;
 
@@ -84,6 +92,9 @@ final class CommitmentStatements {
                 .with("domain", query.domain())
                 .with("toWhom", query.toWhom())
                 .with("dueBefore", query.dueBefore())
+                .with("overdue", query.overdue())
+                .with("dueWithinDays", query.dueWithinDays())
+                .with("byDue", query.overdue() || query.dueWithinDays() != null)
                 .with("limit", query.limit());
         return Statement.read(
                 "getCommitments",

@@ -1,10 +1,14 @@
 package dev.graphmemory.internal;
 
+import dev.graphmemory.exceptions.InvalidInputException;
+import dev.graphmemory.exceptions.NotFoundException;
 import dev.graphmemory.model.Decision;
 import dev.graphmemory.model.DecisionQuery;
 import dev.graphmemory.model.NewDecision;
+import dev.graphmemory.model.Supersession;
 import java.util.List;
 import java.util.Map;
+import org.neo4j.driver.Record;
 
 /** Decisions, with rationale and alternatives. */
 final class DecisionStatements {
@@ -26,9 +30,38 @@ final class DecisionStatements {
             WHERE d.namespace = $namespace AND d.createdAt IS NOT NULL
               AND ($domain IS NULL OR d.domain = $domain)
               AND ($days IS NULL OR d.createdAt >= datetime() - duration({days: $days}))
+              AND ($includeSuperseded OR d.supersededAt IS NULL)
             RETURN d
             ORDER BY d.createdAt DESC, d.id DESC
             LIMIT $limit
+            """;
+
+    /**
+     * Finds the decision to supersede and takes its write lock (a property set and removed), so that concurrent
+     * supersessions of one decision queue up and the second sees the first one's successor.
+     */
+    static final String SUPERSEDE_CHECK = """
+            OPTIONAL MATCH (old:Memory {namespace: $namespace, id: $oldId})
+            FOREACH (_ IN CASE WHEN old:Decision THEN [1] ELSE [] END | SET old._lock = true REMOVE old._lock)
+            RETURN old IS NOT NULL AND old:Decision AS found,
+                [(old)-[:SUPERSEDED_BY]->(next:Memory) WHERE next.id <> $decision.id | next.id][0] AS successor
+            """;
+
+    /**
+     * Records the new decision, links the old one to it and marks the old one superseded; the new one involves the
+     * entities the old one did. MERGE on the pre-generated id and on the link makes a re-run harmless.
+     */
+    static final String SUPERSEDE = """
+            MATCH (old:Memory {namespace: $namespace, id: $oldId})
+            MERGE (d:Memory {namespace: $namespace, id: $decision.id})
+            ON CREATE SET d:Decision, d.content = $decision.content, d.rationale = $decision.rationale,
+                d.alternatives = $decision.alternatives, d.domain = $decision.domain,
+                d.confidence = $decision.confidence, d.createdAt = datetime()
+            MERGE (old)-[r:SUPERSEDED_BY]->(d)
+            ON CREATE SET r.createdAt = datetime(), old.supersededAt = datetime()
+            FOREACH (e IN [(old)-[:INVOLVES]->(x:Entity) | x] |
+                MERGE (d)-[i:INVOLVES]->(e) ON CREATE SET i.createdAt = datetime())
+            RETURN old, d
             """;
 
     private DecisionStatements() {}
@@ -56,6 +89,7 @@ final class DecisionStatements {
         var params = Params.in(namespace)
                 .with("domain", query.domain())
                 .with("days", query.days())
+                .with("includeSuperseded", query.includeSuperseded())
                 .with("limit", query.limit());
         return Statement.read(
                 "getDecisions",
@@ -64,5 +98,36 @@ final class DecisionStatements {
                 rows -> rows.records().stream()
                         .map(record -> Nodes.decision(record.get("d").asNode()))
                         .toList());
+    }
+
+    /**
+     * Supersedes the decision {@code oldId} by a new one: refused when it is not a decision of the namespace, or
+     * already has another successor (naming it, so that the caller can supersede that one instead).
+     */
+    static Work<Supersession> supersede(String namespace, String oldId, Map<String, Object> decision) {
+        var params = Params.in(namespace)
+                .with("oldId", oldId)
+                .with("decision", decision)
+                .map();
+        Statement<Void> check = Statement.write("supersedeDecision", SUPERSEDE_CHECK, params, rows -> {
+            Record record = rows.single();
+            if (!record.get("found").asBoolean()) {
+                throw new NotFoundException("Decision", "decisionId", oldId);
+            }
+            if (!record.get("successor").isNull()) {
+                throw new InvalidInputException(
+                        "decisionId",
+                        "was already superseded by decision "
+                                + record.get("successor").asString() + "; supersede that one instead");
+            }
+            return null;
+        });
+        Statement<Supersession> write = Statement.write("supersedeDecision", SUPERSEDE, params, rows -> {
+            Record record = rows.single();
+            return new Supersession(
+                    Nodes.decision(record.get("old").asNode()),
+                    Nodes.decision(record.get("d").asNode()));
+        });
+        return check.then(checked -> write);
     }
 }

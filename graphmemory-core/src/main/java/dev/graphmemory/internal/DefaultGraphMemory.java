@@ -7,6 +7,7 @@ import dev.graphmemory.MemorySession;
 import dev.graphmemory.MemorySnapshots;
 import dev.graphmemory.MemoryTransaction;
 import dev.graphmemory.TransactionWork;
+import dev.graphmemory.model.Forgotten;
 import dev.graphmemory.model.Health;
 import java.time.Duration;
 import java.util.Objects;
@@ -45,7 +46,8 @@ public final class DefaultGraphMemory extends SyncOperations implements GraphMem
                 Ids.fresh(),
                 config.queryRowLimit(),
                 config.queryTimeout(),
-                config.batchChunkSize());
+                config.batchChunkSize(),
+                config.embeddingDimensions());
         this.async = new AsyncOperations(sessions, operations, telemetry);
         this.retries = new Retries(config.maxRetryTime(), telemetry);
     }
@@ -61,7 +63,7 @@ public final class DefaultGraphMemory extends SyncOperations implements GraphMem
         Objects.requireNonNull(driver, "driver");
         Objects.requireNonNull(config, "config");
         try {
-            Schema.ensure(driver, config.database(), Duration.ofMinutes(5));
+            Schema.ensure(driver, config.database(), Duration.ofMinutes(5), config.embeddingDimensions());
         } catch (RuntimeException e) {
             if (ownsDriver) {
                 driver.close();
@@ -140,6 +142,16 @@ public final class DefaultGraphMemory extends SyncOperations implements GraphMem
     @Override
     public MemorySnapshots snapshots() {
         return new Snapshots(this);
+    }
+
+    @Override
+    public Forgotten forgetNamespace() {
+        String auditId = operations.ids().get();
+        int removed;
+        do {
+            removed = execute(operations.forgetNamespaceBatch(auditId)); // a transaction of its own
+        } while (removed == operations.chunkSize()); // a full batch: there may be more
+        return execute(operations.forgetNamespaceDone(auditId));
     }
 
     @Override

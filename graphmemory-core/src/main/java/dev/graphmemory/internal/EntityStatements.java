@@ -39,7 +39,7 @@ final class EntityStatements {
             RETURN e,
               COLLECT { MATCH (e)--(c:Commitment) WITH DISTINCT c
                         ORDER BY c.createdAt DESC LIMIT $limit RETURN c } AS commitments,
-              COLLECT { MATCH (e)--(d:Decision) WITH DISTINCT d
+              COLLECT { MATCH (e)--(d:Decision) WHERE d.supersededAt IS NULL WITH DISTINCT d
                         ORDER BY d.createdAt DESC LIMIT $limit RETURN d } AS decisions,
               COLLECT { MATCH (e)--(s:Conversation) WITH DISTINCT s
                         ORDER BY s.startedAt DESC LIMIT $limit RETURN s } AS conversations,

@@ -52,7 +52,8 @@ final class LinkStatements {
     /**
      * Writes the links of the rows in scope ({@code row}, {@code a}, {@code b}, {@code write}): one MERGE per type,
      * chosen by FOREACH, because Cypher cannot take a relationship type as a parameter. The text comes from the
-     * closed {@link RelationshipType} enum only. Leaves {@code created} in scope.
+     * closed {@link RelationshipType} enum only. Leaves {@code created} in scope. A {@code SUPERSEDED_BY} link also
+     * marks its start superseded (keeping an earlier mark, e.g. one imported with the node).
      */
     static String write() {
         StringBuilder text = new StringBuilder(
@@ -60,9 +61,12 @@ final class LinkStatements {
         for (RelationshipType type : RelationshipType.values()) {
             text.append("FOREACH (_ IN CASE WHEN write AND row.type = '%1$s' THEN [1] ELSE [] END |\n"
                             .formatted(type.name()))
+                    .append("    MERGE (a)-[r:%1$s]->(b) ON CREATE SET r.createdAt = datetime() SET r += row.properties"
+                            .formatted(type.name()))
                     .append(
-                            "    MERGE (a)-[r:%1$s]->(b) ON CREATE SET r.createdAt = datetime() SET r += row.properties)\n"
-                                    .formatted(type.name()));
+                            type == RelationshipType.SUPERSEDED_BY
+                                    ? " SET a.supersededAt = coalesce(a.supersededAt, datetime()))\n"
+                                    : ")\n");
         }
         return text.toString();
     }

@@ -25,9 +25,12 @@ import org.neo4j.driver.types.Node;
 
 /** Reads memory nodes into model records. Property names here are the stored schema; see {@code docs/schema.md}. */
 public final class Nodes {
-    /** Properties the library keeps for itself and never shows as memory content. */
+    /**
+     * Properties the library keeps for itself and never shows as memory content. The embedding is the caller's, but
+     * hundreds of numbers would flood any answer; exports keep it.
+     */
     public static final Set<String> INTERNAL_PROPERTIES =
-            Set.of("id", "namespace", "nameKey", "patternKey", "recentObservationIds", "touchedBy");
+            Set.of("id", "namespace", "nameKey", "patternKey", "recentObservationIds", "touchedBy", "embedding");
 
     private Nodes() {}
 
@@ -55,7 +58,8 @@ public final class Nodes {
                 node.get("alternatives").asList(Value::asString),
                 string(node, "domain"),
                 node.get("confidence").asDouble(),
-                instant(node.get("createdAt")));
+                instant(node.get("createdAt")),
+                instant(node.get("supersededAt")));
     }
 
     /** A pattern node. */

@@ -1,5 +1,6 @@
 package dev.graphmemory.internal;
 
+import dev.graphmemory.exceptions.InvalidInputException;
 import dev.graphmemory.model.BatchMode;
 import dev.graphmemory.model.Commitment;
 import dev.graphmemory.model.CommitmentQuery;
@@ -7,13 +8,16 @@ import dev.graphmemory.model.Conversation;
 import dev.graphmemory.model.ConversationEnd;
 import dev.graphmemory.model.Decision;
 import dev.graphmemory.model.DecisionQuery;
+import dev.graphmemory.model.Embedding;
 import dev.graphmemory.model.EnergyReading;
 import dev.graphmemory.model.EnergyState;
 import dev.graphmemory.model.Entity;
 import dev.graphmemory.model.EntityContext;
+import dev.graphmemory.model.Forgotten;
 import dev.graphmemory.model.GraphQuery;
 import dev.graphmemory.model.Limits;
 import dev.graphmemory.model.Link;
+import dev.graphmemory.model.MemoryNode;
 import dev.graphmemory.model.NewCommitment;
 import dev.graphmemory.model.NewConversation;
 import dev.graphmemory.model.NewDecision;
@@ -26,7 +30,13 @@ import dev.graphmemory.model.PatternQuery;
 import dev.graphmemory.model.QueryResult;
 import dev.graphmemory.model.RelatedNode;
 import dev.graphmemory.model.RelatedQuery;
+import dev.graphmemory.model.SearchQuery;
+import dev.graphmemory.model.SearchResult;
+import dev.graphmemory.model.SimilarityQuery;
 import dev.graphmemory.model.StoredMemory;
+import dev.graphmemory.model.Supersession;
+import dev.graphmemory.model.Timeline;
+import dev.graphmemory.model.TimelineQuery;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,14 +54,20 @@ import java.util.function.Supplier;
  * @param ids where new ids come from (fresh, or replayed across retries of a transaction callback)
  * @param queryRowLimit the row cap of read-only queries
  * @param queryTimeout the timeout of read-only queries
- * @param chunkSize rows per batch statement
+ * @param chunkSize rows per batch statement, and memories per transaction of {@code forgetNamespace}
+ * @param embeddingDimensions the size every embedding must have
  */
 public record Operations(
-        String namespace, Supplier<String> ids, int queryRowLimit, Duration queryTimeout, int chunkSize) {
+        String namespace,
+        Supplier<String> ids,
+        int queryRowLimit,
+        Duration queryTimeout,
+        int chunkSize,
+        int embeddingDimensions) {
 
     /** The same operations with another source of ids. */
     public Operations withIds(Supplier<String> newIds) {
-        return new Operations(namespace, newIds, queryRowLimit, queryTimeout, chunkSize);
+        return new Operations(namespace, newIds, queryRowLimit, queryTimeout, chunkSize, embeddingDimensions);
     }
 
     public Work<Commitment> createCommitment(NewCommitment commitment) {
@@ -226,6 +242,57 @@ public record Operations(
 
     public Work<QueryResult> queryGraph(GraphQuery query) {
         return ReadOnlyQueries.work(namespace, Validate.required("query", query), queryRowLimit, queryTimeout);
+    }
+
+    public Work<SearchResult> searchMemory(SearchQuery query) {
+        return SearchStatements.search(namespace, Validate.required("query", query));
+    }
+
+    public Work<MemoryNode> setEmbedding(String memoryId, Embedding embedding) {
+        String id = Validate.id("id", memoryId);
+        return VectorStatements.set(namespace, id, dimensions(Validate.required("embedding", embedding)));
+    }
+
+    public Work<SearchResult> similarMemories(SimilarityQuery query) {
+        Validate.required("query", query);
+        if (query.embedding() != null) {
+            dimensions(query.embedding());
+        }
+        return VectorStatements.similar(namespace, query, embeddingDimensions);
+    }
+
+    public Work<Timeline> timeline(TimelineQuery query) {
+        return TimelineStatements.timeline(namespace, Validate.required("query", query));
+    }
+
+    public Work<Supersession> supersedeDecision(String decisionId, NewDecision decision) {
+        String oldId = Validate.id("decisionId", decisionId);
+        var row = DecisionStatements.row(0, ids.get(), Validate.required("decision", decision));
+        return DecisionStatements.supersede(namespace, oldId, row);
+    }
+
+    public Work<Forgotten> forget(String memoryId) {
+        return ForgetStatements.forget(namespace, Validate.id("id", memoryId), ids.get());
+    }
+
+    /** One bounded transaction of {@code forgetNamespace}; the same audit id for every batch of one call. */
+    public Statement<Integer> forgetNamespaceBatch(String auditId) {
+        return ForgetStatements.batch(namespace, auditId, chunkSize);
+    }
+
+    /** The last step of {@code forgetNamespace}: the audit record completed, with the totals. */
+    public Statement<Forgotten> forgetNamespaceDone(String auditId) {
+        return ForgetStatements.done(namespace, auditId);
+    }
+
+    private Embedding dimensions(Embedding embedding) {
+        if (embedding.dimensions() != embeddingDimensions) {
+            throw new InvalidInputException(
+                    "embedding",
+                    "must have " + embeddingDimensions + " dimensions, the size of the vector index"
+                            + " (MemoryConfig.embeddingDimensions); had " + embedding.dimensions());
+        }
+        return embedding;
     }
 
     private static BatchMode mode(BatchMode mode) {

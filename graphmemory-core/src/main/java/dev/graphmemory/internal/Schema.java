@@ -10,6 +10,7 @@ import java.util.Set;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,17 +24,35 @@ import org.slf4j.LoggerFactory;
  */
 public final class Schema {
     /** The version of the schema below; raise it when a statement is added or changed. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+
+    /** The full-text index over the texts of the searchable kinds, and the namespace (see {@code SearchStatements}). */
+    static final String TEXT_INDEX = "gm_memory_text";
+    /** The vector index over memory embeddings. */
+    static final String EMBEDDING_INDEX = "gm_memory_embedding";
+    /** The text properties the full-text index covers (lists of strings, such as alternatives, included). */
+    static final List<String> TEXT_PROPERTIES = List.of(
+            "content", "rationale", "alternatives", "outcome", "toWhom", "description", "summary", "name", "notes");
 
     private static final Logger LOG = LoggerFactory.getLogger(Schema.class);
 
-    /** Name → statement. Names carry a {@code gm_} prefix so they stand apart in a shared database. */
-    static final Map<String, String> STATEMENTS = statements();
+    /**
+     * Name → statement, except the vector index, whose size comes from the configuration (see
+     * {@link #statements(int)}). Names carry a {@code gm_} prefix so they stand apart in a shared database.
+     */
+    private static final Map<String, String> FIXED = fixedStatements();
+
+    /** The names of every constraint and index, checked by {@link #missing} and the health check. */
+    static final List<String> NAMES = names();
 
     private static final String READ_VERSION =
             "OPTIONAL MATCH (s:GraphMemorySchema {name: 'graphmemory'}) RETURN s.version AS version";
     private static final String WRITE_VERSION =
             "MERGE (s:GraphMemorySchema {name: 'graphmemory'}) SET s.version = $version, s.updatedAt = datetime()";
+    private static final String DIMENSIONS = """
+            SHOW VECTOR INDEXES YIELD name, options WHERE name = $name
+            RETURN options.indexConfig['vector.dimensions'] AS dimensions
+            """;
     private static final String ONLINE = """
             SHOW INDEXES YIELD name, state
             WHERE name STARTS WITH 'gm_' AND state = 'ONLINE'
@@ -42,7 +61,7 @@ public final class Schema {
 
     private Schema() {}
 
-    private static Map<String, String> statements() {
+    private static Map<String, String> fixedStatements() {
         Map<String, String> statements = new LinkedHashMap<>();
         // Ids are unique within a namespace, so a namespace's snapshot can be imported into another one unchanged.
         statements.put(
@@ -75,27 +94,73 @@ public final class Schema {
         statements.put(
                 "gm_energy_recent",
                 "CREATE INDEX gm_energy_recent IF NOT EXISTS FOR (x:EnergyState) ON (x.namespace, x.recordedAt)");
+        // Version 2: recall. The timeline reads each kind's event time through an index, never by scanning.
+        statements.put(
+                "gm_commitment_completed",
+                "CREATE INDEX gm_commitment_completed IF NOT EXISTS FOR (c:Commitment) ON (c.namespace, c.completedAt)");
+        statements.put(
+                "gm_conversation_ended",
+                "CREATE INDEX gm_conversation_ended IF NOT EXISTS FOR (s:Conversation) ON (s.namespace, s.endedAt)");
+        statements.put(
+                "gm_decision_superseded",
+                "CREATE INDEX gm_decision_superseded IF NOT EXISTS FOR (d:Decision) ON (d.namespace, d.supersededAt)");
+        statements.put(
+                "gm_pattern_observed",
+                "CREATE INDEX gm_pattern_observed IF NOT EXISTS FOR (p:Pattern) ON (p.namespace, p.lastObserved)");
+        // Audit records of forgetting are not memories: their own label, their own id constraint.
+        statements.put(
+                "gm_audit_id",
+                "CREATE CONSTRAINT gm_audit_id IF NOT EXISTS FOR (a:MemoryAudit) REQUIRE (a.namespace, a.id) IS UNIQUE");
+        // The namespace is indexed too, so that a search can require it inside Lucene (see SearchStatements).
+        statements.put(
+                TEXT_INDEX,
+                "CREATE FULLTEXT INDEX " + TEXT_INDEX + " IF NOT EXISTS"
+                        + " FOR (n:Commitment|Decision|Pattern|Conversation|Entity) ON EACH [n.namespace, "
+                        + String.join(
+                                ", ",
+                                TEXT_PROPERTIES.stream().map(p -> "n." + p).toList()) + "]");
         return Collections.unmodifiableMap(statements);
+    }
+
+    private static List<String> names() {
+        List<String> names = new ArrayList<>(FIXED.keySet());
+        names.add(EMBEDDING_INDEX);
+        return List.copyOf(names);
+    }
+
+    /** Every statement, the vector index made for embeddings of {@code dimensions} numbers compared by cosine. */
+    static Map<String, String> statements(int dimensions) {
+        Map<String, String> statements = new LinkedHashMap<>(FIXED);
+        statements.put(
+                EMBEDDING_INDEX,
+                ("CREATE VECTOR INDEX %s IF NOT EXISTS FOR (m:Memory) ON m.embedding OPTIONS {indexConfig: {"
+                                + "`vector.dimensions`: %d, `vector.similarity_function`: 'cosine'}}")
+                        .formatted(EMBEDDING_INDEX, dimensions));
+        return statements;
     }
 
     /**
      * Brings the schema of {@code database} up to {@link #VERSION}; does nothing when it is there already.
      *
+     * @param embeddingDimensions the size of embeddings the vector index is made for
      * @return whether anything had to be created
+     * @throws IllegalStateException when the vector index exists with another size
      */
-    public static boolean ensure(Driver driver, String database, Duration indexWait) {
+    public static boolean ensure(Driver driver, String database, Duration indexWait, int embeddingDimensions) {
         SessionConfig config = SessionConfig.forDatabase(database);
         try (Session session = driver.session(config)) {
             if (version(session) == VERSION && missing(session).isEmpty()) {
+                checkDimensions(session, embeddingDimensions);
                 return false;
             }
             long started = System.nanoTime();
-            for (String statement : STATEMENTS.values()) {
+            for (String statement : statements(embeddingDimensions).values()) {
                 session.executeWriteWithoutResult(tx -> tx.run(statement).consume());
             }
             session.executeWriteWithoutResult(tx -> tx.run(
                             "CALL db.awaitIndexes($seconds)", Map.of("seconds", Math.max(1, indexWait.toSeconds())))
                     .consume());
+            checkDimensions(session, embeddingDimensions);
             session.executeWriteWithoutResult(
                     tx -> tx.run(WRITE_VERSION, Map.of("version", VERSION)).consume());
             LOG.info(
@@ -104,6 +169,22 @@ public final class Schema {
                     database,
                     (System.nanoTime() - started) / 1_000_000);
             return true;
+        }
+    }
+
+    /**
+     * Refuses a vector index of another size than configured: its embeddings and the new ones could not be compared,
+     * and Neo4j would silently leave embeddings of the wrong size out of the index.
+     */
+    private static void checkDimensions(Session session, int expected) {
+        List<Value> found = session.executeRead(
+                tx -> tx.run(DIMENSIONS, Map.of("name", EMBEDDING_INDEX)).list(r -> r.get("dimensions")));
+        if (!found.isEmpty() && !found.get(0).isNull() && found.get(0).asInt() != expected) {
+            int size = found.get(0).asInt();
+            throw new IllegalStateException("The vector index " + EMBEDDING_INDEX + " is made for "
+                    + size + " dimensions, but MemoryConfig.embeddingDimensions is " + expected
+                    + ": configure " + size + ", or drop the index (DROP INDEX " + EMBEDDING_INDEX
+                    + ") and the embeddings of the other size, then start again");
         }
     }
 
@@ -120,7 +201,7 @@ public final class Schema {
         Set<String> online = session.executeRead(
                 tx -> Set.copyOf(tx.run(ONLINE).single().get("names").asList(value -> value.asString())));
         List<String> missing = new ArrayList<>();
-        for (String name : STATEMENTS.keySet()) {
+        for (String name : NAMES) {
             if (!online.contains(name)) {
                 missing.add(name);
             }

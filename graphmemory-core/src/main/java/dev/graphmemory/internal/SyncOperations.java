@@ -10,12 +10,15 @@ import dev.graphmemory.model.Conversation;
 import dev.graphmemory.model.ConversationEnd;
 import dev.graphmemory.model.Decision;
 import dev.graphmemory.model.DecisionQuery;
+import dev.graphmemory.model.Embedding;
 import dev.graphmemory.model.EnergyReading;
 import dev.graphmemory.model.EnergyState;
 import dev.graphmemory.model.Entity;
 import dev.graphmemory.model.EntityContext;
+import dev.graphmemory.model.Forgotten;
 import dev.graphmemory.model.GraphQuery;
 import dev.graphmemory.model.Link;
+import dev.graphmemory.model.MemoryNode;
 import dev.graphmemory.model.NewCommitment;
 import dev.graphmemory.model.NewConversation;
 import dev.graphmemory.model.NewDecision;
@@ -28,7 +31,13 @@ import dev.graphmemory.model.PatternQuery;
 import dev.graphmemory.model.QueryResult;
 import dev.graphmemory.model.RelatedNode;
 import dev.graphmemory.model.RelatedQuery;
+import dev.graphmemory.model.SearchQuery;
+import dev.graphmemory.model.SearchResult;
+import dev.graphmemory.model.SimilarityQuery;
 import dev.graphmemory.model.StoredMemory;
+import dev.graphmemory.model.Supersession;
+import dev.graphmemory.model.Timeline;
+import dev.graphmemory.model.TimelineQuery;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -182,5 +191,35 @@ public abstract class SyncOperations implements MemoryOperations {
     @Override
     public QueryResult queryGraph(GraphQuery query) {
         return execute(operations().queryGraph(query));
+    }
+
+    @Override
+    public SearchResult searchMemory(SearchQuery query) {
+        return execute(operations().searchMemory(query));
+    }
+
+    @Override
+    public MemoryNode setEmbedding(String id, Embedding embedding) {
+        return execute(operations().setEmbedding(id, embedding));
+    }
+
+    @Override
+    public SearchResult similarMemories(SimilarityQuery query) {
+        return execute(operations().similarMemories(query));
+    }
+
+    @Override
+    public Timeline timeline(TimelineQuery query) {
+        return execute(operations().timeline(query));
+    }
+
+    @Override
+    public Supersession supersedeDecision(String decisionId, NewDecision decision) {
+        return execute(operations().supersedeDecision(decisionId, decision));
+    }
+
+    @Override
+    public Forgotten forget(String id) {
+        return execute(operations().forget(id));
     }
 }

@@ -98,6 +98,11 @@ public final class Validate {
         return value;
     }
 
+    /** An optional whole number: {@code null} gives the default, otherwise {@code min} to {@code max}. */
+    public static int optionalRange(String field, Integer value, int defaultValue, int min, int max) {
+        return value == null ? defaultValue : range(field, value, min, max);
+    }
+
     /** A result limit: {@code null} gives the default, otherwise 1 to {@code max}. */
     public static int limit(String field, Integer value, int defaultValue, int max) {
         return value == null ? defaultValue : range(field, value, 1, max);

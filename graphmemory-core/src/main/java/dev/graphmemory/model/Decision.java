@@ -13,6 +13,7 @@ import java.util.List;
  * @param domain the area of life
  * @param confidence 0 to 1
  * @param createdAt when it was recorded
+ * @param supersededAt when a newer decision superseded it, or {@code null} while it is current
  */
 public record Decision(
         String id,
@@ -21,7 +22,8 @@ public record Decision(
         List<String> alternatives,
         String domain,
         double confidence,
-        Instant createdAt) {
+        Instant createdAt,
+        Instant supersededAt) {
 
     /** Copies the alternatives. */
     public Decision {

@@ -28,6 +28,22 @@ public final class Limits {
     public static final int MAX_DEPTH = 5;
     /** Length of a read-only query. */
     public static final int QUERY = 10_000;
+    /** Length of a full-text search query. */
+    public static final int SEARCH_QUERY = 1_000;
+    /** Words and phrases in one full-text search query. */
+    public static final int SEARCH_TERMS = 64;
+    /** The default number of results of a search, a similarity search or a timeline. */
+    public static final int DEFAULT_RECALL_LIMIT = 10;
+    /** The default character budget of a search, a similarity search or a timeline (about 1,000 tokens). */
+    public static final int DEFAULT_MAX_CHARS = 4_000;
+    /** The smallest character budget. */
+    public static final int MIN_MAX_CHARS = 100;
+    /** The largest character budget. */
+    public static final int MAX_CHARS = 100_000;
+    /** The most dimensions an embedding may have. */
+    public static final int MAX_EMBEDDING_DIMENSIONS = 4_096;
+    /** The largest number of days a time filter may reach back (100 years). */
+    public static final int MAX_DAYS = 36_500;
 
     private Limits() {}
 }

@@ -26,7 +26,11 @@ import java.util.stream.Collectors;
  *   <tr><td>IMPACTS</td><td>Decision, Pattern, Commitment</td><td>Entity, Commitment, Decision, Pattern</td></tr>
  *   <tr><td>PRECEDED_BY</td><td>Conversation, Decision, Commitment</td><td>Conversation, Decision, Commitment</td></tr>
  *   <tr><td>AT_ENERGY</td><td>Commitment, Decision, Conversation, Pattern</td><td>EnergyState</td></tr>
+ *   <tr><td>SUPERSEDED_BY</td><td>Decision</td><td>Decision</td></tr>
  * </table>
+ *
+ * <p>{@link #SUPERSEDED_BY} also marks its start: the old decision gets {@code supersededAt} and is left out of reads
+ * of current decisions.
  */
 public enum RelationshipType {
     /** One memory caused or led to another. */
@@ -42,7 +46,9 @@ public enum RelationshipType {
     /** A memory follows an earlier one of its kind. */
     PRECEDED_BY(EnumSet.of(CONVERSATION, DECISION, COMMITMENT), EnumSet.of(CONVERSATION, DECISION, COMMITMENT)),
     /** A memory was made at a given energy level. */
-    AT_ENERGY(EnumSet.of(COMMITMENT, DECISION, CONVERSATION, PATTERN), EnumSet.of(ENERGY_STATE));
+    AT_ENERGY(EnumSet.of(COMMITMENT, DECISION, CONVERSATION, PATTERN), EnumSet.of(ENERGY_STATE)),
+    /** A decision was replaced by a newer one; linking it marks the old one superseded. */
+    SUPERSEDED_BY(EnumSet.of(DECISION), EnumSet.of(DECISION));
 
     private final Set<MemoryKind> from;
     private final Set<MemoryKind> to;

@@ -8,11 +8,13 @@ import dev.graphmemory.MemoryConfig;
 import dev.graphmemory.exceptions.UnavailableException;
 import dev.graphmemory.internal.Schema;
 import dev.graphmemory.model.Health;
+import dev.graphmemory.model.SearchQuery;
 import dev.graphmemory.testing.Neo4jTest;
 import dev.graphmemory.testing.SharedNeo4j;
 import dev.graphmemory.testing.TestNamespace;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
@@ -57,6 +59,39 @@ class HealthIT {
         try (GraphMemory repaired = MemoryFixture.memory(driver, namespace)) {
             assertThat(repaired.healthCheck().healthy()).isTrue();
         }
+    }
+
+    @Test
+    void shouldUpgradeASchemaOfVersionOne(Driver driver, TestNamespace namespace) {
+        MemoryFixture.memory(driver, namespace).close();
+        for (String index : List.of(
+                "gm_memory_text",
+                "gm_memory_embedding",
+                "gm_commitment_completed",
+                "gm_conversation_ended",
+                "gm_decision_superseded",
+                "gm_pattern_observed")) {
+            MemoryFixture.write(driver, "DROP INDEX " + index, Map.of());
+        }
+        MemoryFixture.write(driver, "DROP CONSTRAINT gm_audit_id", Map.of());
+        MemoryFixture.write(driver, "MATCH (s:GraphMemorySchema {name: 'graphmemory'}) SET s.version = 1", Map.of());
+
+        try (GraphMemory memory = MemoryFixture.memory(driver, namespace)) {
+            Health health = memory.healthCheck();
+            assertThat(health.healthy()).isTrue();
+            assertThat(health.schemaVersion()).isEqualTo(Schema.VERSION);
+            assertThat(health.missingSchema()).isEmpty();
+            assertThat(memory.searchMemory(SearchQuery.of("anything")).hits()).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldRefuseAVectorIndexOfAnotherSize(Driver driver, TestNamespace namespace) {
+        assertThatThrownBy(() -> MemoryFixture.memory(
+                        driver, namespace, MemoryConfig.builder().embeddingDimensions(8)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("made for 384 dimensions")
+                .hasMessageContaining("embeddingDimensions is 8");
     }
 
     @Test

@@ -24,6 +24,9 @@ import dev.graphmemory.model.PatternQuery;
 import dev.graphmemory.model.PatternType;
 import dev.graphmemory.model.RelatedQuery;
 import dev.graphmemory.model.RelationshipType;
+import dev.graphmemory.model.SearchQuery;
+import dev.graphmemory.model.SimilarityQuery;
+import dev.graphmemory.model.TimelineQuery;
 import dev.graphmemory.testing.Neo4jTest;
 import dev.graphmemory.testing.TestNamespace;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,6 +65,17 @@ class NamespaceIsolationIT extends ContractSupport {
         assertThatThrownBy(() -> other.endSession(new ConversationEnd(talk.id(), "stolen", null)))
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> other.linkNodes(NewLink.of(decision.id(), RelationshipType.INVOLVES, acme.id())))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(other.searchMemory(SearchQuery.of("owner's promise call habit acme"))
+                        .hits())
+                .isEmpty();
+        assertThat(other.timeline(TimelineQuery.lastDays(1)).events()).isEmpty();
+        assertThatThrownBy(() -> other.forget(commitment.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> other.supersedeDecision(decision.id(), NewDecision.of("Theirs", "Taken")))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> other.setEmbedding(commitment.id(), Vectors.near(3, 0f)))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> other.similarMemories(SimilarityQuery.like(commitment.id())))
                 .isInstanceOf(NotFoundException.class);
         Entity theirs = other.createEntity(NewEntity.of("ACME", EntityType.CLIENT));
         assertThat(theirs.id()).isNotEqualTo(acme.id());

@@ -12,10 +12,14 @@ import dev.graphmemory.model.Commitment;
 import dev.graphmemory.model.CommitmentQuery;
 import dev.graphmemory.model.CommitmentStatus;
 import dev.graphmemory.model.Decision;
+import dev.graphmemory.model.DecisionQuery;
+import dev.graphmemory.model.Embedding;
 import dev.graphmemory.model.Entity;
 import dev.graphmemory.model.EntityContext;
 import dev.graphmemory.model.EntityType;
+import dev.graphmemory.model.Forgotten;
 import dev.graphmemory.model.Link;
+import dev.graphmemory.model.MemoryKind;
 import dev.graphmemory.model.NewCommitment;
 import dev.graphmemory.model.NewDecision;
 import dev.graphmemory.model.NewEntity;
@@ -23,7 +27,13 @@ import dev.graphmemory.model.NewLink;
 import dev.graphmemory.model.NewMemory;
 import dev.graphmemory.model.RelatedQuery;
 import dev.graphmemory.model.RelationshipType;
+import dev.graphmemory.model.SearchQuery;
+import dev.graphmemory.model.SearchResult;
+import dev.graphmemory.model.SimilarityQuery;
 import dev.graphmemory.model.StoredMemory;
+import dev.graphmemory.model.Supersession;
+import dev.graphmemory.model.Timeline;
+import dev.graphmemory.model.TimelineQuery;
 import dev.graphmemory.testing.Neo4jTest;
 import dev.graphmemory.testing.SharedNeo4j;
 import dev.graphmemory.testing.TestNamespace;
@@ -124,6 +134,56 @@ class DocExamplesIT {
             // end::store-memory[]
             assertThat(memory.findRelated(RelatedQuery.around(proposalId))).isNotEmpty();
         }
+    }
+
+    @Test
+    void recall(SharedNeo4j neo4j, TestNamespace namespace) {
+        try (GraphMemory memory = GraphMemory.connect(MemoryConfig.builder()
+                .uri(neo4j.server().boltUri())
+                .namespace(namespace.value())
+                .build())) {
+            Decision pilot = memory.recordDecision(NewDecision.of("Pilot the launch with Acme", "Lower risk"));
+            memory.createCommitment(NewCommitment.of("Send Acme the pilot plan").due(LocalDate.now()));
+            // tag::recall[]
+            SearchResult found = memory.searchMemory(SearchQuery.of("acme pilot")
+                    .kinds(MemoryKind.DECISION, MemoryKind.COMMITMENT)
+                    .limit(5)
+                    .maxChars(2_000)); // longer texts are shortened, and found.truncated() says so
+
+            List<Commitment> urgent =
+                    memory.getCommitments(CommitmentQuery.all().overdue(true).dueWithinDays(3)); // soonest due first
+
+            Supersession change = memory.supersedeDecision(
+                    pilot.id(), NewDecision.of("Launch with Acme in March", "The pilot went well"));
+            List<Decision> current = memory.getDecisions(DecisionQuery.all()); // the new one, not the pilot
+
+            Timeline week = memory.timeline(TimelineQuery.lastDays(7)); // newest first, every kind
+
+            memory.setEmbedding(change.current().id(), Embedding.of(embed("Launch with Acme in March")));
+            SearchResult alike = memory.similarMemories(SimilarityQuery.to(Embedding.of(embed("When do we launch?")))
+                    .limit(3));
+
+            Forgotten gone = memory.forget(pilot.id()); // with its relationships; an audit record stays
+            // end::recall[]
+            assertThat(found.hits()).hasSize(2);
+            assertThat(urgent).hasSize(1);
+            assertThat(current).containsExactly(change.current());
+            assertThat(week.events()).isNotEmpty();
+            assertThat(alike.hits())
+                    .extracting(hit -> hit.memory().id())
+                    .containsExactly(change.current().id());
+            assertThat(gone.total()).isEqualTo(1);
+        }
+    }
+
+    /** Stands in for an embedding model in the examples: 384 numbers from the letters of the text. */
+    private static float[] embed(String text) {
+        float[] vector = new float[MemoryConfig.DEFAULT_EMBEDDING_DIMENSIONS];
+        vector[0] = 1f;
+        for (char c : text.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+            vector[1 + c % (vector.length - 1)] += 0.1f;
+        }
+        return vector;
     }
 
     @Test

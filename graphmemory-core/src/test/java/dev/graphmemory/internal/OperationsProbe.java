@@ -5,6 +5,7 @@ import dev.graphmemory.model.BatchMode;
 import dev.graphmemory.model.CommitmentQuery;
 import dev.graphmemory.model.ConversationEnd;
 import dev.graphmemory.model.DecisionQuery;
+import dev.graphmemory.model.Embedding;
 import dev.graphmemory.model.EnergyLevel;
 import dev.graphmemory.model.EnergyReading;
 import dev.graphmemory.model.EntityType;
@@ -20,6 +21,9 @@ import dev.graphmemory.model.PatternQuery;
 import dev.graphmemory.model.PatternType;
 import dev.graphmemory.model.RelatedQuery;
 import dev.graphmemory.model.RelationshipType;
+import dev.graphmemory.model.SearchQuery;
+import dev.graphmemory.model.SimilarityQuery;
+import dev.graphmemory.model.TimelineQuery;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -29,7 +33,8 @@ import java.util.function.Supplier;
 
 /** Lets property tests see the statement texts the operations make, without a database. */
 public final class OperationsProbe {
-    private static final Operations OPERATIONS = new Operations("probe", Ids.fresh(), 10, Duration.ofSeconds(1), 100);
+    private static final Operations OPERATIONS =
+            new Operations("probe", Ids.fresh(), 10, Duration.ofSeconds(1), 100, 3);
     private static Set<String> known;
 
     private OperationsProbe() {}
@@ -72,6 +77,15 @@ public final class OperationsProbe {
                 () -> OPERATIONS.linkNodes(NewLink.of(text, RelationshipType.DURING, text)),
                 () -> OPERATIONS.findRelated(new RelatedQuery(text, null, number, number)),
                 () -> OPERATIONS.getEntityContext(text, number),
+                () -> OPERATIONS.searchMemory(SearchQuery.of(text)),
+                () -> OPERATIONS.setEmbedding(text, Embedding.of(1f, 0f, 0f)),
+                () -> OPERATIONS.similarMemories(SimilarityQuery.like(text)),
+                () -> OPERATIONS.similarMemories(SimilarityQuery.to(Embedding.of(1f, 0f, 0f))),
+                () -> OPERATIONS.timeline(TimelineQuery.lastDays(number)),
+                () -> OPERATIONS.supersedeDecision(text, NewDecision.of(text, text)),
+                () -> OPERATIONS.forget(text),
+                () -> OPERATIONS.forgetNamespaceBatch(text),
+                () -> OPERATIONS.forgetNamespaceDone(text),
                 () -> OPERATIONS.storeMemory(NewMemory.builder()
                         .commitment("c", NewCommitment.of(text))
                         .link("c", RelationshipType.INVOLVES, text)

@@ -2,15 +2,18 @@ package dev.graphmemory.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.graphmemory.MemoryConfig;
 import dev.graphmemory.contract.MemoryFixture;
 import dev.graphmemory.model.BatchMode;
 import dev.graphmemory.model.CommitmentQuery;
 import dev.graphmemory.model.ConversationEnd;
 import dev.graphmemory.model.DecisionQuery;
+import dev.graphmemory.model.Embedding;
 import dev.graphmemory.model.EnergyLevel;
 import dev.graphmemory.model.EnergyReading;
 import dev.graphmemory.model.EntityType;
 import dev.graphmemory.model.Limits;
+import dev.graphmemory.model.MemoryKind;
 import dev.graphmemory.model.NewCommitment;
 import dev.graphmemory.model.NewConversation;
 import dev.graphmemory.model.NewDecision;
@@ -22,15 +25,21 @@ import dev.graphmemory.model.PatternQuery;
 import dev.graphmemory.model.PatternType;
 import dev.graphmemory.model.RelatedQuery;
 import dev.graphmemory.model.RelationshipType;
+import dev.graphmemory.model.SearchQuery;
+import dev.graphmemory.model.SimilarityQuery;
+import dev.graphmemory.model.TimelineQuery;
 import dev.graphmemory.testing.Neo4jTest;
 import dev.graphmemory.testing.TestNamespace;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.Values;
 import org.neo4j.driver.summary.Plan;
 
 /**
@@ -39,15 +48,19 @@ import org.neo4j.driver.summary.Plan;
  */
 @Neo4jTest
 class StatementPlanIT {
+    private static final int DIMENSIONS = MemoryConfig.DEFAULT_EMBEDDING_DIMENSIONS;
 
     static Stream<Statement<?>> statements() {
-        Operations ops = new Operations("plan-test", Ids.fresh(), 10, Duration.ofSeconds(5), 100);
+        Operations ops = new Operations("plan-test", Ids.fresh(), 10, Duration.ofSeconds(5), 100, DIMENSIONS);
         List<Statement<?>> all = new ArrayList<>();
         all.add(statementOf(ops.createCommitment(NewCommitment.of("x"))));
         all.add(statementOf(ops.completeCommitment("some-id", "done")));
         all.add(statementOf(ops.getCommitments(CommitmentQuery.all().toWhom("a"))));
+        all.add(statementOf(
+                ops.getCommitments(CommitmentQuery.all().overdue(true).dueWithinDays(7))));
         all.add(statementOf(ops.recordDecision(NewDecision.of("x", "y"))));
         all.add(statementOf(ops.getDecisions(DecisionQuery.all().days(3))));
+        all.add(statementOf(ops.getDecisions(DecisionQuery.all().includeSuperseded(true))));
         all.add(statementOf(ops.recordPattern(PatternObservation.of("x", PatternType.BEHAVIOR))));
         all.add(statementOf(ops.getPatterns(PatternQuery.all())));
         all.add(statementOf(ops.startSession(NewConversation.of("a"))));
@@ -55,6 +68,7 @@ class StatementPlanIT {
         all.add(statementOf(ops.recordEnergy(EnergyReading.of(EnergyLevel.HIGH))));
         all.add(statementOf(ops.createEntity(NewEntity.of("x", EntityType.PERSON))));
         all.add(statementOf(ops.getEntityContext("x", Limits.DEFAULT_LIMIT)));
+        all.addAll(recall(ops));
         for (RelationshipType type : RelationshipType.values()) {
             all.add(statementOf(ops.linkNodes(NewLink.of("a", type, "b"))));
             all.add((Statement<?>)
@@ -81,15 +95,86 @@ class StatementPlanIT {
         return all.stream();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("statements")
-    void shouldNeverScanAllNodesOrAWholeLabel(Statement<?> statement, Driver driver, TestNamespace namespace) {
+    /** The statements of search, time and forgetting that look memories up by index (not through a procedure). */
+    static List<Statement<?>> recall(Operations ops) {
+        List<Statement<?>> all = new ArrayList<>();
+        all.add(statementOf(ops.setEmbedding("a", Embedding.of(vector()))));
+        all.add(statementOf(ops.similarMemories(SimilarityQuery.like("a")))); // the embedding of the memory
+        all.add(statementOf(ops.timeline(TimelineQuery.lastDays(7))));
+        all.add(statementOf(ops.timeline(TimelineQuery.lastDays(7).kinds(MemoryKind.DECISION, MemoryKind.PATTERN))));
+        all.add(statementOf(ops.supersedeDecision("a", NewDecision.of("x", "y"))));
+        all.add(Statement.write(
+                "supersedeDecision",
+                DecisionStatements.SUPERSEDE,
+                Params.in("plan-test")
+                        .with("oldId", "a")
+                        .with("decision", DecisionStatements.row(0, "b", NewDecision.of("x", "y")))
+                        .map(),
+                rows -> null));
+        all.add(statementOf(ops.forget("a")));
+        all.add(ops.forgetNamespaceBatch("audit"));
+        all.add(ops.forgetNamespaceDone("audit"));
+        return all;
+    }
+
+    /** Search and similarity go through their index procedures; the plan must not scan anything besides. */
+    static Stream<Arguments> indexQueries() {
+        Operations ops = new Operations("plan-test", Ids.fresh(), 10, Duration.ofSeconds(5), 100, DIMENSIONS);
+        return Stream.of(
+                Arguments.of(
+                        statementOf(ops.searchMemory(SearchQuery.of("acme proposal")
+                                .kinds(MemoryKind.COMMITMENT)
+                                .since(Instant.parse("2026-01-01T00:00:00Z")))),
+                        "db.index.fulltext.queryNodes",
+                        "gm_memory_text"),
+                Arguments.of(
+                        statementOf(ops.similarMemories(SimilarityQuery.to(Embedding.of(vector())))),
+                        "db.index.vector.queryNodes",
+                        "gm_memory_embedding"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("indexQueries")
+    void shouldQueryTheTextAndVectorIndexes(
+            Statement<?> statement, String procedure, String index, Driver driver, TestNamespace namespace) {
         MemoryFixture.memory(driver, namespace).close(); // the schema is in place
-        Plan plan = driver.executableQuery("EXPLAIN " + statement.text())
+        List<String> operators = new ArrayList<>();
+        collectWithDetails(plan(driver, statement), operators);
+
+        assertThat(statement.text()).contains("'" + index + "'");
+        assertThat(operators)
+                .as("operators of %s", statement.name())
+                .anyMatch(operator -> operator.startsWith("ProcedureCall") && operator.contains(procedure))
+                .noneMatch(operator -> operator.startsWith("AllNodesScan")
+                        || operator.startsWith("NodeByLabelScan")
+                        || operator.contains("CartesianProduct"));
+        assertThat(Schema.NAMES).contains(index);
+    }
+
+    private static float[] vector() {
+        float[] vector = new float[DIMENSIONS];
+        vector[0] = 1f;
+        return vector;
+    }
+
+    private static Plan plan(Driver driver, Statement<?> statement) {
+        return driver.executableQuery("EXPLAIN " + statement.text())
                 .withParameters(statement.parameters())
                 .execute()
                 .summary()
                 .plan();
+    }
+
+    private static void collectWithDetails(Plan plan, List<String> operators) {
+        operators.add(plan.operatorType() + " " + plan.arguments().getOrDefault("Details", Values.NULL));
+        plan.children().forEach(child -> collectWithDetails(child, operators));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("statements")
+    void shouldNeverScanAllNodesOrAWholeLabel(Statement<?> statement, Driver driver, TestNamespace namespace) {
+        MemoryFixture.memory(driver, namespace).close(); // the schema is in place
+        Plan plan = plan(driver, statement);
 
         List<String> operators = new ArrayList<>();
         collect(plan, operators);

@@ -19,7 +19,10 @@ public final class McpTools {
             when seen again), conversation sessions, energy readings and entities (people, clients, projects, \
             organizations), and link them. Before talking about someone or something, call get_entity_context. \
             At the end of a turn that produced several memories, prefer store_memory: it stores them and their \
-            links at once. Ids returned by one tool are the ids other tools take.""";
+            links at once. To recall, search_memory finds memories by words, timeline tells what happened in a \
+            period, and get_commitments can list overdue ones. When a decision changes, supersede_decision keeps \
+            the old one as history. forget removes a memory the user wants gone. Ids returned by one tool are the \
+            ids other tools take.""";
 
     private McpTools() {}
 
@@ -49,7 +52,8 @@ public final class McpTools {
                 .title(tool.title())
                 .description(tool.description())
                 .inputSchema(tool.inputSchema())
-                .annotations(new McpSchema.ToolAnnotations(tool.title(), tool.readOnly(), false, false, false, null))
+                .annotations(new McpSchema.ToolAnnotations(
+                        tool.title(), tool.readOnly(), tool.destructive(), false, false, null))
                 .build();
         return SyncToolSpecification.builder()
                 .tool(schema)

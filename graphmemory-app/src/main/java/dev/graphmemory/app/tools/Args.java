@@ -63,16 +63,7 @@ public final class Args {
                     throw typeError(field, "a string", value);
                 }
                 if (!param.values().isEmpty()) {
-                    String normalized = text.strip()
-                            .toLowerCase(Locale.ROOT)
-                            .replace('-', '_')
-                            .replace(' ', '_');
-                    return param.values().stream()
-                            .filter(allowed -> allowed.equalsIgnoreCase(normalized))
-                            .findFirst()
-                            .orElseThrow(() -> new InvalidInputException(
-                                    field,
-                                    "must be one of " + String.join(", ", param.values()) + " (was '" + text + "')"));
+                    return oneOf(field, param.values(), text);
                 }
                 if (param.maxLength() != null && text.length() > param.maxLength()) {
                     throw new InvalidInputException(field, "must be at most " + param.maxLength() + " characters");
@@ -119,10 +110,15 @@ public final class Args {
                     String element = field + "[" + i + "]";
                     Object item = list.get(i);
                     if (param.itemType() == Param.Type.STRING) {
-                        if (!(item instanceof String)) {
+                        if (!(item instanceof String text)) {
                             throw typeError(element, "a string", item);
                         }
-                        checked.add(item);
+                        checked.add(param.values().isEmpty() ? text : oneOf(element, param.values(), text));
+                    } else if (param.itemType() == Param.Type.NUMBER) {
+                        if (!(item instanceof Number number) || !Double.isFinite(number.doubleValue())) {
+                            throw typeError(element, "a finite number", item);
+                        }
+                        checked.add(number.doubleValue());
                     } else {
                         if (!(item instanceof Map<?, ?> map)) {
                             throw typeError(element, "an object", item);
@@ -134,6 +130,17 @@ public final class Args {
             }
             default -> throw new IllegalStateException("unknown type " + param.type());
         }
+    }
+
+    /** The allowed value {@code text} names, ignoring case and treating spaces and dashes as underscores. */
+    private static String oneOf(String field, List<String> values, String text) {
+        String normalized =
+                text.strip().toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+        return values.stream()
+                .filter(allowed -> allowed.equalsIgnoreCase(normalized))
+                .findFirst()
+                .orElseThrow(() -> new InvalidInputException(
+                        field, "must be one of " + String.join(", ", values) + " (was '" + text + "')"));
     }
 
     private static long integral(String field, Object value) {
@@ -194,6 +201,17 @@ public final class Args {
     /** The number argument, or {@code null}. */
     public Double number(String name) {
         return (Double) values.get(name);
+    }
+
+    /** The boolean argument, or {@code false} when it is not given. */
+    public boolean flag(String name) {
+        return Boolean.TRUE.equals(values.get(name));
+    }
+
+    /** The number list argument, or {@code null}. */
+    @SuppressWarnings("unchecked")
+    public List<Double> numbers(String name) {
+        return (List<Double>) values.get(name);
     }
 
     /** The object argument as given, or {@code null}. */

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param type its JSON type
  * @param description what it means, for a model
  * @param required whether it must be given
- * @param values the allowed values of a string, or empty
+ * @param values the allowed values of a string (or of each string of an array), or empty
  * @param minimum the smallest number allowed, or {@code null}
  * @param maximum the largest number allowed, or {@code null}
  * @param maxLength the longest string or list allowed, or {@code null}
@@ -76,6 +76,20 @@ public record Param(
         return new Param(name, Type.ARRAY, description, false, List.of(), null, null, maxItems, List.of(), Type.STRING);
     }
 
+    /** An array of strings, each one of {@code values}. */
+    static Param stringsOf(String name, String description, List<String> values, int maxItems) {
+        return new Param(name, Type.ARRAY, description, false, values, null, null, maxItems, List.of(), Type.STRING);
+    }
+
+    /** An array of finite numbers. */
+    static Param numbers(String name, String description, int maxItems) {
+        return new Param(name, Type.ARRAY, description, false, List.of(), null, null, maxItems, List.of(), Type.NUMBER);
+    }
+
+    static Param bool(String name, String description) {
+        return new Param(name, Type.BOOLEAN, description, false, List.of(), null, null, null, List.of(), null);
+    }
+
     static Param oneOf(String name, String description, List<String> values) {
         return new Param(name, Type.STRING, description, false, values, null, null, null, List.of(), null);
     }
@@ -93,7 +107,7 @@ public record Param(
         Map<String, Object> schema = new LinkedHashMap<>();
         schema.put("type", type.json());
         schema.put("description", description);
-        if (!values.isEmpty()) {
+        if (!values.isEmpty() && type != Type.ARRAY) {
             schema.put("enum", values);
         }
         if (minimum != null) {
@@ -106,9 +120,18 @@ public record Param(
             schema.put(type == Type.ARRAY ? "maxItems" : "maxLength", maxLength);
         }
         if (type == Type.ARRAY) {
-            schema.put("items", itemType != null ? Map.of("type", itemType.json()) : objectSchema(items));
+            schema.put("items", itemType != null ? itemSchema() : objectSchema(items));
         }
         return schema;
+    }
+
+    private Map<String, Object> itemSchema() {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("type", itemType.json());
+        if (!values.isEmpty()) {
+            item.put("enum", values);
+        }
+        return item;
     }
 
     /** A JSON Schema object of these parameters, with no other properties allowed. */

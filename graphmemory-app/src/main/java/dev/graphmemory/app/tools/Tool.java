@@ -13,6 +13,7 @@ import java.util.function.BiFunction;
  * @param description what it does and when to use it, written for a model
  * @param params its arguments
  * @param readOnly whether it only reads
+ * @param destructive whether it removes memories (MCP clients may ask the user before calling it)
  * @param handler runs it: checked arguments in, a JSON-ready result out
  */
 public record Tool(
@@ -21,6 +22,7 @@ public record Tool(
         String description,
         List<Param> params,
         boolean readOnly,
+        boolean destructive,
         BiFunction<GraphMemory, Args, Object> handler) {
 
     /** Copies the list. */

@@ -1,12 +1,15 @@
 package dev.graphmemory.app.tools;
 
+import static dev.graphmemory.app.tools.Param.bool;
 import static dev.graphmemory.app.tools.Param.integer;
 import static dev.graphmemory.app.tools.Param.number;
+import static dev.graphmemory.app.tools.Param.numbers;
 import static dev.graphmemory.app.tools.Param.object;
 import static dev.graphmemory.app.tools.Param.objects;
 import static dev.graphmemory.app.tools.Param.oneOf;
 import static dev.graphmemory.app.tools.Param.string;
 import static dev.graphmemory.app.tools.Param.strings;
+import static dev.graphmemory.app.tools.Param.stringsOf;
 
 import dev.graphmemory.GraphMemory;
 import dev.graphmemory.exceptions.InvalidInputException;
@@ -17,12 +20,16 @@ import dev.graphmemory.model.CommitmentStatus;
 import dev.graphmemory.model.ConversationEnd;
 import dev.graphmemory.model.Deadline;
 import dev.graphmemory.model.DecisionQuery;
+import dev.graphmemory.model.Embedding;
 import dev.graphmemory.model.EnergyLevel;
 import dev.graphmemory.model.EnergyReading;
 import dev.graphmemory.model.EntityType;
+import dev.graphmemory.model.Forgotten;
 import dev.graphmemory.model.GraphQuery;
 import dev.graphmemory.model.Health;
 import dev.graphmemory.model.Limits;
+import dev.graphmemory.model.MemoryKind;
+import dev.graphmemory.model.MemoryNode;
 import dev.graphmemory.model.NewCommitment;
 import dev.graphmemory.model.NewConversation;
 import dev.graphmemory.model.NewDecision;
@@ -36,15 +43,25 @@ import dev.graphmemory.model.PatternType;
 import dev.graphmemory.model.RelatedNode;
 import dev.graphmemory.model.RelatedQuery;
 import dev.graphmemory.model.RelationshipType;
+import dev.graphmemory.model.SearchHit;
+import dev.graphmemory.model.SearchQuery;
+import dev.graphmemory.model.SearchResult;
+import dev.graphmemory.model.SimilarityQuery;
+import dev.graphmemory.model.Timeline;
+import dev.graphmemory.model.TimelineEvent;
+import dev.graphmemory.model.TimelineQuery;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -62,10 +79,20 @@ public final class ToolCatalogue {
     private static final List<String> RELATIONSHIPS =
             Arrays.stream(RelationshipType.values()).map(Enum::name).toList();
     private static final List<String> MODES = values(BatchMode.values());
+    private static final List<String> KINDS = values(MemoryKind.values());
+    private static final List<String> SEARCHABLE_KINDS =
+            SearchQuery.SEARCHABLE.stream().sorted().map(MemoryKind::value).toList();
 
     private static final Param DOMAIN = string("domain", "Area of life, e.g. work (the default), personal, health")
             .maxLength(64);
     private static final Param LIMIT = integer("limit", "Most results to return (default 20)", 1, Limits.MAX_LIMIT);
+    private static final Param MAX_CHARS = integer(
+            "max_chars",
+            "Most characters of text in the whole answer (default 4000); longer texts are shortened with …",
+            Limits.MIN_MAX_CHARS,
+            Limits.MAX_CHARS);
+    private static final Param INCLUDE_SUPERSEDED =
+            bool("include_superseded", "Also return decisions that a newer decision superseded (default false)");
     private static final Param MODE = oneOf(
             "mode",
             "atomic (default): all items or none, a failure names the item; best_effort: a transaction per chunk,"
@@ -134,7 +161,9 @@ public final class ToolCatalogue {
                     "get_commitments",
                     "List commitments",
                     "List commitments, newest first, optionally only pending or completed ones, of a domain, made to"
-                            + " someone, or due before a moment.",
+                            + " someone, or due before a moment. With overdue or due_within_days: only those overdue"
+                            + " (pending, past their deadline) or falling due within the next days, soonest first;"
+                            + " both together list what needs attention.",
                     true,
                     (memory, args) -> Map.of(
                             "commitments",
@@ -143,11 +172,15 @@ public final class ToolCatalogue {
                                     args.string("domain"),
                                     args.string("to_whom"),
                                     moment("due_before", args.string("due_before")),
-                                    args.integer("limit")))),
+                                    args.integer("limit"),
+                                    args.flag("overdue"),
+                                    args.integer("due_within_days")))),
                     oneOf("status", "pending or completed", COMMITMENT_STATUSES),
                     DOMAIN,
                     string("to_whom", "Only those made to this person (any case)"),
                     string("due_before", "Only those due before this date or date-time"),
+                    bool("overdue", "Only pending commitments whose deadline has passed"),
+                    integer("due_within_days", "Only those falling due from now to this many days ahead", 1, 36_500),
                     LIMIT),
             tool(
                     "record_decision",
@@ -160,14 +193,20 @@ public final class ToolCatalogue {
             tool(
                     "get_decisions",
                     "List decisions",
-                    "List decisions, newest first, optionally of a domain or of the last few days.",
+                    "List decisions, newest first, optionally of a domain or of the last few days. Decisions that a"
+                            + " newer one superseded are left out unless include_superseded is true; they carry"
+                            + " superseded_at.",
                     true,
                     (memory, args) -> Map.of(
                             "decisions",
                             memory.getDecisions(new DecisionQuery(
-                                    args.string("domain"), args.integer("days"), args.integer("limit")))),
+                                    args.string("domain"),
+                                    args.integer("days"),
+                                    args.integer("limit"),
+                                    args.flag("include_superseded")))),
                     DOMAIN,
                     integer("days", "Only decisions of the last this many days", 1, 36_500),
+                    INCLUDE_SUPERSEDED,
                     LIMIT),
             tool(
                     "record_pattern",
@@ -358,7 +397,125 @@ public final class ToolCatalogue {
                                     .mandatory(),
                             string("to", "A key of this call, or the id of a stored memory")
                                     .mandatory(),
-                            object("properties", "Optional properties of the relationship"))));
+                            object("properties", "Optional properties of the relationship"))),
+            tool(
+                    "search_memory",
+                    "Search the memory",
+                    "Find memories by words: commitments, decisions (with rationale and alternatives), patterns,"
+                            + " conversation summaries and entities, best match first. The query is plain words and"
+                            + " \"quoted phrases\"; a memory matching more of them ranks higher. Long texts are"
+                            + " shortened to fit max_chars, and truncated says when anything was left out.",
+                    true,
+                    (memory, args) -> hits(memory.searchMemory(new SearchQuery(
+                            args.string("query"),
+                            args.flag("lucene"),
+                            kinds(args),
+                            instant("since", args.string("since"), false),
+                            instant("until", args.string("until"), false),
+                            args.flag("include_superseded"),
+                            args.integer("limit"),
+                            args.integer("max_chars")))),
+                    string("query", "Words and \"phrases\" to look for")
+                            .mandatory()
+                            .maxLength(Limits.SEARCH_QUERY),
+                    stringsOf("kinds", "Only memories of these kinds", SEARCHABLE_KINDS, SEARCHABLE_KINDS.size()),
+                    string("since", "Only memories stored at or after this date or date-time"),
+                    string("until", "Only memories stored before this date or date-time"),
+                    INCLUDE_SUPERSEDED,
+                    bool(
+                            "lucene",
+                            "Read query as Lucene syntax (`propos*`, `drft~`, AND, OR, NOT, `content:pilot`) instead of"
+                                    + " plain words"),
+                    integer("limit", "Most hits (default 10)", 1, Limits.MAX_LIMIT),
+                    MAX_CHARS),
+            tool(
+                    "set_embedding",
+                    "Attach an embedding",
+                    "Attach an embedding (a vector from your embedding model) to a memory, replacing any earlier"
+                            + " one, so that similar_memories can find it. Every embedding must have the size the"
+                            + " server is configured for (384 numbers unless configured otherwise).",
+                    false,
+                    (memory, args) -> {
+                        MemoryNode node =
+                                memory.setEmbedding(args.string("id"), Embedding.of(args.numbers("embedding")));
+                        Map<String, Object> result = new LinkedHashMap<>();
+                        result.put("id", node.id());
+                        result.put("kind", node.kind().value());
+                        result.put("dimensions", args.numbers("embedding").size());
+                        return result;
+                    },
+                    string("id", "Id of the memory").mandatory(),
+                    numbers("embedding", "The vector", Limits.MAX_EMBEDDING_DIMENSIONS)
+                            .mandatory()),
+            tool(
+                    "similar_memories",
+                    "Find similar memories",
+                    "Find the memories whose embeddings are nearest to a vector, or to the embedding of a stored"
+                            + " memory (give id), nearest first, with a score from 0 to 1. Only memories with an"
+                            + " embedding (set_embedding) can be found.",
+                    true,
+                    (memory, args) -> hits(memory.similarMemories(new SimilarityQuery(
+                            args.numbers("embedding") == null ? null : Embedding.of(args.numbers("embedding")),
+                            args.string("id"),
+                            kinds(args),
+                            args.number("min_score"),
+                            args.flag("include_superseded"),
+                            args.integer("limit"),
+                            args.integer("max_chars")))),
+                    numbers("embedding", "The vector to compare with (or give id)", Limits.MAX_EMBEDDING_DIMENSIONS),
+                    string("id", "Id of a memory whose embedding to compare with (or give embedding)"),
+                    stringsOf("kinds", "Only memories of these kinds", KINDS, KINDS.size()),
+                    number("min_score", "Only memories at least this similar, 0 to 1", 0, 1),
+                    INCLUDE_SUPERSEDED,
+                    integer("limit", "Most results (default 10)", 1, Limits.MAX_LIMIT),
+                    MAX_CHARS),
+            tool(
+                    "timeline",
+                    "What happened when",
+                    "What happened in a period, newest first, across every kind of memory: memories stored,"
+                            + " commitments completed, sessions ended, decisions superseded, patterns observed again."
+                            + " Give days (the last few days; default 7) or from and to.",
+                    true,
+                    (memory, args) -> events(memory.timeline(timelineQuery(args))),
+                    integer("days", "The last this many days (default 7)", 1, Limits.MAX_DAYS),
+                    string("from", "Start of the period: a date or date-time, inclusive"),
+                    string("to", "End of the period: a date (inclusive) or date-time (exclusive); default now"),
+                    stringsOf("kinds", "Only memories of these kinds", KINDS, KINDS.size()),
+                    integer("limit", "Most events (default 20)", 1, Limits.MAX_LIMIT),
+                    MAX_CHARS),
+            tool(
+                    "supersede_decision",
+                    "Supersede a decision",
+                    "Record a decision that replaces an earlier one. The earlier one is kept as history, marked with"
+                            + " superseded_at and linked to the new one (SUPERSEDED_BY); the new one involves the same"
+                            + " entities. get_decisions then shows the new one only.",
+                    false,
+                    (memory, args) -> memory.supersedeDecision(args.string("decision_id"), decision(args)),
+                    superseding()),
+            destructive(
+                    "forget",
+                    "Forget a memory",
+                    "Remove one memory and its relationships for good, when the user asks to forget or correct it."
+                            + " An audit record of what kind of memory was removed and when stays, without its content.",
+                    (memory, args) -> forgotten(memory.forget(args.string("id"))),
+                    string("id", "Id of the memory to forget").mandatory()),
+            destructive(
+                    "forget_namespace",
+                    "Forget everything",
+                    "Remove every memory of this user's memory (its namespace) for good, in bounded steps. Only when"
+                            + " the user explicitly asks to erase all of their memory: confirm must be the namespace's"
+                            + " name, which the user knows; do not guess it. An audit record of the counts stays.",
+                    (memory, args) -> {
+                        if (!memory.namespace().equals(args.string("confirm"))) {
+                            throw new InvalidInputException(
+                                    "confirm",
+                                    "must be the name of this memory's namespace, exactly; ask the user for it."
+                                            + " Nothing was removed");
+                        }
+                        return forgotten(memory.forgetNamespace());
+                    },
+                    string("confirm", "The namespace's name, as the user gave it")
+                            .mandatory()));
 
     private ToolCatalogue() {}
 
@@ -379,7 +536,26 @@ public final class ToolCatalogue {
             boolean readOnly,
             java.util.function.BiFunction<GraphMemory, Args, Object> handler,
             Param... params) {
-        return new Tool(name, title, description, List.of(params), readOnly, handler);
+        return new Tool(name, title, description, List.of(params), readOnly, false, handler);
+    }
+
+    /** A tool that removes memories. */
+    private static Tool destructive(
+            String name,
+            String title,
+            String description,
+            java.util.function.BiFunction<GraphMemory, Args, Object> handler,
+            Param... params) {
+        return new Tool(name, title, description, List.of(params), false, true, handler);
+    }
+
+    /** The decision to supersede, then the arguments of the new decision. */
+    private static Param[] superseding() {
+        Param[] params = new Param[DECISION.length + 1];
+        params[0] =
+                string("decision_id", "Id of the decision that no longer holds").mandatory();
+        System.arraycopy(DECISION, 0, params, 1, DECISION.length);
+        return params;
     }
 
     private static final class NewMemoryLimits {
@@ -481,6 +657,107 @@ public final class ToolCatalogue {
             throw new InvalidInputException(field, e.rule(), e);
         }
         return parsed instanceof Deadline.OnDate onDate ? onDate.date().atStartOfDay(ZoneOffset.UTC) : parsed.dueAt();
+    }
+
+    private static Set<MemoryKind> kinds(Args args) {
+        List<String> kinds = args.strings("kinds");
+        if (kinds == null) {
+            return null;
+        }
+        Set<MemoryKind> parsed = new HashSet<>();
+        kinds.forEach(kind -> parsed.add(MemoryKind.parse("kinds", kind)));
+        return parsed;
+    }
+
+    /**
+     * A moment from a date or a date-time. A date is the start of that day (UTC), or with {@code endOfDay} the start
+     * of the next, so that a date as the end of a period includes that day.
+     */
+    private static Instant instant(String field, String text, boolean endOfDay) {
+        if (text == null) {
+            return null;
+        }
+        Deadline parsed;
+        try {
+            parsed = Deadline.parse(text);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(field, e.rule(), e);
+        }
+        if (parsed instanceof Deadline.OnDate onDate) {
+            return onDate.date()
+                    .plusDays(endOfDay ? 1 : 0)
+                    .atStartOfDay(ZoneOffset.UTC)
+                    .toInstant();
+        }
+        return parsed.dueAt().toInstant();
+    }
+
+    private static TimelineQuery timelineQuery(Args args) {
+        Instant from = instant("from", args.string("from"), false);
+        Instant to = instant("to", args.string("to"), true);
+        if (from != null && args.integer("days") != null) {
+            throw new InvalidInputException("days", "cannot be combined with from; give one of them");
+        }
+        if (from == null && to != null) {
+            throw new InvalidInputException("from", "is required with to");
+        }
+        TimelineQuery query = from != null
+                ? new TimelineQuery(from, to, null, null, null)
+                : TimelineQuery.lastDays(
+                        Optional.ofNullable(args.integer("days")).orElse(7));
+        return new TimelineQuery(
+                query.from(), query.to(), kinds(args), args.integer("limit"), args.integer("max_chars"));
+    }
+
+    /** A memory as tools show it: id, kind, title and properties. */
+    private static Map<String, Object> memory(MemoryNode node) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("id", node.id());
+        item.put("kind", node.kind().value());
+        item.put("title", node.title());
+        item.put("properties", Json.tree(node.properties()));
+        return item;
+    }
+
+    private static Map<String, Object> hits(SearchResult result) {
+        List<Map<String, Object>> hits = new ArrayList<>();
+        for (SearchHit hit : result.hits()) {
+            Map<String, Object> item = memory(hit.memory());
+            item.put("score", hit.score());
+            item.put("truncated", hit.truncated());
+            hits.add(item);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("hits", hits);
+        answer.put("truncated", result.truncated());
+        return answer;
+    }
+
+    private static Map<String, Object> events(Timeline timeline) {
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (TimelineEvent event : timeline.events()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("at", event.at().toString());
+            item.put("event", event.type().name().toLowerCase(Locale.ROOT));
+            item.putAll(memory(event.memory()));
+            item.put("truncated", event.truncated());
+            events.add(item);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("events", events);
+        answer.put("truncated", timeline.truncated());
+        return answer;
+    }
+
+    private static Map<String, Object> forgotten(Forgotten forgotten) {
+        Map<String, Object> memories = new LinkedHashMap<>();
+        forgotten.memories().forEach((kind, count) -> memories.put(kind.value(), count));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("forgotten", forgotten.total());
+        answer.put("memories", memories);
+        answer.put("relationships", forgotten.relationships());
+        answer.put("audit_id", forgotten.auditId());
+        return answer;
     }
 
     private static List<Map<String, Object>> related(List<RelatedNode> related) {

@@ -26,6 +26,7 @@ public final class ToolDocs {
                     .append(") | ")
                     .append(tool.title())
                     .append(tool.readOnly() ? " (read-only)" : "")
+                    .append(tool.destructive() ? " (destructive)" : "")
                     .append(" |\n");
         }
         for (Tool tool : ToolCatalogue.tools()) {
