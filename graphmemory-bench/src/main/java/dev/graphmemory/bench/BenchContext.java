@@ -43,7 +43,7 @@ public final class BenchContext implements AutoCloseable {
         this.driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none());
         this.raw = new RawDriver(driver, neo4j.databaseName(), CHUNK);
         long started = System.nanoTime();
-        Background.seedLibrary(memory.withNamespace("background"), backgroundSize());
+        Background.seedLibrary(neo4j.database(), "background", backgroundSize());
         LOG.info(
                 "Background graph of {} nodes stored in {} ms",
                 backgroundSize(),
@@ -52,7 +52,7 @@ public final class BenchContext implements AutoCloseable {
 
     /** The nodes of the background graph each database holds before the scenarios. */
     public int backgroundSize() {
-        return options.pick(10_000, 50_000);
+        return options.pick(20_000, 50_000);
     }
 
     /** The options. */
@@ -95,7 +95,7 @@ public final class BenchContext implements AutoCloseable {
         if (originalDriver == null) {
             original = EmbeddedNeo4j.builder().start();
             originalDriver = GraphDatabase.driver(original.boltUri(), AuthTokens.none());
-            Background.seedOriginal(originalDriver, original.databaseName(), backgroundSize());
+            Background.seedOriginal(original.database(), backgroundSize());
         }
         return originalDriver;
     }

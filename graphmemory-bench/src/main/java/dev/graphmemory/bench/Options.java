@@ -63,7 +63,7 @@ public record Options(boolean quick, Path out, Set<String> only) {
 
     /** Warm-up rounds before the counted ones. */
     public int warmups() {
-        return pick(1, 2);
+        return 1;
     }
 
     /** Counted rounds. */

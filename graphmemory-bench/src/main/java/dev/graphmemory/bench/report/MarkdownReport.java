@@ -26,6 +26,7 @@ public final class MarkdownReport {
         ratios(md, report.scenarios());
         variants(md, report.scenarios());
         reading(md, report.scenarios());
+        method(md);
         return md.toString();
     }
 
@@ -88,6 +89,36 @@ public final class MarkdownReport {
             md.append('\n');
         }
         md.append('\n');
+    }
+
+    private static void method(StringBuilder md) {
+        md.append("""
+                ## How it is measured
+
+                Run it with `graphmemory-bench/run --quick` (under 3 minutes on 2 cores; smaller sizes, fewer rounds, \
+                a 100,000-node graph for S6b) or `graphmemory-bench/run --out docs` (the full mode, which wrote this \
+                page); `--only S1,S6b` picks scenarios. The script builds this checkout and runs the comparison in one \
+                JVM with an embedded Neo4j 5.26; `graphmemory-bench/run --jmh` runs the JMH micro-benchmarks instead.
+
+                - **Side by side.** All variants of a scenario run in the same process against the same server, \
+                round by round after warm-up rounds that are not counted; single operations take turns call by call, \
+                so a pause of the machine falls on every variant alike. Throughput is the median over rounds, \
+                latency percentiles are over every timed call.
+                - **graphmemory** runs each call alone (its own managed, retried transaction) over Bolt on loopback, \
+                with its default settings (2,000 rows per batch statement).
+                - **raw driver**: the same Cypher the library sends, by hand, through `session.executeWrite` / \
+                `executeRead`, UNWIND in chunks of the same size, rows in the same order; a test keeps the Cypher \
+                equal to the library's.
+                - **original**: the earlier Python adapter's access pattern: a session per operation, auto-commit \
+                `session.run`, batches as a loop of statements in one transaction, label-less \
+                `MATCH ({id: ...})`, no constraints or indexes, on a second embedded Neo4j of its own.
+                - **embedded**: the library's UNWIND statement run inside the database process, no Bolt.
+                - **Spring Data Neo4j** 8.0 (what Spring Boot 4.0.7 brings, on the same driver 6.1.0): \
+                `Neo4jTemplate.save` of an annotated commitment with its entities.
+                - Both databases start with the same background graph (entities and commitments that involve them), \
+                as a store in use would, so that label-less lookups and index lookups face graphs of the same size.
+
+                """);
     }
 
     private static String sentence(ScenarioResult scenario) {

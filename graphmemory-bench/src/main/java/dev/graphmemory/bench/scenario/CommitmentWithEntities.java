@@ -37,7 +37,7 @@ public final class CommitmentWithEntities implements Scenario {
             String namespace = context.namespace("s8-ours");
             GraphMemory memory = context.memory(namespace);
             List<Recorder.Call> calls = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
+            for (int i = 0; i < size(round, count); i++) {
                 NewMemory.Builder builder = NewMemory.builder()
                         .commitment("c", NewCommitment.of("Commitment " + i).toWhom("Client " + i));
                 List<String> names = names(namespace, i);
@@ -55,7 +55,7 @@ public final class CommitmentWithEntities implements Scenario {
         Contender sdn = Contender.ofCalls("Spring Data Neo4j", false, round -> {
             String namespace = context.namespace("s8-sdn");
             List<Recorder.Call> calls = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
+            for (int i = 0; i < size(round, count); i++) {
                 List<String> names = names(namespace, i);
                 String content = "Commitment " + i;
                 calls.add(() -> spring.saveCommitment(namespace, content, names));
@@ -66,8 +66,7 @@ public final class CommitmentWithEntities implements Scenario {
         SpringDataBaseline.createIndexes(context.driver(), database);
         List<VariantResult> results;
         try {
-            results = SideBySide.interleaved(
-                    List.of(ours, sdn), 1, context.options().pick(2, 3), "commitments");
+            results = SideBySide.interleaved(List.of(ours, sdn), 1, 2, "commitments");
         } finally {
             SpringDataBaseline.dropIndexes(context.driver(), database);
         }
@@ -81,6 +80,11 @@ public final class CommitmentWithEntities implements Scenario {
                 List.of("Spring Data Neo4j looks nodes up by their primary label: it gets indexes on"
                         + " (:Commitment).id and (:Entity).id for this scenario, which the library's writes maintain"
                         + " too.")));
+    }
+
+    /** Warm-up rounds are shorter: 200 calls. */
+    private static int size(int round, int count) {
+        return round < 0 ? Math.min(200, count) : count;
     }
 
     private static List<String> names(String namespace, int i) {

@@ -8,26 +8,22 @@ import dev.graphmemory.bench.Recorder;
 import dev.graphmemory.bench.Scenario;
 import dev.graphmemory.bench.SideBySide;
 import dev.graphmemory.bench.baseline.RawDriver;
+import dev.graphmemory.bench.baseline.Uuid7;
 import dev.graphmemory.bench.report.Numbers;
 import dev.graphmemory.bench.report.ScenarioResult;
 import dev.graphmemory.bench.report.Target;
 import dev.graphmemory.bench.report.VariantResult;
 import dev.graphmemory.embedded.EmbeddedNeo4j;
-import dev.graphmemory.model.BatchMode;
-import dev.graphmemory.model.Commitment;
-import dev.graphmemory.model.Decision;
-import dev.graphmemory.model.Entity;
 import dev.graphmemory.model.EntityContext;
-import dev.graphmemory.model.NewCommitment;
-import dev.graphmemory.model.NewDecision;
+import dev.graphmemory.model.EntityType;
 import dev.graphmemory.model.NewEntity;
-import dev.graphmemory.model.NewLink;
-import dev.graphmemory.model.RelationshipType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.io.ByteUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,15 +35,18 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The graph lives on an embedded Neo4j of its own, so that its size is exactly what the scenario says. The
  * 10,000 nodes are 2,000 entities, 5,000 commitments and 3,000 decisions; each of 50 hub entities is involved in 30
- * commitments and 30 decisions, and every other commitment involves one other entity. The calls ask for the hubs in
- * turn (20 commitments and 20 decisions each).
+ * commitments and 30 decisions, and every other commitment and decision involves one other entity. The calls ask for
+ * the hubs in turn (20 commitments and 20 decisions each). The graph is written inside the database, in the
+ * library's layout (setup, not measured); the growth adds entities and commitments that involve them.
  */
 public final class EntityContextAtScale implements Scenario {
     private static final Logger LOG = LoggerFactory.getLogger(EntityContextAtScale.class);
     private static final String NAMESPACE = "context";
     private static final int HUBS = 50;
     private static final int PER_HUB = 30;
-    private static final int SMALL = 10_000;
+    private static final int ENTITIES = 2_000;
+    private static final int COMMITMENTS = 5_000;
+    private static final int DECISIONS = 3_000;
 
     @Override
     public List<String> ids() {
@@ -57,7 +56,7 @@ public final class EntityContextAtScale implements Scenario {
     @Override
     public List<ScenarioResult> run(BenchContext context) throws Exception {
         int large = context.options().pick(100_000, 1_000_000);
-        int calls = context.options().pick(200, 2_000);
+        int calls = context.options().pick(200, 1_000);
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.builder()
                         .pageCacheBytes(ByteUnit.mebiBytes(1024))
                         .start();
@@ -67,14 +66,13 @@ public final class EntityContextAtScale implements Scenario {
                         .build());
                 Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
             RawDriver raw = new RawDriver(driver, neo4j.databaseName(), BenchContext.CHUNK);
-            int nodes = buildSmallGraph(memory);
+            int nodes = buildSmallGraph(neo4j.database());
             LOG.info("  graph of {} nodes built", nodes);
             Contender ours = Contender.ofCalls("graphmemory", true, round -> ourCalls(memory, calls));
             Contender baseline = Contender.ofCalls("raw driver", false, round -> {
                 List<Recorder.Call> list = new ArrayList<>();
                 for (int i = 0; i < calls; i++) {
-                    String hub = NewEntity.of(hub(i), dev.graphmemory.model.EntityType.PERSON)
-                            .nameKey();
+                    String hub = NewEntity.of(hub(i), EntityType.PERSON).nameKey();
                     list.add(() -> check(raw.getEntityContext(NAMESPACE, hub, 20)));
                 }
                 return list;
@@ -84,7 +82,7 @@ public final class EntityContextAtScale implements Scenario {
                     context.options().warmups(),
                     context.options().rounds(),
                     "calls");
-            grow(memory, large - nodes);
+            grow(neo4j.database(), large - nodes);
             LOG.info("  graph grown to {} nodes", large);
             Contender oursLarge = Contender.ofCalls("graphmemory", true, round -> ourCalls(memory, calls));
             VariantResult atLarge = SideBySide.run(
@@ -139,59 +137,84 @@ public final class EntityContextAtScale implements Scenario {
         }
     }
 
-    /** Builds the 10,000-node graph; returns its size. */
-    private static int buildSmallGraph(GraphMemory memory) {
-        List<NewEntity> entityInputs = new ArrayList<>();
-        for (int i = 0; i < HUBS; i++) {
-            entityInputs.add(NewEntity.of(hub(i), dev.graphmemory.model.EntityType.CLIENT));
+    /**
+     * Builds the 10,000-node graph inside the database (setup, not measured), in the library's layout; returns its
+     * size.
+     */
+    private static int buildSmallGraph(GraphDatabaseService database) {
+        List<Map<String, Object>> entities = new ArrayList<>();
+        for (int i = 0; i < ENTITIES; i++) {
+            String name = i < HUBS ? hub(i) : "Other person " + i;
+            entities.add(Map.of(
+                    "id",
+                    Uuid7.next(),
+                    "name",
+                    name,
+                    "nameKey",
+                    NewEntity.of(name, EntityType.PERSON).nameKey()));
         }
-        entityInputs.addAll(Fixtures.entities("other", 2_000 - HUBS));
-        List<Entity> entities =
-                memory.createEntities(entityInputs, BatchMode.ATOMIC).values();
-        List<NewCommitment> commitmentInputs = new ArrayList<>();
-        for (int i = 0; i < 5_000; i++) {
-            commitmentInputs.add(NewCommitment.of("Commitment " + i));
+        List<Map<String, Object>> commitments = new ArrayList<>();
+        for (int i = 0; i < COMMITMENTS; i++) {
+            int entity = i < HUBS * PER_HUB ? i / PER_HUB : HUBS + i % (ENTITIES - HUBS);
+            commitments.add(Map.of("id", Uuid7.next(), "content", "Commitment " + i, "entity", entity));
         }
-        List<Commitment> commitments =
-                memory.createCommitments(commitmentInputs, BatchMode.ATOMIC).values();
-        List<NewDecision> decisionInputs = new ArrayList<>();
-        for (int i = 0; i < 3_000; i++) {
-            decisionInputs.add(NewDecision.of("Decision " + i, "Because " + i));
+        List<Map<String, Object>> decisions = new ArrayList<>();
+        for (int i = 0; i < DECISIONS; i++) {
+            int entity = i < HUBS * PER_HUB ? i / PER_HUB : HUBS + i % (ENTITIES - HUBS);
+            decisions.add(Map.of("id", Uuid7.next(), "content", "Decision " + i, "entity", entity));
         }
-        List<Decision> decisions =
-                memory.recordDecisions(decisionInputs, BatchMode.ATOMIC).values();
-        List<NewLink> links = new ArrayList<>();
-        for (int hub = 0; hub < HUBS; hub++) {
-            for (int j = 0; j < PER_HUB; j++) {
-                String entity = entities.get(hub).id();
-                links.add(NewLink.of(commitments.get(hub * PER_HUB + j).id(), RelationshipType.INVOLVES, entity));
-                links.add(NewLink.of(decisions.get(hub * PER_HUB + j).id(), RelationshipType.INVOLVES, entity));
-            }
-        }
-        for (int i = HUBS * PER_HUB; i < commitments.size(); i++) {
-            String other = entities.get(HUBS + i % (entities.size() - HUBS)).id();
-            links.add(NewLink.of(commitments.get(i).id(), RelationshipType.INVOLVES, other));
-        }
-        memory.linkNodes(links, BatchMode.ATOMIC);
-        return entities.size() + commitments.size() + decisions.size();
+        database.executeTransactionally("""
+                UNWIND $entities AS row
+                CREATE (:Memory:Entity {id: row.id, namespace: $namespace, name: row.name, nameKey: row.nameKey,
+                    type: 'client', domain: 'work', createdAt: datetime(), updatedAt: datetime()})
+                """, Map.of("entities", entities, "namespace", NAMESPACE));
+        database.executeTransactionally(
+                """
+                UNWIND $commitments AS row
+                MATCH (e:Entity {namespace: $namespace, nameKey: $entities[row.entity].nameKey})
+                CREATE (c:Memory:Commitment {id: row.id, namespace: $namespace, content: row.content, toWhom: 'self',
+                    domain: 'work', priority: 3, status: 'pending', createdAt: datetime()})
+                CREATE (c)-[:INVOLVES {createdAt: datetime()}]->(e)
+                """, Map.of("commitments", commitments, "entities", entities, "namespace", NAMESPACE));
+        database.executeTransactionally(
+                """
+                UNWIND $decisions AS row
+                MATCH (e:Entity {namespace: $namespace, nameKey: $entities[row.entity].nameKey})
+                CREATE (d:Memory:Decision {id: row.id, namespace: $namespace, content: row.content,
+                    rationale: 'Because', alternatives: [], domain: 'work', confidence: 0.7, createdAt: datetime()})
+                CREATE (d)-[:INVOLVES {createdAt: datetime()}]->(e)
+                """, Map.of("decisions", decisions, "entities", entities, "namespace", NAMESPACE));
+        return ENTITIES + COMMITMENTS + DECISIONS;
     }
 
-    /** Adds {@code count} nodes to the namespace: half entities, half commitments, 20,000 per call. */
-    private static void grow(GraphMemory memory, int count) {
+    /**
+     * Adds {@code count} nodes to the namespace inside the database, in transactions of 20,000: entities, and as many
+     * commitments each involving one of them.
+     */
+    private static void grow(GraphDatabaseService database, int count) {
         int step = 20_000;
         for (int done = 0; done < count; done += step) {
-            int size = Math.min(step, count - done);
-            if ((done / step) % 2 == 0) {
-                memory.createEntities(Fixtures.entities("filler " + done, size), BatchMode.BEST_EFFORT);
-            } else {
-                List<NewCommitment> commitments = new ArrayList<>(size);
-                for (int i = 0; i < size; i++) {
-                    commitments.add(NewCommitment.of("Filler " + (done + i)));
-                }
-                memory.createCommitments(commitments, BatchMode.BEST_EFFORT);
+            int half = Math.min(step, count - done) / 2;
+            List<Map<String, Object>> rows = new ArrayList<>(half);
+            for (int i = 0; i < half; i++) {
+                String name = "Filler person " + (done + i);
+                rows.add(Map.of(
+                        "entityId", Uuid7.next(),
+                        "commitmentId", Uuid7.next(),
+                        "name", name,
+                        "nameKey", NewEntity.of(name, EntityType.PERSON).nameKey()));
             }
+            database.executeTransactionally("""
+                    UNWIND $rows AS row
+                    CREATE (e:Memory:Entity {id: row.entityId, namespace: $namespace, name: row.name,
+                        nameKey: row.nameKey, type: 'person', domain: 'work', createdAt: datetime(),
+                        updatedAt: datetime()})
+                    CREATE (c:Memory:Commitment {id: row.commitmentId, namespace: $namespace, content: row.name,
+                        toWhom: 'self', domain: 'work', priority: 3, status: 'pending', createdAt: datetime()})
+                    CREATE (c)-[:INVOLVES {createdAt: datetime()}]->(e)
+                    """, Map.of("rows", rows, "namespace", NAMESPACE));
             if ((done / step) % 10 == 9) {
-                LOG.info("  {} nodes added", done + size);
+                LOG.info("  {} nodes added", done + 2 * half);
             }
         }
     }
