@@ -1,0 +1,103 @@
+package dev.graphmemory.bench;
+
+import dev.graphmemory.bench.report.JsonReport;
+import dev.graphmemory.bench.report.MarkdownReport;
+import dev.graphmemory.bench.report.Numbers;
+import dev.graphmemory.bench.report.RatioChart;
+import dev.graphmemory.bench.report.Report;
+import dev.graphmemory.bench.report.ScenarioResult;
+import dev.graphmemory.bench.scenario.BulkEntities;
+import dev.graphmemory.bench.scenario.BulkLinks;
+import dev.graphmemory.bench.scenario.CommitmentWithEntities;
+import dev.graphmemory.bench.scenario.ConcurrentWriters;
+import dev.graphmemory.bench.scenario.EntityContextAtScale;
+import dev.graphmemory.bench.scenario.SingleEntity;
+import dev.graphmemory.bench.scenario.StoreTurn;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The comparison runner: every scenario side by side against its baselines, in one process, on one embedded Neo4j;
+ * then {@code benchmarks.md}, {@code benchmarks.json} and {@code benchmarks.png} in the output folder.
+ *
+ * <pre>
+ * graphmemory-bench/run --quick            (reports in target/bench)
+ * graphmemory-bench/run --out docs         (the full mode)
+ * </pre>
+ */
+public final class Bench {
+    static final String COMMAND = "graphmemory-bench/run %s";
+    private static final Logger LOG = LoggerFactory.getLogger(Bench.class);
+
+    private Bench() {}
+
+    /** The scenario groups, in the order of the table. */
+    static List<Scenario> scenarios() {
+        return List.of(
+                new SingleEntity(),
+                new StoreTurn(),
+                new BulkEntities(),
+                new BulkLinks(),
+                new EntityContextAtScale(),
+                new ConcurrentWriters(),
+                new CommitmentWithEntities());
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Instant started = Instant.now();
+        List<ScenarioResult> results = new ArrayList<>();
+        try (BenchContext context = new BenchContext(options)) {
+            for (Scenario scenario : scenarios()) {
+                if (!options.runs(scenario.ids().toArray(String[]::new))) {
+                    continue;
+                }
+                LOG.info("{}: running", scenario.ids());
+                long start = System.nanoTime();
+                for (ScenarioResult result : scenario.run(context)) {
+                    results.add(result);
+                    LOG.info(
+                            "{} {}: {} (target {}) {}",
+                            result.id(),
+                            result.ratioName(),
+                            Numbers.ratio(result.ratio()),
+                            result.target().text(),
+                            result.met() ? "met" : "MISSED");
+                }
+                LOG.info("{}: done in {} s", scenario.ids(), (System.nanoTime() - start) / 1_000_000_000);
+            }
+        }
+        List<String> order = List.of("S1", "S2", "S2b", "S3", "S3b", "S4", "S5", "S6", "S6b", "S7", "S8");
+        results.sort(java.util.Comparator.comparingInt(result -> order.indexOf(result.id())));
+        Report report = new Report(
+                options.mode(),
+                started,
+                Duration.between(started, Instant.now()),
+                COMMAND.formatted(String.join(" ", args)),
+                Machine.info(),
+                results);
+        write(report, options.out());
+    }
+
+    static void write(Report report, Path out) throws Exception {
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("benchmarks.md"), MarkdownReport.write(report));
+        Files.writeString(out.resolve("benchmarks.json"), JsonReport.write(report));
+        RatioChart.write(report, out.resolve("benchmarks.png"));
+        System.out.print(MarkdownReport.write(report));
+        System.out.println("Written to " + out.toAbsolutePath());
+    }
+}

@@ -1,0 +1,170 @@
+package dev.graphmemory.bench.baseline;
+
+import dev.graphmemory.model.RelationshipType;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The Cypher the library sends, written out by hand for the raw-driver and embedded baselines, so that they do the
+ * same work as the library and differ only in how it reaches the database. A test in the bench module compares each
+ * text with the library's own constant, so the two cannot drift apart.
+ */
+public final class LibraryCypher {
+    /** {@code createEntity} and {@code createEntities}: one MERGE per row on the unique (namespace, nameKey). */
+    public static final String UPSERT_ENTITIES =
+            upsertEntities("rows") + "RETURN row.index AS index, e AS node, e.id = row.id AS created\n";
+
+    /** {@code createCommitments}: MERGE on the pre-generated id. */
+    public static final String CREATE_COMMITMENTS =
+            createCommitments("rows") + "RETURN row.index AS index, c AS node\n";
+
+    /** {@code linkNodes}: check both ends and the rule, then one MERGE per relationship type. */
+    public static final String LINK = """
+            UNWIND $rows AS row
+            OPTIONAL MATCH (a:Memory {id: row.fromId}) WHERE a.namespace = $namespace
+            OPTIONAL MATCH (b:Memory {id: row.toId}) WHERE b.namespace = $namespace
+            WITH row, a, b, a IS NOT NULL AND b IS NOT NULL
+                AND any(label IN labels(a) WHERE label IN row.fromLabels)
+                AND any(label IN labels(b) WHERE label IN row.toLabels) AS allowed
+            WITH collect({row: row, a: a, b: b, allowed: allowed}) AS checked
+            WITH checked, $atomic AND any(c IN checked WHERE NOT c.allowed) AS refused
+            UNWIND checked AS c
+            WITH c.row AS row, c.a AS a, c.b AS b, c.allowed AS allowed, c.allowed AND NOT refused AS write
+            """ + mergeEachType(EnumSet.allOf(RelationshipType.class)) + """
+            RETURN row.indexes AS indexes, a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound,
+                labels(a) AS fromLabels, labels(b) AS toLabels, allowed, write, created,
+                CASE WHEN write THEN properties(COLLECT { MATCH (a)-[r]->(b) WHERE type(r) = row.type RETURN r }[0])
+                END AS properties
+            """;
+
+    /** {@code getEntityContext}. */
+    public static final String ENTITY_CONTEXT = """
+            MATCH (e:Entity {namespace: $namespace, nameKey: $nameKey})
+            RETURN e,
+              COLLECT { MATCH (e)--(c:Commitment) WITH DISTINCT c
+                        ORDER BY c.createdAt DESC LIMIT $limit RETURN c } AS commitments,
+              COLLECT { MATCH (e)--(d:Decision) WITH DISTINCT d
+                        ORDER BY d.createdAt DESC LIMIT $limit RETURN d } AS decisions,
+              COLLECT { MATCH (e)--(s:Conversation) WITH DISTINCT s
+                        ORDER BY s.startedAt DESC LIMIT $limit RETURN s } AS conversations,
+              COLLECT { MATCH (e)--(p:Pattern) WITH DISTINCT p
+                        ORDER BY p.lastObserved DESC LIMIT $limit RETURN p } AS patterns
+            """;
+
+    /** {@code storeMemory}: check the ends of links to stored memories, then write every item and link. */
+    public static final String STORE_MEMORY = storeMemory(EnumSet.allOf(RelationshipType.class));
+
+    /** {@code storeMemory} with a MERGE for each of {@code types} only. */
+    public static String storeMemory(Set<RelationshipType> types) {
+        return """
+            CALL () {
+              UNWIND $externals AS x
+              OPTIONAL MATCH (m:Memory {id: x.id}) WHERE m.namespace = $namespace
+              RETURN collect({link: x.link, end: x.end, found: m IS NOT NULL, labels: labels(m),
+                  allowed: m IS NOT NULL AND any(label IN labels(m) WHERE label IN x.labels)}) AS externals
+            }
+            WITH externals, all(x IN externals WHERE x.allowed) AS ok
+            OPTIONAL CALL (ok) {
+              WITH ok WHERE ok
+              CALL () {
+            %s    RETURN collect({key: row.key, node: c, created: true}) AS commitments
+              }
+              CALL () {
+            %s    RETURN collect({key: row.key, node: d, created: true}) AS decisions
+              }
+              CALL () {
+            %s    RETURN collect({key: row.key, node: e, created: e.id = row.id}) AS entities
+              }
+              CALL () {
+            %s    RETURN collect({key: row.key, node: p, created: p.id = row.id}) AS patterns
+              }
+              WITH commitments + decisions + entities + patterns AS stored
+              WITH stored, [key IN $keys | head([s IN stored WHERE s.key = key | s.node])] AS nodes
+              CALL (nodes) {
+                UNWIND $links AS row
+                OPTIONAL MATCH (xf:Memory {id: row.fromId}) WHERE xf.namespace = $namespace
+                OPTIONAL MATCH (xt:Memory {id: row.toId}) WHERE xt.namespace = $namespace
+                WITH row, coalesce(nodes[row.fromIndex], xf) AS a, coalesce(nodes[row.toIndex], xt) AS b
+                WITH row, a, b, true AS allowed, true AS write
+            %s    RETURN collect({index: row.index, created: created, from: a.id, to: b.id,
+                    properties: properties(COLLECT { MATCH (a)-[r]->(b) WHERE type(r) = row.type RETURN r }[0])})
+                    AS links
+              }
+              RETURN stored, links
+            }
+            RETURN externals, ok, stored, links
+            """.formatted(
+                        createCommitments("commitments"),
+                        createDecisions("decisions"),
+                        upsertEntities("entities"),
+                        recordPatterns("patterns"),
+                        mergeEachType(types));
+    }
+
+    private LibraryCypher() {}
+
+    static String upsertEntities(String rows) {
+        return """
+                UNWIND $%s AS row
+                MERGE (e:Entity {namespace: $namespace, nameKey: row.nameKey})
+                ON CREATE SET e:Memory, e.id = row.id, e.name = row.name, e.type = row.type,
+                    e.domain = coalesce(row.domain, 'work'), e.notes = row.notes,
+                    e.createdAt = datetime(), e.updatedAt = datetime()
+                ON MATCH SET e.domain = coalesce(row.domain, e.domain), e.notes = coalesce(row.notes, e.notes),
+                    e.updatedAt = CASE WHEN row.domain IS NULL AND row.notes IS NULL
+                        THEN e.updatedAt ELSE datetime() END
+                """.formatted(rows);
+    }
+
+    static String createCommitments(String rows) {
+        return """
+                UNWIND $%s AS row
+                MERGE (c:Memory {id: row.id})
+                ON CREATE SET c:Commitment, c.namespace = $namespace, c.content = row.content, c.toWhom = row.toWhom,
+                    c.deadline = row.deadline, c.dueAt = row.dueAt, c.domain = row.domain, c.priority = row.priority,
+                    c.status = 'pending', c.createdAt = datetime()
+                """.formatted(rows);
+    }
+
+    static String createDecisions(String rows) {
+        return """
+                UNWIND $%s AS row
+                MERGE (d:Memory {id: row.id})
+                ON CREATE SET d:Decision, d.namespace = $namespace, d.content = row.content, d.rationale = row.rationale,
+                    d.alternatives = row.alternatives, d.domain = row.domain, d.confidence = row.confidence,
+                    d.createdAt = datetime()
+                """.formatted(rows);
+    }
+
+    static String recordPatterns(String rows) {
+        return """
+                UNWIND $%s AS row
+                MERGE (p:Pattern {namespace: $namespace, patternKey: row.patternKey})
+                ON CREATE SET p:Memory, p.id = row.id, p.description = row.description, p.type = row.type,
+                    p.domain = row.domain, p.observations = 0, p.strength = 0.0, p.recentObservationIds = [],
+                    p.firstObserved = datetime(), p.createdAt = datetime()
+                SET p.touchedBy = row.observationIds[0]
+                WITH row, p, [id IN row.observationIds WHERE NOT id IN p.recentObservationIds] AS fresh
+                SET p.observations = p.observations + size(fresh),
+                    p.recentObservationIds = (reverse(fresh) + p.recentObservationIds)[0..$window],
+                    p.lastObserved = CASE WHEN size(fresh) > 0 THEN datetime() ELSE p.lastObserved END,
+                    p.frequency = coalesce(row.frequency, p.frequency)
+                WITH row, p
+                SET p.strength = toFloat(CASE WHEN p.observations > 6 THEN 10 ELSE 4 + p.observations END) / 10.0
+                """.formatted(rows);
+    }
+
+    /** Relationship types cannot be parameters: one guarded MERGE per type of the closed set. */
+    static String mergeEachType(Set<RelationshipType> types) {
+        StringBuilder text = new StringBuilder(
+                "WITH row, a, b, allowed, write, write AND NOT EXISTS { (a)-[r]->(b) WHERE type(r) = row.type } AS created\n");
+        for (RelationshipType type : types) {
+            text.append("FOREACH (_ IN CASE WHEN write AND row.type = '%1$s' THEN [1] ELSE [] END |\n"
+                            .formatted(type.name()))
+                    .append(
+                            "    MERGE (a)-[r:%1$s]->(b) ON CREATE SET r.createdAt = datetime() SET r += row.properties)\n"
+                                    .formatted(type.name()));
+        }
+        return text.toString();
+    }
+}
