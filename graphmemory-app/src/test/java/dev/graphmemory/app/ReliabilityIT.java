@@ -163,7 +163,7 @@ class ReliabilityIT {
     private static List<String> work(GraphMemory memory, String tenant, int thread) {
         List<String> foreign = new ArrayList<>();
         ToolCalls tools = new ToolCalls(memory);
-        for (int i = 0; i < 25; i++) {
+        for (int i = 0; i < 12; i++) {
             String tag = tenant + " #" + thread + "." + i;
             tools.call(
                     "store_memory",
@@ -178,8 +178,22 @@ class ReliabilityIT {
             memory.recordDecision(
                     new dev.graphmemory.model.NewDecision("decision " + tag, "because " + tag, null, null, 0.5));
             memory.startSession(dev.graphmemory.model.NewConversation.of("agent " + tag));
-            for (String tool : List.of("get_commitments", "get_decisions", "get_patterns")) {
-                String result = tools.call(tool, Map.of("limit", 200)).content().toString();
+            Map<String, Map<String, Object>> reads = Map.of(
+                    "get_commitments", Map.of("limit", 200),
+                    "get_decisions", Map.of("limit", 200),
+                    "get_patterns", Map.of("limit", 200),
+                    "search_memory", Map.of("query", "promise decision habit client", "limit", 200),
+                    "timeline", Map.of("limit", 200, "max_chars", 100_000));
+            for (var read : reads.entrySet()) {
+                String tool = read.getKey();
+                ToolCalls.Outcome outcome = tools.call(tool, read.getValue());
+                if (outcome.error()) {
+                    foreign.add(tool + " failed: " + outcome.content());
+                }
+                String result = outcome.content().toString();
+                if (!result.contains(tenant)) {
+                    foreign.add(tool + " in " + tenant + " found none of its own rows: " + result);
+                }
                 String other = tenant.endsWith("-other") ? tenant.substring(0, tenant.length() - 6) : tenant + "-other";
                 if (result.contains(other + " ") || result.contains(other + "#")) {
                     foreign.add(tool + " in " + tenant + ": " + result);

@@ -21,8 +21,8 @@ public final class LibraryCypher {
     /** {@code linkNodes}: check both ends and the rule, then one MERGE per relationship type. */
     public static final String LINK = """
             UNWIND $rows AS row
-            OPTIONAL MATCH (a:Memory {id: row.fromId}) WHERE a.namespace = $namespace
-            OPTIONAL MATCH (b:Memory {id: row.toId}) WHERE b.namespace = $namespace
+            OPTIONAL MATCH (a:Memory {namespace: $namespace, id: row.fromId})
+            OPTIONAL MATCH (b:Memory {namespace: $namespace, id: row.toId})
             WITH row, a, b, a IS NOT NULL AND b IS NOT NULL
                 AND any(label IN labels(a) WHERE label IN row.fromLabels)
                 AND any(label IN labels(b) WHERE label IN row.toLabels) AS allowed
@@ -43,7 +43,7 @@ public final class LibraryCypher {
             RETURN e,
               COLLECT { MATCH (e)--(c:Commitment) WITH DISTINCT c
                         ORDER BY c.createdAt DESC LIMIT $limit RETURN c } AS commitments,
-              COLLECT { MATCH (e)--(d:Decision) WITH DISTINCT d
+              COLLECT { MATCH (e)--(d:Decision) WHERE d.supersededAt IS NULL WITH DISTINCT d
                         ORDER BY d.createdAt DESC LIMIT $limit RETURN d } AS decisions,
               COLLECT { MATCH (e)--(s:Conversation) WITH DISTINCT s
                         ORDER BY s.startedAt DESC LIMIT $limit RETURN s } AS conversations,
@@ -59,7 +59,7 @@ public final class LibraryCypher {
         return """
             CALL () {
               UNWIND $externals AS x
-              OPTIONAL MATCH (m:Memory {id: x.id}) WHERE m.namespace = $namespace
+              OPTIONAL MATCH (m:Memory {namespace: $namespace, id: x.id})
               RETURN collect({link: x.link, end: x.end, found: m IS NOT NULL, labels: labels(m),
                   allowed: m IS NOT NULL AND any(label IN labels(m) WHERE label IN x.labels)}) AS externals
             }
@@ -82,8 +82,8 @@ public final class LibraryCypher {
               WITH stored, [key IN $keys | head([s IN stored WHERE s.key = key | s.node])] AS nodes
               CALL (nodes) {
                 UNWIND $links AS row
-                OPTIONAL MATCH (xf:Memory {id: row.fromId}) WHERE xf.namespace = $namespace
-                OPTIONAL MATCH (xt:Memory {id: row.toId}) WHERE xt.namespace = $namespace
+                OPTIONAL MATCH (xf:Memory {namespace: $namespace, id: row.fromId})
+                OPTIONAL MATCH (xt:Memory {namespace: $namespace, id: row.toId})
                 WITH row, coalesce(nodes[row.fromIndex], xf) AS a, coalesce(nodes[row.toIndex], xt) AS b
                 WITH row, a, b, true AS allowed, true AS write
             %s    RETURN collect({index: row.index, created: created, from: a.id, to: b.id,
@@ -119,8 +119,8 @@ public final class LibraryCypher {
     static String createCommitments(String rows) {
         return """
                 UNWIND $%s AS row
-                MERGE (c:Memory {id: row.id})
-                ON CREATE SET c:Commitment, c.namespace = $namespace, c.content = row.content, c.toWhom = row.toWhom,
+                MERGE (c:Memory {namespace: $namespace, id: row.id})
+                ON CREATE SET c:Commitment, c.content = row.content, c.toWhom = row.toWhom,
                     c.deadline = row.deadline, c.dueAt = row.dueAt, c.domain = row.domain, c.priority = row.priority,
                     c.status = 'pending', c.createdAt = datetime()
                 """.formatted(rows);
@@ -129,8 +129,8 @@ public final class LibraryCypher {
     static String createDecisions(String rows) {
         return """
                 UNWIND $%s AS row
-                MERGE (d:Memory {id: row.id})
-                ON CREATE SET d:Decision, d.namespace = $namespace, d.content = row.content, d.rationale = row.rationale,
+                MERGE (d:Memory {namespace: $namespace, id: row.id})
+                ON CREATE SET d:Decision, d.content = row.content, d.rationale = row.rationale,
                     d.alternatives = row.alternatives, d.domain = row.domain, d.confidence = row.confidence,
                     d.createdAt = datetime()
                 """.formatted(rows);
@@ -161,9 +161,12 @@ public final class LibraryCypher {
         for (RelationshipType type : types) {
             text.append("FOREACH (_ IN CASE WHEN write AND row.type = '%1$s' THEN [1] ELSE [] END |\n"
                             .formatted(type.name()))
+                    .append("    MERGE (a)-[r:%1$s]->(b) ON CREATE SET r.createdAt = datetime() SET r += row.properties"
+                            .formatted(type.name()))
                     .append(
-                            "    MERGE (a)-[r:%1$s]->(b) ON CREATE SET r.createdAt = datetime() SET r += row.properties)\n"
-                                    .formatted(type.name()));
+                            type == RelationshipType.SUPERSEDED_BY
+                                    ? " SET a.supersededAt = coalesce(a.supersededAt, datetime()))\n"
+                                    : ")\n");
         }
         return text.toString();
     }

@@ -63,7 +63,7 @@ public final class BulkEntities implements Scenario {
             return recorder -> recorder.time(COUNT, () -> check(embedded.createEntities(namespace, entities), COUNT));
         });
         List<VariantResult> fast =
-                SideBySide.run(List.of(ours, raw, ceiling), 1, context.options().pick(2, 5), "entities");
+                SideBySide.run(List.of(ours, raw, ceiling), 1, context.options().pick(3, 6), "entities");
         List<VariantResult> slow = SideBySide.run(List.of(ours, original), 1, 2, "entities");
         List<VariantResult> results = List.of(fast.get(0), fast.get(1), slow.get(1), fast.get(2), slow.get(0));
         String work = "10,000 entities in one call";
