@@ -29,12 +29,8 @@ public final class SideBySide {
      */
     public static List<VariantResult> interleaved(List<Contender> contenders, int warmups, int rounds, String unit)
             throws Exception {
-        Map<Contender, List<Double>> throughputs = new LinkedHashMap<>();
-        Map<Contender, List<Long>> latencies = new LinkedHashMap<>();
-        contenders.forEach(c -> {
-            throughputs.put(c, new ArrayList<>());
-            latencies.put(c, new ArrayList<>());
-        });
+        Map<Contender, List<Double>> throughputs = perContender(contenders);
+        Map<Contender, List<Long>> latencies = perContender(contenders);
         for (int round = -warmups; round < rounds; round++) {
             Map<Contender, List<Recorder.Call>> calls = new LinkedHashMap<>();
             Map<Contender, Recorder> recorders = new LinkedHashMap<>();
@@ -59,28 +55,14 @@ public final class SideBySide {
                 }
             }
         }
-        List<VariantResult> results = new ArrayList<>();
-        for (Contender contender : contenders) {
-            results.add(VariantResult.of(
-                    contender.name(),
-                    contender.ours(),
-                    Stats.median(throughputs.get(contender)),
-                    unit,
-                    latencies.get(contender),
-                    rounds));
-        }
-        return results;
+        return results(contenders, throughputs, latencies, unit, rounds);
     }
 
     /** The results, in the order of {@code contenders}. */
     public static List<VariantResult> run(List<Contender> contenders, int warmups, int rounds, String unit)
             throws Exception {
-        Map<Contender, List<Double>> throughputs = new LinkedHashMap<>();
-        Map<Contender, List<Long>> latencies = new LinkedHashMap<>();
-        contenders.forEach(c -> {
-            throughputs.put(c, new ArrayList<>());
-            latencies.put(c, new ArrayList<>());
-        });
+        Map<Contender, List<Double>> throughputs = perContender(contenders);
+        Map<Contender, List<Long>> latencies = perContender(contenders);
         for (int round = -warmups; round < rounds; round++) {
             List<Contender> order = new ArrayList<>(contenders);
             java.util.Collections.rotate(order, -Math.floorMod(round, contenders.size()));
@@ -104,6 +86,21 @@ public final class SideBySide {
                 }
             }
         }
+        return results(contenders, throughputs, latencies, unit, rounds);
+    }
+
+    private static <T> Map<Contender, List<T>> perContender(List<Contender> contenders) {
+        Map<Contender, List<T>> lists = new LinkedHashMap<>();
+        contenders.forEach(contender -> lists.put(contender, new ArrayList<>()));
+        return lists;
+    }
+
+    private static List<VariantResult> results(
+            List<Contender> contenders,
+            Map<Contender, List<Double>> throughputs,
+            Map<Contender, List<Long>> latencies,
+            String unit,
+            int rounds) {
         List<VariantResult> results = new ArrayList<>();
         for (Contender contender : contenders) {
             results.add(VariantResult.of(
