@@ -99,7 +99,8 @@ final class ImportCommand implements Callable<Integer> {
             }
             batch.progress.finish();
             LOG.info(
-                    "Imported {} memories and {} relationships into namespace {}",
+                    "Imported {} memory lines and {} relationship lines into namespace {} (a line that was already"
+                            + " there is merged, not copied)",
                     batch.nodesWritten,
                     batch.relationshipsWritten,
                     runtime.memory().namespace());

@@ -34,6 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -149,6 +150,45 @@ class StatementPlanIT {
                         || operator.startsWith("NodeByLabelScan")
                         || operator.contains("CartesianProduct"));
         assertThat(Schema.NAMES).contains(index);
+    }
+
+    /** Statements that page through a whole namespace: each page must be read in index order, never sorted. */
+    static Stream<Arguments> pagingStatements() {
+        Map<String, Object> page = Params.in("plan-test")
+                .with("after", "0192f0a0-0000-7000-8000-000000000000")
+                .with("page", Snapshots.PAGE)
+                .map();
+        Operations ops = new Operations("plan-test", Ids.fresh(), 10, Duration.ofSeconds(5), 100, DIMENSIONS);
+        return Stream.of(
+                Arguments.of("exportNodes", Statement.read("exportNodes", Snapshots.NODES, page, rows -> null)),
+                Arguments.of(
+                        "exportRelationships",
+                        Statement.read("exportRelationships", Snapshots.RELATIONSHIPS, page, rows -> null)),
+                Arguments.of("forgetNamespace", ops.forgetNamespaceBatch("audit")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pagingStatements")
+    void shouldReadEachPageInIndexOrderWithoutSortingTheNamespace(
+            String name, Statement<?> statement, Driver driver, TestNamespace namespace) {
+        MemoryFixture.memory(driver, namespace).close(); // the schema is in place
+        List<String> operators = new ArrayList<>();
+        collectWithDetails(plan(driver, statement), operators);
+
+        // Top (ORDER BY ... LIMIT), or a Sort below the Limit, would read and sort the rest of the namespace for
+        // every page; operators are listed from the result down to the index seek
+        assertThat(operators)
+                .as("operators of %s", name)
+                .anyMatch(
+                        operator -> operator.startsWith("NodeIndexSeek") || operator.startsWith("NodeUniqueIndexSeek"))
+                .noneMatch(operator -> operator.startsWith("Top"));
+        int limit = operators.indexOf(operators.stream()
+                .filter(operator -> operator.startsWith("Limit"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no Limit in " + operators)));
+        assertThat(operators.subList(limit, operators.size()))
+                .as("operators of %s below its Limit", name)
+                .noneMatch(operator -> operator.contains("Sort@"));
     }
 
     private static float[] vector() {
