@@ -1,6 +1,7 @@
 package dev.graphmemory.internal;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,6 +24,10 @@ import org.neo4j.driver.summary.SummaryCounters;
  *   <tr><td>graphmemory.writes</td><td>counter</td><td>kind (nodes.created, relationships.created, ...)</td></tr>
  *   <tr><td>graphmemory.pool.in.use, graphmemory.pool.idle</td><td>gauges</td><td></td></tr>
  *   <tr><td>graphmemory.pool.acquisition.timeouts</td><td>counter</td><td></td></tr>
+ *   <tr><td>graphmemory.coalescing.batch.size</td><td>distribution summary</td><td>operation</td></tr>
+ *   <tr><td>graphmemory.coalescing.wait</td><td>timer</td><td>operation</td></tr>
+ *   <tr><td>graphmemory.coalescing.fallbacks</td><td>counter</td><td>operation</td></tr>
+ *   <tr><td>graphmemory.coalescing.rejections</td><td>counter</td><td>operation</td></tr>
  * </table>
  */
 final class MicrometerTelemetry implements Telemetry {
@@ -87,6 +92,42 @@ final class MicrometerTelemetry implements Telemetry {
         count("relationships.created", counters.relationshipsCreated());
         count("relationships.deleted", counters.relationshipsDeleted());
         count("properties.set", counters.propertiesSet());
+    }
+
+    @Override
+    public void coalesced(String name, int size) {
+        DistributionSummary.builder("graphmemory.coalescing.batch.size")
+                .description("Writes run together in one coalesced transaction")
+                .tag("operation", name)
+                .register(registry)
+                .record(size);
+    }
+
+    @Override
+    public void coalescingWait(String name, long nanos) {
+        Timer.builder("graphmemory.coalescing.wait")
+                .description("Time a coalesced write waited in the queue before its transaction started")
+                .tag("operation", name)
+                .register(registry)
+                .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void coalescingFallback(String name) {
+        Counter.builder("graphmemory.coalescing.fallbacks")
+                .description("Coalesced transactions that failed as a whole, whose writes then ran alone")
+                .tag("operation", name)
+                .register(registry)
+                .increment();
+    }
+
+    @Override
+    public void coalescingRejected(String name) {
+        Counter.builder("graphmemory.coalescing.rejections")
+                .description("Writes refused with a BusyException because the coalescing queue was full")
+                .tag("operation", name)
+                .register(registry)
+                .increment();
     }
 
     private void count(String kind, int amount) {
