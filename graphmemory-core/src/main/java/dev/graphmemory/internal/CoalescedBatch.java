@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes of one kind and one namespace that {@link Coalescer} runs as one set-based transaction.
@@ -31,6 +33,8 @@ import java.util.concurrent.RejectedExecutionException;
  * commit, since a fallback only follows a transaction that failed.
  */
 final class CoalescedBatch<I, T> {
+    private static final Logger LOG = LoggerFactory.getLogger(CoalescedBatch.class);
+
     private final Coalescible<I, T> kind;
     private final String namespace;
     private final List<Pending<I, T>> items = new ArrayList<>();
@@ -93,10 +97,16 @@ final class CoalescedBatch<I, T> {
 
     /** Whether the write may join this batch: same kind and namespace, room left, nothing shared with the others. */
     boolean accepts(Pending<?, ?> pending, int maxBatch) {
-        return pending.kind() == kind
-                && pending.operations().namespace().equals(namespace)
-                && items.size() < maxBatch
-                && (pending.key() == null || !keys.contains(pending.key()));
+        return holds(pending) && items.size() < maxBatch && (pending.key() == null || !keys.contains(pending.key()));
+    }
+
+    /** Whether the write is of this batch's kind and namespace. */
+    boolean holds(Pending<?, ?> pending) {
+        return pending.kind() == kind && pending.operations().namespace().equals(namespace);
+    }
+
+    String name() {
+        return kind.name();
     }
 
     @SuppressWarnings("unchecked") // accepts() checked that the write is of this batch's kind
@@ -112,30 +122,50 @@ final class CoalescedBatch<I, T> {
         return items;
     }
 
-    /** Runs the batch; returns how to hand each write its outcome. */
-    List<Runnable> run(Telemetry telemetry) {
-        long now = System.nanoTime();
+    /** Records how long the writes waited and how many run together. */
+    void measure(Telemetry telemetry, long now) {
         items.forEach(item -> telemetry.coalescingWait(kind.name(), now - item.enqueued()));
         telemetry.coalesced(kind.name(), items.size());
-        Pending<I, T> first = items.get(0);
-        List<Outcome<T>> outcomes;
+    }
+
+    /** The batch statement of the writes, to run in a transaction with other batches of the same round. */
+    Work<Object> work() {
+        List<I> inputs = items.stream().map(Pending::input).toList();
+        Batches<T> batch = kind.together().apply(items.get(0).operations(), inputs);
+        return batch.outcomesInOneTransaction().map(outcomes -> outcomes);
+    }
+
+    /** Runs the batch in a transaction of its own; returns how to hand each write its outcome. */
+    List<Runnable> run(Telemetry telemetry) {
+        long started = System.nanoTime();
+        Object outcomes;
         try {
-            List<I> inputs = items.stream().map(Pending::input).toList();
-            Batches<T> batch = kind.together().apply(first.operations(), inputs);
-            outcomes = first.executor().execute(batch.outcomesInOneTransaction());
+            outcomes = items.get(0).executor().execute(work());
+            LOG.debug("{}: {} writes in one transaction, {} µs", kind.name(), items.size(), micros(started));
         } catch (RuntimeException e) {
             RuntimeException failure = Errors.translate(e);
             if (items.size() == 1 || sharedByAll(failure)) {
-                return items.stream().map(item -> item.fail(failure)).toList();
+                return failAll(failure);
             }
+            LOG.debug("{}: {} writes failed together ({}); running them alone", kind.name(), items.size(), failure);
             telemetry.coalescingFallback(kind.name());
             return items.stream().map(Pending::runAlone).toList();
         }
         return handOver(outcomes);
     }
 
-    /** Each write's own outcome; a write the statement reported nothing for runs alone. */
-    private List<Runnable> handOver(List<Outcome<T>> outcomes) {
+    /** Every write fails with the same failure. */
+    List<Runnable> failAll(RuntimeException failure) {
+        return items.stream().map(item -> item.fail(failure)).toList();
+    }
+
+    /**
+     * Each write's own outcome, from what {@link #work()} returned; a write the statement reported nothing for runs
+     * alone.
+     */
+    @SuppressWarnings("unchecked") // work() made it
+    List<Runnable> handOver(Object result) {
+        List<Outcome<T>> outcomes = (List<Outcome<T>>) result;
         Map<Integer, Outcome<T>> byIndex = new HashMap<>();
         outcomes.forEach(outcome -> byIndex.put(outcome.index(), outcome));
         List<Runnable> completions = new ArrayList<>(items.size());
@@ -153,8 +183,12 @@ final class CoalescedBatch<I, T> {
         return completions;
     }
 
+    static long micros(long since) {
+        return (System.nanoTime() - since) / 1_000;
+    }
+
     /** Whether every write would have met this failure alone, so that running them alone would not help. */
-    private static boolean sharedByAll(RuntimeException failure) {
+    static boolean sharedByAll(RuntimeException failure) {
         return failure instanceof UnavailableException
                 || failure instanceof BusyException
                 || failure instanceof TransientMemoryException

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,16 +30,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Write coalescing: concurrent single writes wait in one bounded FIFO queue; one dispatcher thread takes them in
- * rounds and hands each round's batches (one per kind and namespace) to a few runner threads, each batch one
- * set-based transaction (see {@link CoalescedBatch}).
+ * rounds and hands each round (the writes of one namespace) to a runner thread, which runs it as one transaction with
+ * one set-based statement per kind (see {@link CoalescedRound} and {@link CoalescedBatch}).
  *
- * <p>A round starts when the oldest queued write has waited the window, when a full batch is queued, or at once while
- * closing; it starts only while fewer than {@code concurrency} batches run. The dispatcher then walks the queue in
- * order and puts each write into its kind's batch, unless the write must wait for a later round:
+ * <p>Fewer, larger transactions are the point, so a round normally starts only when none runs: one window after the
+ * oldest write arrived or the last round ended, whichever is later, so that the callers of the last round, writing
+ * again at once, join the next one. While a round runs, another starts beside it (up to {@code concurrency}) only for
+ * writes that have waited {@link #STALL}, so that one slow transaction (a lock wait, a re-plan) does not hold up
+ * everyone. A full batch, or closing, starts a round at once. The dispatcher then walks the queue in order and puts
+ * each write into its kind's batch, unless the write must wait for a later round:
  * <ul>
- *   <li>its caller (the calling thread) has a write in a batch still running, or one that already waits: so a
- *       caller's later write never runs before, nor in the same transaction as, an earlier write of another kind;
- *   <li>its caller already has a write of another kind in this round (the two batches run in parallel);
+ *   <li>its caller (the calling thread) has a write in a round still running, or one that already waits: so a
+ *       caller's later write never runs before an earlier one has;
+ *   <li>its caller already has a write of another kind in this round: so a caller's writes never depend on the order
+ *       of the statements within one transaction;
  *   <li>its batch is full, or already has a write with the same key (the same entity name, pattern or link), which
  *       the batch statement would merge: the second one then runs after the first committed, as it would alone.
  * </ul>
@@ -52,6 +57,8 @@ import org.slf4j.LoggerFactory;
 public final class Coalescer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Coalescer.class);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
+    /** How long the oldest write waits for a running transaction before another one starts beside it. */
+    static final Duration STALL = Duration.ofMillis(20);
 
     /** Runs work in a transaction of its own, retried like any operation called alone. */
     @FunctionalInterface
@@ -67,7 +74,8 @@ public final class Coalescer implements AutoCloseable {
     private final Condition changed = lock.newCondition();
     private final ArrayDeque<Pending<?, ?>> queue = new ArrayDeque<>();
     private final Map<Long, Integer> running = new HashMap<>(); // callers with writes in running batches
-    private int batchesRunning;
+    private int roundsRunning;
+    private long lastFinished = System.nanoTime();
     private boolean closed;
     private boolean idle; // the dispatcher waits for any change, not for the window to end
     private final ExecutorService runners;
@@ -159,18 +167,20 @@ public final class Coalescer implements AutoCloseable {
     private void dispatch() {
         lock.lock();
         try {
-            while (!closed || !queue.isEmpty() || batchesRunning > 0) {
-                if (queue.isEmpty() || batchesRunning >= settings.concurrency()) {
+            while (!closed || !queue.isEmpty() || roundsRunning > 0) {
+                if (queue.isEmpty() || roundsRunning >= settings.concurrency()) {
                     awaitChange();
                     continue;
                 }
-                gather();
-                List<CoalescedBatch<?, ?>> round = takeRound();
-                if (round.isEmpty()) { // every queued write waits for an earlier one of its caller
+                if (!gathered()) {
+                    continue;
+                }
+                List<CoalescedRound> rounds = takeRounds();
+                if (rounds.isEmpty()) { // every queued write waits for an earlier one of its caller
                     awaitChange();
                     continue;
                 }
-                start(round);
+                start(rounds);
             }
         } catch (InterruptedException e) {
             failQueued(); // close() gave up draining
@@ -188,21 +198,34 @@ public final class Coalescer implements AutoCloseable {
         }
     }
 
-    /** Waits until the oldest write has waited the window, or a full batch is queued, or the memory is closing. */
-    private void gather() throws InterruptedException {
-        long deadline = queue.peekFirst().enqueued() + settings.window().toNanos();
-        long left;
-        while (!closed && queue.size() < settings.maxBatch() && (left = deadline - System.nanoTime()) > 0) {
-            changed.awaitNanos(left);
+    /**
+     * Waits (once) for the moment the next round may start, and says whether it has come: when no round runs, one
+     * window after the later of the oldest write's arrival and the end of the last round; while one runs,
+     * {@link #STALL} after the oldest write's arrival; at once when a full batch is queued or the memory is closing.
+     */
+    private boolean gathered() throws InterruptedException {
+        if (closed || queue.size() >= settings.maxBatch()) {
+            return true;
         }
+        long oldest = queue.peekFirst().enqueued();
+        long window = settings.window().toNanos();
+        long deadline = roundsRunning == 0
+                ? Math.max(oldest, lastFinished) + window
+                : oldest + Math.max(STALL.toNanos(), window);
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            return true;
+        }
+        changed.awaitNanos(left);
+        return false;
     }
 
-    /** Takes the writes of the next round out of the queue, in batches (see the class comment for who waits). */
-    private List<CoalescedBatch<?, ?>> takeRound() {
-        List<CoalescedBatch<?, ?>> round = new ArrayList<>();
+    /** Takes the writes of the next rounds out of the queue, a round per namespace (see the class comment). */
+    private List<CoalescedRound> takeRounds() {
+        Map<String, CoalescedRound> rounds = new LinkedHashMap<>();
         Map<Long, CoalescedBatch<?, ?>> callers = new HashMap<>();
         Set<Long> waiting = new HashSet<>();
-        int free = settings.concurrency() - batchesRunning;
+        int free = settings.concurrency() - roundsRunning;
         for (Iterator<Pending<?, ?>> it = queue.iterator(); it.hasNext(); ) {
             Pending<?, ?> pending = it.next();
             if (pending.promise().isDone()) { // cancelled before it started
@@ -212,7 +235,7 @@ public final class Coalescer implements AutoCloseable {
             long caller = pending.caller();
             CoalescedBatch<?, ?> batch = waiting.contains(caller) || running.containsKey(caller)
                     ? null
-                    : batchFor(pending, round, callers.get(caller), free);
+                    : batchFor(pending, rounds, callers.get(caller), free);
             if (batch == null) {
                 waiting.add(caller);
             } else {
@@ -221,70 +244,74 @@ public final class Coalescer implements AutoCloseable {
                 it.remove();
             }
         }
-        return round;
+        return new ArrayList<>(rounds.values());
     }
 
-    /** The batch of the round the write joins, a new one if it may start one, or {@code null} if it must wait. */
+    /** The batch the write joins, in a new round if it may start one, or {@code null} if it must wait. */
     private CoalescedBatch<?, ?> batchFor(
-            Pending<?, ?> pending, List<CoalescedBatch<?, ?>> round, CoalescedBatch<?, ?> callersBatch, int free) {
-        int max = settings.maxBatch();
+            Pending<?, ?> pending, Map<String, CoalescedRound> rounds, CoalescedBatch<?, ?> callersBatch, int free) {
         if (callersBatch != null) {
-            return callersBatch.accepts(pending, max) ? callersBatch : null;
+            return callersBatch.accepts(pending, settings.maxBatch()) ? callersBatch : null;
         }
-        for (CoalescedBatch<?, ?> batch : round) {
-            if (batch.accepts(pending, max)) {
-                return batch;
+        String namespace = pending.operations().namespace();
+        CoalescedRound round = rounds.get(namespace);
+        if (round == null) {
+            if (rounds.size() == free) {
+                return null;
             }
+            round = new CoalescedRound(namespace);
+            rounds.put(namespace, round);
         }
-        if (round.size() == free) {
-            return null;
-        }
-        CoalescedBatch<?, ?> batch = newBatch(pending);
-        round.add(batch);
-        return batch;
+        return round.batchFor(pending, settings.maxBatch());
     }
 
-    private static <I, T> CoalescedBatch<I, T> newBatch(Pending<I, T> pending) {
-        return new CoalescedBatch<>(pending.kind(), pending.operations().namespace());
-    }
-
-    private void start(List<CoalescedBatch<?, ?>> round) {
-        for (CoalescedBatch<?, ?> batch : round) {
-            batchesRunning++;
-            batch.items().forEach(item -> running.merge(item.caller(), 1, Integer::sum));
+    private void start(List<CoalescedRound> rounds) {
+        for (CoalescedRound round : rounds) {
+            roundsRunning++;
+            callers(round).forEach(caller -> running.merge(caller, 1, Integer::sum));
         }
         lock.unlock();
         try {
-            round.forEach(batch -> runners.execute(() -> run(batch)));
+            rounds.forEach(round -> runners.execute(() -> run(round)));
         } finally {
             lock.lock();
         }
     }
 
-    /** Runs one batch; its callers' later writes may go once it ended, before the callers hear of it. */
-    private void run(CoalescedBatch<?, ?> batch) {
+    /** Runs one round; its callers' later writes may go once it ended, before the callers hear of it. */
+    private void run(CoalescedRound round) {
         List<Runnable> handOver;
         try {
-            handOver = batch.run(telemetry);
+            handOver = round.run(telemetry);
         } catch (RuntimeException | Error e) {
-            LOG.error("A coalesced batch failed unexpectedly", e);
+            LOG.error("A coalesced transaction failed unexpectedly", e);
             RuntimeException failure = Errors.translate(e);
-            handOver = batch.items().stream().map(item -> item.fail(failure)).toList();
+            handOver = round.batches().stream()
+                    .flatMap(batch -> batch.failAll(failure).stream())
+                    .toList();
         } finally {
-            finished(batch);
+            finished(round);
         }
         handOver.forEach(Runnable::run);
     }
 
-    private void finished(CoalescedBatch<?, ?> batch) {
+    private void finished(CoalescedRound round) {
         lock.lock();
         try {
-            batchesRunning--;
-            batch.items().forEach(item -> running.computeIfPresent(item.caller(), (c, n) -> n == 1 ? null : n - 1));
+            roundsRunning--;
+            lastFinished = System.nanoTime();
+            callers(round).forEach(caller -> running.computeIfPresent(caller, (c, n) -> n == 1 ? null : n - 1));
             changed.signalAll();
         } finally {
             lock.unlock();
         }
+    }
+
+    private static List<Long> callers(CoalescedRound round) {
+        return round.batches().stream()
+                .flatMap(batch -> batch.items().stream())
+                .map(Pending::caller)
+                .toList();
     }
 
     private void failQueued() {

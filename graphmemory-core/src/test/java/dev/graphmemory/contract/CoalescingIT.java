@@ -217,8 +217,12 @@ class CoalescingIT {
                 CompletableFuture<Entity> blocked = memory.async()
                         .createEntity(NewEntity.of("locked", EntityType.CLIENT).notes("waits for the lock"))
                         .toCompletableFuture();
+                CompletableFuture<Commitment> beside = CompletableFuture.supplyAsync( // another caller, same round
+                                () -> memory.async().createCommitment(NewCommitment.of("Beside")))
+                        .thenCompose(stage -> stage);
 
                 assertThat(outcome(blocked)).isInstanceOf(MemoryTimeoutException.class);
+                assertThat(beside.join().content()).isEqualTo("Beside");
                 assertThat(writes)
                         .allSatisfy(write -> assertThat(write.join().notes()).isNull());
             }
@@ -228,11 +232,14 @@ class CoalescingIT {
                             .count())
                     .isEqualTo(1);
             assertThat(registry.get("graphmemory.coalescing.batch.size")
+                            .tag("operation", "createEntity")
                             .summary()
                             .max())
                     .isEqualTo(9);
             assertThat(MemoryFixture.count(driver, "MATCH (e:Entity {namespace: $ns}) RETURN count(e)", namespace))
                     .isEqualTo(9);
+            assertThat(MemoryFixture.count(driver, "MATCH (c:Commitment {namespace: $ns}) RETURN count(c)", namespace))
+                    .isEqualTo(1);
             assertThat(MemoryFixture.count(
                             driver,
                             "MATCH (e:Entity {namespace: $ns, nameKey: 'locked'}) WHERE e.notes IS NULL RETURN count(e)",
