@@ -18,9 +18,12 @@ import org.slf4j.LoggerFactory;
  */
 final class CoalescedRound {
     private static final Logger LOG = LoggerFactory.getLogger(CoalescedRound.class);
+    /** The operation name of a transaction holding several kinds (one kind alone goes by its batch operation). */
+    static final String NAME = "coalesced";
 
     private final String namespace;
     private final List<CoalescedBatch<?, ?>> batches = new ArrayList<>();
+    private long started;
 
     CoalescedRound(String namespace) {
         this.namespace = namespace;
@@ -28,6 +31,15 @@ final class CoalescedRound {
 
     String namespace() {
         return namespace;
+    }
+
+    /** Notes when the round was handed to a runner. */
+    void start() {
+        started = System.nanoTime();
+    }
+
+    long started() {
+        return started;
     }
 
     List<CoalescedBatch<?, ?>> batches() {
@@ -63,8 +75,12 @@ final class CoalescedRound {
             List<Work<Object>> statements =
                     batches.stream().map(CoalescedBatch::work).toList();
             Coalescer.WorkExecutor executor = batches.get(0).items().get(0).executor();
-            results = executor.execute(Work.sequence(name, AccessMode.WRITE, statements));
-            LOG.debug("{}: {} batches in one transaction, {} µs", name, batches.size(), CoalescedBatch.micros(started));
+            results = executor.execute(Work.sequence(NAME, AccessMode.WRITE, statements));
+            LOG.debug(
+                    "{}: {} writes in one transaction, {} µs",
+                    name,
+                    batches.stream().mapToInt(batch -> batch.items().size()).sum(),
+                    CoalescedBatch.micros(started));
         } catch (RuntimeException e) {
             RuntimeException failure = Errors.translate(e);
             if (CoalescedBatch.sharedByAll(failure)) {

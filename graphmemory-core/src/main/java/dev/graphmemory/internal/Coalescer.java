@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * <p>Fewer, larger transactions are the point, so a round normally starts only when none runs: one window after the
  * oldest write arrived or the last round ended, whichever is later, so that the callers of the last round, writing
  * again at once, join the next one. While a round runs, another starts beside it (up to {@code concurrency}) only for
- * writes that have waited {@link #STALL}, so that one slow transaction (a lock wait, a re-plan) does not hold up
+ * writes that have waited longer than rounds usually take (see {@link #stall()}), so that one slow transaction (a lock
+ * wait, a re-plan) does not hold up
  * everyone. A full batch, or closing, starts a round at once. The dispatcher then walks the queue in order and puts
  * each write into its kind's batch, unless the write must wait for a later round:
  * <ul>
@@ -54,15 +55,17 @@ import org.slf4j.LoggerFactory;
  * stops taking writes, runs what is queued without waiting for the window, and, if that takes longer than the drain
  * limit, fails what is left with an {@link UnavailableException} and interrupts the batches still running.
  */
-public final class Coalescer implements AutoCloseable {
+final class Coalescer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Coalescer.class);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
     /** How long the oldest write waits for a running transaction before another one starts beside it. */
-    static final Duration STALL = Duration.ofMillis(20);
+    static final Duration MIN_STALL = Duration.ofMillis(20);
+
+    private static final long MAX_STALL_NANOS = Duration.ofSeconds(1).toNanos();
 
     /** Runs work in a transaction of its own, retried like any operation called alone. */
     @FunctionalInterface
-    public interface WorkExecutor {
+    interface WorkExecutor {
         /** Runs the work; throws a {@code MemoryException} on failure. */
         <T> T execute(Work<T> work);
     }
@@ -76,6 +79,7 @@ public final class Coalescer implements AutoCloseable {
     private final Map<Long, Integer> running = new HashMap<>(); // callers with writes in running batches
     private int roundsRunning;
     private long lastFinished = System.nanoTime();
+    private double usualRoundNanos; // a moving average of how long rounds take
     private boolean closed;
     private boolean idle; // the dispatcher waits for any change, not for the window to end
     private final ExecutorService runners;
@@ -87,7 +91,7 @@ public final class Coalescer implements AutoCloseable {
      *
      * @param drainLimit how long {@link #close()} lets queued writes run before it fails them
      */
-    public Coalescer(Coalescing settings, Duration drainLimit, Telemetry telemetry) {
+    Coalescer(Coalescing settings, Duration drainLimit, Telemetry telemetry) {
         this.settings = settings;
         this.drainLimit = drainLimit;
         this.telemetry = telemetry;
@@ -98,7 +102,7 @@ public final class Coalescer implements AutoCloseable {
         dispatcher.start();
     }
 
-    /** Queues the write and waits for its own result. */
+    /** Queues the write and waits for its own result; an interrupt while it is still queued withdraws it. */
     <I, T> T call(Coalescible<I, T> kind, Operations operations, WorkExecutor executor, I input) {
         CompletableFuture<T> promise = new CompletableFuture<>();
         submit(kind, operations, executor, input, promise, null);
@@ -106,6 +110,7 @@ public final class Coalescer implements AutoCloseable {
             return promise.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            promise.cancel(false); // not written if it still waits in the queue
             throw new MemoryInterruptedException("Interrupted while waiting for a coalesced write", e);
         } catch (ExecutionException e) {
             throw Errors.translate(e.getCause());
@@ -201,7 +206,7 @@ public final class Coalescer implements AutoCloseable {
     /**
      * Waits (once) for the moment the next round may start, and says whether it has come: when no round runs, one
      * window after the later of the oldest write's arrival and the end of the last round; while one runs,
-     * {@link #STALL} after the oldest write's arrival; at once when a full batch is queued or the memory is closing.
+     * {@link #stall()} after the oldest write's arrival; at once when a full batch is queued or the memory is closing.
      */
     private boolean gathered() throws InterruptedException {
         if (closed || queue.size() >= settings.maxBatch()) {
@@ -209,15 +214,24 @@ public final class Coalescer implements AutoCloseable {
         }
         long oldest = queue.peekFirst().enqueued();
         long window = settings.window().toNanos();
-        long deadline = roundsRunning == 0
-                ? Math.max(oldest, lastFinished) + window
-                : oldest + Math.max(STALL.toNanos(), window);
+        long deadline =
+                roundsRunning == 0 ? Math.max(oldest, lastFinished) + window : oldest + Math.max(stall(), window);
         long left = deadline - System.nanoTime();
         if (left <= 0) {
             return true;
         }
         changed.awaitNanos(left);
         return false;
+    }
+
+    /**
+     * How long the oldest write waits for a running round before another starts beside it: four times as long as
+     * rounds usually take, at least {@link #MIN_STALL} and at most a second. On a machine whose cores are all busy,
+     * rounds side by side only share them and each gets fewer writes; a round stuck much longer than usual (waiting
+     * for a lock, say) should not hold up the others.
+     */
+    private long stall() {
+        return Math.min(MAX_STALL_NANOS, Math.max(MIN_STALL.toNanos(), (long) (4 * usualRoundNanos)));
     }
 
     /** Takes the writes of the next rounds out of the queue, a round per namespace (see the class comment). */
@@ -268,6 +282,7 @@ public final class Coalescer implements AutoCloseable {
     private void start(List<CoalescedRound> rounds) {
         for (CoalescedRound round : rounds) {
             roundsRunning++;
+            round.start();
             callers(round).forEach(caller -> running.merge(caller, 1, Integer::sum));
         }
         lock.unlock();
@@ -300,6 +315,8 @@ public final class Coalescer implements AutoCloseable {
         try {
             roundsRunning--;
             lastFinished = System.nanoTime();
+            long took = lastFinished - round.started();
+            usualRoundNanos = usualRoundNanos == 0 ? took : 0.8 * usualRoundNanos + 0.2 * took;
             callers(round).forEach(caller -> running.computeIfPresent(caller, (c, n) -> n == 1 ? null : n - 1));
             changed.signalAll();
         } finally {

@@ -75,11 +75,7 @@ final class MicrometerTelemetry implements Telemetry {
 
     @Override
     public void retry(String name) {
-        Counter.builder("graphmemory.retries")
-                .description("Transactions run again after a transient failure")
-                .tag("operation", name)
-                .register(registry)
-                .increment();
+        increment("graphmemory.retries", "Transactions run again after a transient failure", name);
     }
 
     @Override
@@ -114,18 +110,24 @@ final class MicrometerTelemetry implements Telemetry {
 
     @Override
     public void coalescingFallback(String name) {
-        Counter.builder("graphmemory.coalescing.fallbacks")
-                .description("Coalesced transactions that failed as a whole, whose writes then ran alone")
-                .tag("operation", name)
-                .register(registry)
-                .increment();
+        increment(
+                "graphmemory.coalescing.fallbacks",
+                "Coalesced transactions that failed as a whole, whose writes then ran alone",
+                name);
     }
 
     @Override
     public void coalescingRejected(String name) {
-        Counter.builder("graphmemory.coalescing.rejections")
-                .description("Writes refused with a BusyException because the coalescing queue was full")
-                .tag("operation", name)
+        increment(
+                "graphmemory.coalescing.rejections",
+                "Writes refused with a BusyException because the coalescing queue was full",
+                name);
+    }
+
+    private void increment(String meter, String description, String operation) {
+        Counter.builder(meter)
+                .description(description)
+                .tag("operation", operation)
                 .register(registry)
                 .increment();
     }

@@ -36,10 +36,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
@@ -64,7 +60,7 @@ class CoalescingIT {
                     .values();
             Map<String, String> entityIdsByName = new ConcurrentHashMap<>();
 
-            List<Integer> done = concurrently(CALLERS, caller -> {
+            List<Integer> done = ConcurrencyIT.concurrently(CALLERS, caller -> {
                 for (int i = 0; i < WRITES_PER_CALLER; i++) {
                     String name = "Person " + caller + "-" + i;
                     Entity entity = memory.createEntity(
@@ -126,9 +122,9 @@ class CoalescingIT {
             throws Exception {
         String[] spellings = {"Dana Lee", "dana lee", "DANA  LEE", " Dana\u00A0Lee "};
         try (GraphMemory memory = coalescing(driver, namespace, Duration.ofMillis(20), new SimpleMeterRegistry())) {
-            List<Entity> entities =
-                    concurrently(32, i -> memory.createEntity(NewEntity.of(spellings[i % 4], EntityType.PERSON)));
-            List<Pattern> patterns = concurrently(
+            List<Entity> entities = ConcurrencyIT.concurrently(
+                    32, i -> memory.createEntity(NewEntity.of(spellings[i % 4], EntityType.PERSON)));
+            List<Pattern> patterns = ConcurrencyIT.concurrently(
                     32, i -> memory.recordPattern(PatternObservation.of("Checks email first", PatternType.BEHAVIOR)));
 
             assertThat(entities)
@@ -253,7 +249,7 @@ class CoalescingIT {
         try (GraphMemory memory = coalescing(driver, namespace, Duration.ofMillis(5), new SimpleMeterRegistry())) {
             int callers = 8;
             int writes = 12;
-            List<List<CompletableFuture<Instant>>> perCaller = concurrently(callers, caller -> {
+            List<List<CompletableFuture<Instant>>> perCaller = ConcurrencyIT.concurrently(callers, caller -> {
                 List<CompletableFuture<Instant>> issued = new ArrayList<>();
                 for (int i = 0; i < writes; i++) { // issued without waiting: kinds alternate, names repeat
                     issued.add(
@@ -441,33 +437,5 @@ class CoalescingIT {
             }
         }
         return alive;
-    }
-
-    interface Call<T> {
-        T call(int caller) throws Exception;
-    }
-
-    /** Runs {@code call} on {@code callers} threads at once; returns the results in caller order. */
-    static <T> List<T> concurrently(int callers, Call<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(callers);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < callers; i++) {
-                int caller = i;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call(caller);
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get(5, TimeUnit.MINUTES));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

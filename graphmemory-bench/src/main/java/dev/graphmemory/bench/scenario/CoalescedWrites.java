@@ -21,9 +21,6 @@ import dev.graphmemory.model.NewLink;
 import dev.graphmemory.model.RelationshipType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -98,26 +95,13 @@ public final class CoalescedWrites implements Scenario {
             }
             List<Commitment> commitments =
                     fresh.createCommitments(inputs, BatchMode.ATOMIC).values();
-            return recorder -> {
-                ExecutorService pool = Executors.newFixedThreadPool(threads);
-                try {
-                    List<Future<?>> done = new ArrayList<>();
-                    for (int t = 0; t < threads; t++) {
-                        int thread = t;
-                        done.add(pool.submit(() -> write(fresh, commitments, thread, calls / threads, recorder)));
-                    }
-                    for (Future<?> future : done) {
-                        future.get();
-                    }
-                } finally {
-                    pool.shutdownNow();
-                }
-            };
+            return recorder ->
+                    Fixtures.onThreads(threads, thread -> write(fresh, commitments, thread, calls / threads, recorder));
         });
     }
 
     /** Calls alternate: a new entity, then a link from a commitment to it. */
-    private Void write(GraphMemory memory, List<Commitment> commitments, int thread, int calls, Recorder recorder) {
+    private void write(GraphMemory memory, List<Commitment> commitments, int thread, int calls, Recorder recorder) {
         Entity entity = null;
         for (int i = 0; i < calls; i++) {
             try {
@@ -137,6 +121,5 @@ public final class CoalescedWrites implements Scenario {
                 entity = null;
             }
         }
-        return null;
     }
 }
