@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * one set-based statement per kind (see {@link CoalescedRound} and {@link CoalescedBatch}).
  *
  * <p>Fewer, larger transactions are the point, so a round normally starts only when none runs: one window after the
- * oldest write arrived or the last round ended, whichever is later, so that the callers of the last round, writing
- * again at once, join the next one. While a round runs, another starts beside it (up to {@code concurrency}) only for
+ * oldest write arrived, but not before the callers of the last round, writing again at once, are back (as many writes
+ * queued as that round had), or a short while after it ended has passed (see {@link #returning}). While a round runs, another starts beside it (up to {@code concurrency}) only for
  * writes that have waited longer than rounds usually take (see {@link #stall()}), so that one slow transaction (a lock
  * wait, a re-plan) does not hold up
  * everyone. A full batch, or closing, starts a round at once. The dispatcher then walks the queue in order and puts
@@ -62,6 +62,8 @@ final class Coalescer implements AutoCloseable {
     static final Duration MIN_STALL = Duration.ofMillis(20);
 
     private static final long MAX_STALL_NANOS = Duration.ofSeconds(1).toNanos();
+    /** The longest a round waits for the callers of the last one to write again. */
+    static final Duration MAX_RETURN = Duration.ofMillis(10);
 
     /** Runs work in a transaction of its own, retried like any operation called alone. */
     @FunctionalInterface
@@ -80,6 +82,7 @@ final class Coalescer implements AutoCloseable {
     private int roundsRunning;
     private long lastFinished = System.nanoTime();
     private double usualRoundNanos; // a moving average of how long rounds take
+    private int lastRoundWrites; // the writes of the round that ended last
     private boolean closed;
     private boolean idle; // the dispatcher waits for any change, not for the window to end
     private final ExecutorService runners;
@@ -161,7 +164,7 @@ final class Coalescer implements AutoCloseable {
                         "Too many writes are waiting (" + settings.queueCapacity() + "); try again shortly", null);
             }
             queue.addLast(pending);
-            if (idle || queue.size() >= settings.maxBatch()) {
+            if (idle || queue.size() >= settings.maxBatch() || queue.size() == lastRoundWrites) {
                 changed.signal();
             }
         } finally {
@@ -204,9 +207,10 @@ final class Coalescer implements AutoCloseable {
     }
 
     /**
-     * Waits (once) for the moment the next round may start, and says whether it has come: when no round runs, one
-     * window after the later of the oldest write's arrival and the end of the last round; while one runs,
-     * {@link #stall()} after the oldest write's arrival; at once when a full batch is queued or the memory is closing.
+     * Waits (once) for the moment the next round may start, and says whether it has come. When no round runs: as soon
+     * as the callers of the last round are back, else one window after the oldest write's arrival but not before
+     * {@link #returning} after the last round ended. While one runs: {@link #stall()} after the oldest write's arrival.
+     * At once when a full batch is queued or the memory is closing.
      */
     private boolean gathered() throws InterruptedException {
         if (closed || queue.size() >= settings.maxBatch()) {
@@ -214,14 +218,29 @@ final class Coalescer implements AutoCloseable {
         }
         long oldest = queue.peekFirst().enqueued();
         long window = settings.window().toNanos();
-        long deadline =
-                roundsRunning == 0 ? Math.max(oldest, lastFinished) + window : oldest + Math.max(stall(), window);
+        long deadline;
+        if (roundsRunning > 0) {
+            deadline = oldest + Math.max(stall(), window);
+        } else if (lastRoundWrites > 1 && queue.size() >= lastRoundWrites) {
+            return true; // the callers of the last round are all back
+        } else {
+            deadline = Math.max(oldest + window, lastFinished + returning(window));
+        }
         long left = deadline - System.nanoTime();
         if (left <= 0) {
             return true;
         }
         changed.awaitNanos(left);
         return false;
+    }
+
+    /**
+     * How long after a round ended the next waits for that round's callers to write again: the window, or a quarter
+     * of the usual round time if longer (a busy machine takes a while to run the callers' threads again), at most
+     * {@link #MAX_RETURN}.
+     */
+    private long returning(long window) {
+        return Math.max(window, Math.min(MAX_RETURN.toNanos(), (long) (usualRoundNanos / 4)));
     }
 
     /**
@@ -316,6 +335,9 @@ final class Coalescer implements AutoCloseable {
             roundsRunning--;
             lastFinished = System.nanoTime();
             long took = lastFinished - round.started();
+            lastRoundWrites = round.batches().stream()
+                    .mapToInt(batch -> batch.items().size())
+                    .sum();
             usualRoundNanos = usualRoundNanos == 0 ? took : 0.8 * usualRoundNanos + 0.2 * took;
             callers(round).forEach(caller -> running.computeIfPresent(caller, (c, n) -> n == 1 ? null : n - 1));
             changed.signalAll();
