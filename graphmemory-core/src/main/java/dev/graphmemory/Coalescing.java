@@ -18,8 +18,9 @@ import java.util.Objects;
  *
  * <p>It applies to {@code createEntity}, {@code linkNodes} (one link), {@code createCommitment},
  * {@code recordDecision} and {@code recordPattern}. Reads, batches, sessions and transaction scopes are never
- * coalesced. A caller waits up to the window before its write starts; under many concurrent writers it gets far more
- * writes through each commit.
+ * coalesced. A write waits up to the window before its transaction starts, and a write that arrives while a
+ * coalesced transaction runs waits for it to end (unless it runs far longer than transactions usually do, when another
+ * one starts beside it, up to {@link #concurrency()}); in exchange, many concurrent writers share each commit.
  *
  * @param window how long the first write of a batch waits for others to join it (0 to 1 s)
  * @param maxBatch most writes in one transaction (1 to 50,000); a batch this full does not wait out the window

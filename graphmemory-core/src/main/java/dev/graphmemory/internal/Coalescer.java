@@ -58,7 +58,7 @@ import org.slf4j.LoggerFactory;
 final class Coalescer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Coalescer.class);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
-    /** How long the oldest write waits for a running transaction before another one starts beside it. */
+    /** The least the oldest write waits for a running round before another one starts beside it. */
     static final Duration MIN_STALL = Duration.ofMillis(20);
 
     private static final long MAX_STALL_NANOS = Duration.ofSeconds(1).toNanos();
