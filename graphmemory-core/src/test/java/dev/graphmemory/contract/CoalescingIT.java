@@ -13,10 +13,12 @@ import dev.graphmemory.exceptions.NotFoundException;
 import dev.graphmemory.exceptions.UnavailableException;
 import dev.graphmemory.model.BatchMode;
 import dev.graphmemory.model.Commitment;
+import dev.graphmemory.model.Decision;
 import dev.graphmemory.model.Entity;
 import dev.graphmemory.model.EntityType;
 import dev.graphmemory.model.Link;
 import dev.graphmemory.model.NewCommitment;
+import dev.graphmemory.model.NewDecision;
 import dev.graphmemory.model.NewEntity;
 import dev.graphmemory.model.NewLink;
 import dev.graphmemory.model.Pattern;
@@ -119,13 +121,15 @@ class CoalescingIT {
 
     @Test
     void shouldGiveConcurrentCallersOfOneNameOneEntityAndCountEveryObservation(Driver driver, TestNamespace namespace)
-            throws Exception {
+            throws Exception { // and keep every decision apart
         String[] spellings = {"Dana Lee", "dana lee", "DANA  LEE", " Dana\u00A0Lee "};
         try (GraphMemory memory = coalescing(driver, namespace, Duration.ofMillis(20), new SimpleMeterRegistry())) {
             List<Entity> entities = ConcurrencyIT.concurrently(
                     32, i -> memory.createEntity(NewEntity.of(spellings[i % 4], EntityType.PERSON)));
             List<Pattern> patterns = ConcurrencyIT.concurrently(
                     32, i -> memory.recordPattern(PatternObservation.of("Checks email first", PatternType.BEHAVIOR)));
+            List<Decision> decisions = ConcurrencyIT.concurrently(
+                    32, i -> memory.recordDecision(NewDecision.of("Decision " + i, "Because " + i)));
 
             assertThat(entities)
                     .extracting(Entity::id)
@@ -137,7 +141,12 @@ class CoalescingIT {
             assertThat(MemoryFixture.count(
                             driver, "MATCH (p:Pattern {namespace: $ns}) RETURN p.observations", namespace))
                     .isEqualTo(32);
-            assertThat(MemoryFixture.nodes(driver, namespace)).isEqualTo(2);
+            for (int i = 0; i < decisions.size(); i++) {
+                assertThat(decisions.get(i).content()).isEqualTo("Decision " + i);
+                assertThat(decisions.get(i).rationale()).isEqualTo("Because " + i);
+            }
+            assertThat(decisions).extracting(Decision::id).doesNotHaveDuplicates();
+            assertThat(MemoryFixture.nodes(driver, namespace)).isEqualTo(2 + 32);
         }
     }
 
