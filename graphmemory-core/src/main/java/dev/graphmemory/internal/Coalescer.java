@@ -382,7 +382,7 @@ final class Coalescer implements AutoCloseable {
             interrupted = true;
         }
         if (dispatcher.isAlive()) {
-            LOG.warn("Writes still queued after {}: failing them", drainLimit);
+            LOG.warn("Coalesced writes still queued or running after {}: failing them", drainLimit);
             dispatcher.interrupt();
         }
         interrupted |= stop(dispatcher, runners);
