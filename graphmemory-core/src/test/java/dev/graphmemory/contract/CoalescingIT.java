@@ -374,6 +374,9 @@ class CoalescingIT {
                 CompletableFuture<Commitment> queued = memory.async() // another kind: waits for the first
                         .createCommitment(NewCommitment.of("Queued"))
                         .toCompletableFuture();
+                assertThat(memory.getEntityContext("locked").entity().notes()) // reads never wait for writes
+                        .isNull();
+                assertThat(queued).isNotDone();
 
                 memory.close();
 
