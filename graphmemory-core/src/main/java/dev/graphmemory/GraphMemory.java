@@ -130,7 +130,11 @@ public interface GraphMemory extends MemoryOperations, AutoCloseable {
     /** The settings. */
     MemoryConfig config();
 
-    /** Closes the driver if this memory created it. */
+    /**
+     * Runs the writes still waiting to be coalesced (see {@link MemoryConfig#coalescing()}; those that cannot run
+     * within the retry budget fail with an {@code UnavailableException}), then closes the driver if this memory created
+     * it.
+     */
     @Override
     void close();
 }

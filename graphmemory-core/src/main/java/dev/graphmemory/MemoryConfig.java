@@ -27,6 +27,7 @@ import java.util.Optional;
  *   <tr><td>database</td><td>NEO4J_DATABASE</td><td>{@code neo4j}</td></tr>
  *   <tr><td>namespace</td><td>GRAPHMEMORY_NAMESPACE</td><td>{@code default}</td></tr>
  *   <tr><td>embedding dimensions</td><td>GRAPHMEMORY_EMBEDDING_DIMENSIONS</td><td>384</td></tr>
+ *   <tr><td>write coalescing</td><td>GRAPHMEMORY_COALESCING ({@code on}/{@code off})</td><td>off</td></tr>
  * </table>
  */
 public final class MemoryConfig {
@@ -54,6 +55,7 @@ public final class MemoryConfig {
     private final Duration queryTimeout;
     private final Object meterRegistry;
     private final int embeddingDimensions;
+    private final Coalescing coalescing;
 
     private MemoryConfig(Builder builder) {
         this.meterRegistry = builder.meterRegistry;
@@ -73,6 +75,7 @@ public final class MemoryConfig {
         this.queryRowLimit = builder.queryRowLimit;
         this.queryTimeout = builder.queryTimeout;
         this.embeddingDimensions = builder.embeddingDimensions;
+        this.coalescing = builder.coalescing;
     }
 
     /** The defaults. */
@@ -197,6 +200,11 @@ public final class MemoryConfig {
         return embeddingDimensions;
     }
 
+    /** The write coalescing of single writes called on the memory itself, if turned on (off by default). */
+    public Optional<Coalescing> coalescing() {
+        return Optional.ofNullable(coalescing);
+    }
+
     @Override
     public String toString() {
         return "MemoryConfig[uri=" + uri + ", username=" + username + ", password="
@@ -205,7 +213,7 @@ public final class MemoryConfig {
                 + maxConnectionPoolSize + ", connectionAcquisitionTimeout=" + connectionAcquisitionTimeout
                 + ", transactionTimeout=" + transactionTimeout + ", maxRetryTime=" + maxRetryTime
                 + ", batchChunkSize=" + batchChunkSize + ", queryRowLimit=" + queryRowLimit + ", queryTimeout="
-                + queryTimeout + ", embeddingDimensions=" + embeddingDimensions + "]";
+                + queryTimeout + ", embeddingDimensions=" + embeddingDimensions + ", coalescing=" + coalescing + "]";
     }
 
     /** Builds a {@link MemoryConfig}; every setter checks its value at once. */
@@ -227,6 +235,7 @@ public final class MemoryConfig {
         private Duration queryTimeout = Duration.ofSeconds(10);
         private Object meterRegistry;
         private int embeddingDimensions = DEFAULT_EMBEDDING_DIMENSIONS;
+        private Coalescing coalescing;
 
         private Builder() {}
 
@@ -248,12 +257,14 @@ public final class MemoryConfig {
             queryTimeout = config.queryTimeout;
             meterRegistry = config.meterRegistry;
             embeddingDimensions = config.embeddingDimensions;
+            coalescing = config.coalescing;
         }
 
         /**
          * Takes {@code NEO4J_URI}, {@code NEO4J_USERNAME}, {@code NEO4J_PASSWORD}, {@code NEO4J_DATABASE},
-         * {@code GRAPHMEMORY_NAMESPACE} and {@code GRAPHMEMORY_EMBEDDING_DIMENSIONS} from the given variables where
-         * set and not blank.
+         * {@code GRAPHMEMORY_NAMESPACE}, {@code GRAPHMEMORY_EMBEDDING_DIMENSIONS} and {@code GRAPHMEMORY_COALESCING}
+         * ({@code on} for {@link Coalescing#defaults()}, {@code off}) from the given variables where set and not
+         * blank.
          */
         public Builder applyEnv(Map<String, String> environment) {
             env(environment, "NEO4J_URI").ifPresent(value -> uri(URI.create(value)));
@@ -269,6 +280,15 @@ public final class MemoryConfig {
                             "GRAPHMEMORY_EMBEDDING_DIMENSIONS must be a whole number, was " + value, e);
                 }
             });
+            env(environment, "GRAPHMEMORY_COALESCING")
+                    .ifPresent(value -> coalescing(
+                            switch (value.toLowerCase(java.util.Locale.ROOT)) {
+                                case "on", "true" -> Coalescing.defaults();
+                                case "off", "false" -> null;
+                                default ->
+                                    throw new IllegalArgumentException(
+                                            "GRAPHMEMORY_COALESCING must be on or off, was " + value);
+                            }));
             return this;
         }
 
@@ -413,6 +433,15 @@ public final class MemoryConfig {
                 throw new IllegalArgumentException("embeddingDimensions must be between 1 and 4096, was " + value);
             }
             this.embeddingDimensions = value;
+            return this;
+        }
+
+        /**
+         * Coalesces concurrent single writes called on the memory itself into set-based transactions (see
+         * {@link Coalescing}); {@code null} turns it off (the default).
+         */
+        public Builder coalescing(Coalescing value) {
+            this.coalescing = value;
             return this;
         }
 

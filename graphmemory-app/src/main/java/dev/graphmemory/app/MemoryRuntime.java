@@ -4,6 +4,7 @@ import dev.graphmemory.GraphMemory;
 import dev.graphmemory.MemoryConfig;
 import dev.graphmemory.embedded.EmbeddedNeo4j;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,8 +29,17 @@ final class MemoryRuntime implements AutoCloseable {
 
     /** With metrics recorded into {@code meterRegistry} (a Micrometer registry), if not {@code null}. */
     static MemoryRuntime start(ConnectionOptions options, Map<String, String> environment, Object meterRegistry) {
-        MemoryConfig config = options.config(environment).toBuilder()
-                .meterRegistry(meterRegistry)
+        return start(options, environment, meterRegistry, UnaryOperator.identity());
+    }
+
+    /** Like {@link #start(ConnectionOptions, Map, Object)}, with the settings adjusted by the command. */
+    static MemoryRuntime start(
+            ConnectionOptions options,
+            Map<String, String> environment,
+            Object meterRegistry,
+            UnaryOperator<MemoryConfig.Builder> adjust) {
+        MemoryConfig config = adjust.apply(
+                        options.config(environment).toBuilder().meterRegistry(meterRegistry))
                 .build();
         if (config.uri().isPresent()) {
             LOG.info(

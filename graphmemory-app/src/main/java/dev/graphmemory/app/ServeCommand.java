@@ -1,5 +1,7 @@
 package dev.graphmemory.app;
 
+import dev.graphmemory.Coalescing;
+import dev.graphmemory.MemoryConfig;
 import dev.graphmemory.app.mcp.HttpMcpServer;
 import dev.graphmemory.app.mcp.StdioMcpServer;
 import dev.graphmemory.app.tools.ToolCalls;
@@ -14,6 +16,7 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -31,7 +34,8 @@ import picocli.CommandLine.Option;
             "",
             "Over standard input and output by default (for a desktop assistant that starts the command);",
             "with --http, over the streamable HTTP transport at http://HOST:PORT/mcp, with metrics in the",
-            "Prometheus format at /metrics. Stops at the end of input (stdio) or on SIGTERM."
+            "Prometheus format at /metrics, and concurrent writes coalesced into shared transactions.",
+            "Stops at the end of input (stdio) or on SIGTERM."
         })
 final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
@@ -53,6 +57,12 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--allow-origin", description = "A browser origin allowed to call the HTTP server (repeatable)")
     List<String> allowedOrigins = new ArrayList<>();
 
+    @Option(
+            names = "--no-coalescing",
+            description = "With --http: run each write alone instead of coalescing concurrent writes into shared"
+                    + " transactions (also $GRAPHMEMORY_COALESCING=off)")
+    boolean noCoalescing;
+
     @Override
     public Integer call() throws Exception {
         String bearer = token != null ? token : System.getenv("GRAPHMEMORY_TOKEN");
@@ -71,7 +81,9 @@ final class ServeCommand implements Callable<Integer> {
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
-        MemoryRuntime runtime = MemoryRuntime.start(connection, System.getenv(), metrics);
+        Map<String, String> environment = System.getenv();
+        MemoryRuntime runtime =
+                MemoryRuntime.start(connection, environment, metrics, config -> coalescing(config, environment));
         ToolCalls calls = new ToolCalls(runtime.memory());
         AtomicBoolean stopped = new AtomicBoolean();
         if (http == null) {
@@ -94,6 +106,21 @@ final class ServeCommand implements Callable<Integer> {
             server.join();
         }
         return 0;
+    }
+
+    /**
+     * Over HTTP, many clients write at once: their concurrent writes are coalesced unless the option or the
+     * environment turns it off. Over stdio there is one client, and the environment alone decides.
+     */
+    MemoryConfig.Builder coalescing(MemoryConfig.Builder config, Map<String, String> environment) {
+        if (noCoalescing) {
+            return config.coalescing(null);
+        }
+        String setting = environment.getOrDefault("GRAPHMEMORY_COALESCING", "");
+        if (http != null && setting.isBlank()) {
+            return config.coalescing(Coalescing.defaults());
+        }
+        return config;
     }
 
     private static void stop(AtomicBoolean stopped, AutoCloseable server, MemoryRuntime runtime) {

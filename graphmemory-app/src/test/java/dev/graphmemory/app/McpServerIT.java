@@ -90,6 +90,7 @@ class McpServerIT {
                     .contains(
                             "graphmemory_operation_seconds_count{operation=\"completeCommitment\",outcome=\"not_found\"}")
                     .contains("graphmemory_pool_in_use")
+                    .contains("graphmemory_coalescing_batch_size_count{operation=\"createEntity\"") // on by default
                     .contains("jvm_memory_used_bytes");
 
             assertThat(server.stop()).isTrue();

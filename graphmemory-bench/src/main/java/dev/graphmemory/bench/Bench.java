@@ -8,6 +8,7 @@ import dev.graphmemory.bench.report.Report;
 import dev.graphmemory.bench.report.ScenarioResult;
 import dev.graphmemory.bench.scenario.BulkEntities;
 import dev.graphmemory.bench.scenario.BulkLinks;
+import dev.graphmemory.bench.scenario.CoalescedWrites;
 import dev.graphmemory.bench.scenario.CommitmentWithEntities;
 import dev.graphmemory.bench.scenario.ConcurrentWriters;
 import dev.graphmemory.bench.scenario.EntityContextAtScale;
@@ -46,7 +47,8 @@ public final class Bench {
                 new BulkLinks(),
                 new EntityContextAtScale(),
                 new ConcurrentWriters(),
-                new CommitmentWithEntities());
+                new CommitmentWithEntities(),
+                new CoalescedWrites());
     }
 
     public static void main(String[] args) throws Exception {
@@ -80,7 +82,7 @@ public final class Bench {
                 LOG.info("{}: done in {} s", scenario.ids(), (System.nanoTime() - start) / 1_000_000_000);
             }
         }
-        List<String> order = List.of("S1", "S2", "S2b", "S3", "S3b", "S4", "S5", "S6", "S6b", "S7", "S8");
+        List<String> order = List.of("S1", "S2", "S2b", "S3", "S3b", "S4", "S5", "S6", "S6b", "S7", "S8", "S9", "S9b");
         results.sort(java.util.Comparator.comparingInt(result -> order.indexOf(result.id())));
         Report report = new Report(
                 options.mode(),

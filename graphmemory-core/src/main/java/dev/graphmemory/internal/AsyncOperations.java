@@ -65,11 +65,29 @@ final class AsyncOperations implements AsyncMemoryOperations {
     private final Sessions sessions;
     private final Operations operations;
     private final Telemetry telemetry;
+    private final Coalescer coalescer;
+    private final Coalescer.WorkExecutor alone;
 
-    AsyncOperations(Sessions sessions, Operations operations, Telemetry telemetry) {
+    /**
+     * @param coalescer where single writes go when coalescing is on, else {@code null}
+     * @param alone runs the coalesced transactions (each alone, retried)
+     */
+    AsyncOperations(
+            Sessions sessions,
+            Operations operations,
+            Telemetry telemetry,
+            Coalescer coalescer,
+            Coalescer.WorkExecutor alone) {
         this.sessions = sessions;
         this.operations = operations;
         this.telemetry = telemetry;
+        this.coalescer = coalescer;
+        this.alone = alone;
+    }
+
+    /** A single write: coalesced with concurrent ones when coalescing is on, else in its own transaction. */
+    private <I, T> CompletionStage<T> write(Coalescible<I, T> kind, I input, Supplier<Work<T>> make) {
+        return coalescer == null ? execute(make) : coalescer.callAsync(kind, operations, alone, input);
     }
 
     <T> CompletionStage<T> execute(Supplier<Work<T>> make) {
@@ -148,7 +166,7 @@ final class AsyncOperations implements AsyncMemoryOperations {
 
     @Override
     public CompletionStage<Commitment> createCommitment(NewCommitment commitment) {
-        return execute(() -> operations.createCommitment(commitment));
+        return write(Coalescible.CREATE_COMMITMENT, commitment, () -> operations.createCommitment(commitment));
     }
 
     @Override
@@ -163,7 +181,7 @@ final class AsyncOperations implements AsyncMemoryOperations {
 
     @Override
     public CompletionStage<Decision> recordDecision(NewDecision decision) {
-        return execute(() -> operations.recordDecision(decision));
+        return write(Coalescible.RECORD_DECISION, decision, () -> operations.recordDecision(decision));
     }
 
     @Override
@@ -173,7 +191,7 @@ final class AsyncOperations implements AsyncMemoryOperations {
 
     @Override
     public CompletionStage<Pattern> recordPattern(PatternObservation observation) {
-        return execute(() -> operations.recordPattern(observation));
+        return write(Coalescible.RECORD_PATTERN, observation, () -> operations.recordPattern(observation));
     }
 
     @Override
@@ -198,12 +216,12 @@ final class AsyncOperations implements AsyncMemoryOperations {
 
     @Override
     public CompletionStage<Entity> createEntity(NewEntity entity) {
-        return execute(() -> operations.createEntity(entity));
+        return write(Coalescible.CREATE_ENTITY, entity, () -> operations.createEntity(entity));
     }
 
     @Override
     public CompletionStage<Link> linkNodes(NewLink link) {
-        return execute(() -> operations.linkNodes(link));
+        return write(Coalescible.LINK_NODES, link, () -> operations.linkNodes(link));
     }
 
     @Override

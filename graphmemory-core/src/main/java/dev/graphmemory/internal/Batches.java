@@ -64,10 +64,15 @@ record Batches<T>(String name, String field, BatchMode mode, int size, List<Chun
 
     /** The whole batch in one transaction: every chunk, then the result. An atomic batch throws its first failure. */
     Work<BatchResult<T>> inOneTransaction() {
+        return outcomesInOneTransaction().map(this::result);
+    }
+
+    /** Every chunk in one transaction, with the outcome of each item (in chunk order, not input order). */
+    Work<List<Outcome<T>>> outcomesInOneTransaction() {
         List<Statement<List<Outcome<T>>>> statements =
                 chunks.stream().map(Chunk::statement).toList();
         return Work.sequence(name, AccessMode.WRITE, statements)
-                .map(parts -> result(parts.stream().flatMap(List::stream).toList()));
+                .map(parts -> parts.stream().flatMap(List::stream).toList());
     }
 
     /** Every item of a chunk whose transaction failed. */

@@ -7,10 +7,21 @@ import dev.graphmemory.MemorySession;
 import dev.graphmemory.MemorySnapshots;
 import dev.graphmemory.MemoryTransaction;
 import dev.graphmemory.TransactionWork;
+import dev.graphmemory.model.Commitment;
+import dev.graphmemory.model.Decision;
+import dev.graphmemory.model.Entity;
 import dev.graphmemory.model.Forgotten;
 import dev.graphmemory.model.Health;
+import dev.graphmemory.model.Link;
+import dev.graphmemory.model.NewCommitment;
+import dev.graphmemory.model.NewDecision;
+import dev.graphmemory.model.NewEntity;
+import dev.graphmemory.model.NewLink;
+import dev.graphmemory.model.Pattern;
+import dev.graphmemory.model.PatternObservation;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Function;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.BookmarkManagers;
 import org.neo4j.driver.Driver;
@@ -18,7 +29,10 @@ import org.neo4j.driver.async.AsyncSession;
 import org.neo4j.driver.observation.metrics.ConnectionPoolMetrics;
 import org.neo4j.driver.observation.metrics.MetricsObservationProvider;
 
-/** The {@link GraphMemory}: runs each operation alone and hands out sessions and transactions. */
+/**
+ * The {@link GraphMemory}: runs each operation alone and hands out sessions and transactions. With coalescing on, its
+ * own single writes (blocking and asynchronous) go through a {@link Coalescer}; sessions and transactions never do.
+ */
 public final class DefaultGraphMemory extends SyncOperations implements GraphMemory {
     private final MemoryConfig config;
     private final Sessions sessions;
@@ -29,14 +43,20 @@ public final class DefaultGraphMemory extends SyncOperations implements GraphMem
     private final Retries retries;
 
     private final Telemetry telemetry;
+    private final Coalescer coalescer; // null when coalescing is off; shared with withNamespace views
+    private final boolean ownsCoalescer;
 
     private DefaultGraphMemory(
             MemoryConfig config,
             Sessions sessions,
             MetricsObservationProvider metrics,
             boolean ownsDriver,
-            Telemetry telemetry) {
+            Telemetry telemetry,
+            Coalescer coalescer,
+            boolean ownsCoalescer) {
         this.telemetry = telemetry;
+        this.coalescer = coalescer;
+        this.ownsCoalescer = ownsCoalescer;
         this.config = config;
         this.sessions = sessions;
         this.metrics = metrics;
@@ -48,7 +68,7 @@ public final class DefaultGraphMemory extends SyncOperations implements GraphMem
                 config.queryTimeout(),
                 config.batchChunkSize(),
                 config.embeddingDimensions());
-        this.async = new AsyncOperations(sessions, operations, telemetry);
+        this.async = new AsyncOperations(sessions, operations, telemetry, coalescer, this::execute);
         this.retries = new Retries(config.maxRetryTime(), telemetry);
     }
 
@@ -76,7 +96,16 @@ public final class DefaultGraphMemory extends SyncOperations implements GraphMem
         Telemetry telemetry = config.meterRegistry().isPresent()
                 ? MicrometerTelemetry.create(config.meterRegistry().get(), metrics)
                 : Telemetry.NONE;
-        return new DefaultGraphMemory(config, sessions, metrics, ownsDriver, telemetry);
+        Coalescer coalescer = config.coalescing()
+                .map(settings -> new Coalescer(settings, drainLimit(config), telemetry))
+                .orElse(null);
+        return new DefaultGraphMemory(config, sessions, metrics, ownsDriver, telemetry, coalescer, true);
+    }
+
+    /** How long closing lets queued coalesced writes run: the retry budget, at least a second. */
+    private static Duration drainLimit(MemoryConfig config) {
+        Duration budget = config.maxRetryTime();
+        return budget.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : budget;
     }
 
     @Override
@@ -162,7 +191,7 @@ public final class DefaultGraphMemory extends SyncOperations implements GraphMem
     @Override
     public GraphMemory withNamespace(String namespace) {
         MemoryConfig other = config.withNamespace(namespace);
-        return new DefaultGraphMemory(other, sessions, metrics, false, telemetry);
+        return new DefaultGraphMemory(other, sessions, metrics, false, telemetry, coalescer, false);
     }
 
     @Override
@@ -171,9 +200,46 @@ public final class DefaultGraphMemory extends SyncOperations implements GraphMem
     }
 
     @Override
+    public Entity createEntity(NewEntity entity) {
+        return write(Coalescible.CREATE_ENTITY, entity, super::createEntity);
+    }
+
+    @Override
+    public Link linkNodes(NewLink link) {
+        return write(Coalescible.LINK_NODES, link, super::linkNodes);
+    }
+
+    @Override
+    public Commitment createCommitment(NewCommitment commitment) {
+        return write(Coalescible.CREATE_COMMITMENT, commitment, super::createCommitment);
+    }
+
+    @Override
+    public Decision recordDecision(NewDecision decision) {
+        return write(Coalescible.RECORD_DECISION, decision, super::recordDecision);
+    }
+
+    @Override
+    public Pattern recordPattern(PatternObservation observation) {
+        return write(Coalescible.RECORD_PATTERN, observation, super::recordPattern);
+    }
+
+    /** A single write: coalesced with concurrent ones when coalescing is on, else alone. */
+    private <I, T> T write(Coalescible<I, T> kind, I input, Function<I, T> alone) {
+        return coalescer == null ? alone.apply(input) : coalescer.call(kind, operations, this::execute, input);
+    }
+
+    /** Runs or fails the writes still queued for coalescing (if this memory started them), then closes the driver. */
+    @Override
     public void close() {
-        if (ownsDriver) {
-            sessions.driver().close();
+        try {
+            if (coalescer != null && ownsCoalescer) {
+                coalescer.close();
+            }
+        } finally {
+            if (ownsDriver) {
+                sessions.driver().close();
+            }
         }
     }
 

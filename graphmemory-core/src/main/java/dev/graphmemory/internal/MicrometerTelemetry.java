@@ -1,6 +1,7 @@
 package dev.graphmemory.internal;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,6 +24,10 @@ import org.neo4j.driver.summary.SummaryCounters;
  *   <tr><td>graphmemory.writes</td><td>counter</td><td>kind (nodes.created, relationships.created, ...)</td></tr>
  *   <tr><td>graphmemory.pool.in.use, graphmemory.pool.idle</td><td>gauges</td><td></td></tr>
  *   <tr><td>graphmemory.pool.acquisition.timeouts</td><td>counter</td><td></td></tr>
+ *   <tr><td>graphmemory.coalescing.batch.size</td><td>distribution summary</td><td>operation</td></tr>
+ *   <tr><td>graphmemory.coalescing.wait</td><td>timer</td><td>operation</td></tr>
+ *   <tr><td>graphmemory.coalescing.fallbacks</td><td>counter</td><td>operation</td></tr>
+ *   <tr><td>graphmemory.coalescing.rejections</td><td>counter</td><td>operation</td></tr>
  * </table>
  */
 final class MicrometerTelemetry implements Telemetry {
@@ -70,11 +75,7 @@ final class MicrometerTelemetry implements Telemetry {
 
     @Override
     public void retry(String name) {
-        Counter.builder("graphmemory.retries")
-                .description("Transactions run again after a transient failure")
-                .tag("operation", name)
-                .register(registry)
-                .increment();
+        increment("graphmemory.retries", "Transactions run again after a transient failure", name);
     }
 
     @Override
@@ -87,6 +88,48 @@ final class MicrometerTelemetry implements Telemetry {
         count("relationships.created", counters.relationshipsCreated());
         count("relationships.deleted", counters.relationshipsDeleted());
         count("properties.set", counters.propertiesSet());
+    }
+
+    @Override
+    public void coalesced(String name, int size) {
+        DistributionSummary.builder("graphmemory.coalescing.batch.size")
+                .description("Writes run together in one coalesced transaction")
+                .tag("operation", name)
+                .register(registry)
+                .record(size);
+    }
+
+    @Override
+    public void coalescingWait(String name, long nanos) {
+        Timer.builder("graphmemory.coalescing.wait")
+                .description("Time a coalesced write waited in the queue before its transaction started")
+                .tag("operation", name)
+                .register(registry)
+                .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void coalescingFallback(String name) {
+        increment(
+                "graphmemory.coalescing.fallbacks",
+                "Coalesced transactions that failed as a whole, whose writes then ran alone",
+                name);
+    }
+
+    @Override
+    public void coalescingRejected(String name) {
+        increment(
+                "graphmemory.coalescing.rejections",
+                "Writes refused with a BusyException because the coalescing queue was full",
+                name);
+    }
+
+    private void increment(String meter, String description, String operation) {
+        Counter.builder(meter)
+                .description(description)
+                .tag("operation", operation)
+                .register(registry)
+                .increment();
     }
 
     private void count(String kind, int amount) {

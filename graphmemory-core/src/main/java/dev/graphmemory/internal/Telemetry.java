@@ -3,7 +3,8 @@ package dev.graphmemory.internal;
 import org.neo4j.driver.summary.SummaryCounters;
 
 /**
- * What graphmemory measures about itself: operation latency and outcome, retries, and what was written. The default
+ * What graphmemory measures about itself: operation latency and outcome, retries, what was written, and how writes
+ * were coalesced. The default
  * records nothing; {@link MicrometerTelemetry} records into a Micrometer registry when the application gives one.
  */
 public interface Telemetry {
@@ -22,6 +23,18 @@ public interface Telemetry {
 
     /** A statement wrote to the graph. */
     default void written(SummaryCounters counters) {}
+
+    /** Coalesced writes of one kind started as one transaction of {@code size} writes. */
+    default void coalesced(String name, int size) {}
+
+    /** A coalesced write waited this long in the queue before its transaction started. */
+    default void coalescingWait(String name, long nanos) {}
+
+    /** A coalesced transaction failed as a whole, and its writes ran alone instead. */
+    default void coalescingFallback(String name) {}
+
+    /** A write was refused because the coalescing queue was full. */
+    default void coalescingRejected(String name) {}
 
     /** The outcome tag of a failure. */
     static String outcome(Throwable failure) {

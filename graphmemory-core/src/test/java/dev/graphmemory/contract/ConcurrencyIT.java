@@ -66,11 +66,16 @@ class ConcurrencyIT {
     }
 
     static <T> List<T> concurrently(Call<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
+        return concurrently(CALLERS, call);
+    }
+
+    /** Runs {@code call} on {@code callers} threads released at once; the results in caller order. */
+    static <T> List<T> concurrently(int callers, Call<T> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
         try {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < CALLERS; i++) {
+            for (int i = 0; i < callers; i++) {
                 int index = i;
                 Callable<T> task = () -> {
                     start.await();

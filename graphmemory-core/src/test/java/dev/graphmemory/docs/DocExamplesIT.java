@@ -2,6 +2,7 @@ package dev.graphmemory.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.graphmemory.Coalescing;
 import dev.graphmemory.GraphMemory;
 import dev.graphmemory.MemoryConfig;
 import dev.graphmemory.MemorySession;
@@ -39,8 +40,12 @@ import dev.graphmemory.testing.SharedNeo4j;
 import dev.graphmemory.testing.TestNamespace;
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -184,6 +189,46 @@ class DocExamplesIT {
             vector[1 + c % (vector.length - 1)] += 0.1f;
         }
         return vector;
+    }
+
+    @Test
+    void coalescing(SharedNeo4j neo4j, TestNamespace namespace) throws Exception {
+        URI boltUri = neo4j.server().boltUri();
+        String tenant = namespace.value();
+        ExecutorService requests = Executors.newFixedThreadPool(16); // e.g. a server's request threads
+        try {
+            // tag::coalescing[]
+            MemoryConfig config = MemoryConfig.builder()
+                    .uri(boltUri)
+                    .namespace(tenant)
+                    .coalescing(Coalescing.defaults()) // a 1 ms window, at most 1,000 writes per transaction
+                    .build();
+            try (GraphMemory memory = GraphMemory.connect(config)) {
+                List<Future<Entity>> customers = new ArrayList<>();
+                for (int i = 0; i < 100; i++) {
+                    NewEntity customer = NewEntity.of("Customer " + i, EntityType.CLIENT);
+                    customers.add(requests.submit(() -> memory.createEntity(customer))); // concurrent single writes
+                }
+                for (Future<Entity> customer : customers) {
+                    customer.get(); // each caller gets its own entity, or its own failure
+                }
+            } // closing runs the writes still waiting
+            // end::coalescing[]
+            assertThat(customers(neo4j, tenant)).isEqualTo(100);
+        } finally {
+            requests.shutdownNow();
+        }
+    }
+
+    private static long customers(SharedNeo4j neo4j, String tenant) {
+        return neo4j.driver()
+                .executableQuery("MATCH (e:Entity {namespace: $ns, type: 'client'}) RETURN count(e)")
+                .withParameters(java.util.Map.of("ns", tenant))
+                .execute()
+                .records()
+                .get(0)
+                .get(0)
+                .asLong();
     }
 
     @Test

@@ -32,8 +32,9 @@ public final class MarkdownReport {
 
     private static void ratios(StringBuilder md, List<ScenarioResult> scenarios) {
         md.append("## Ratios\n\n");
-        md.append("Throughput ratios: higher is better, 1.0 means as fast as the baseline. S6b is a latency ratio: ");
-        md.append("lower is better.\n\n");
+        md.append(
+                "Throughput ratios: higher is better, 1.0 means as fast as the baseline. S6b is a latency ratio and ");
+        md.append("S9b a latency in milliseconds: lower is better.\n\n");
         md.append("| id | work | ratio of | measured | target | |\n");
         md.append("|---|---|---|---:|---:|---|\n");
         for (ScenarioResult scenario : scenarios) {

@@ -22,9 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -81,26 +78,15 @@ public final class ConcurrentWriters implements Scenario {
             List<Commitment> commitments =
                     memory.createCommitments(inputs, BatchMode.ATOMIC).values();
             return recorder -> {
-                ExecutorService pool = Executors.newFixedThreadPool(threads);
-                try {
-                    List<Future<?>> done = new ArrayList<>();
-                    for (int t = 0; t < threads; t++) {
-                        long seed = 31L * round + t;
-                        done.add(pool.submit(() -> write(memory, commitments, calls / threads, seed, recorder)));
-                    }
-                    for (Future<?> future : done) {
-                        future.get();
-                    }
-                } finally {
-                    pool.shutdownNow();
-                }
+                Fixtures.onThreads(
+                        threads, t -> write(memory, commitments, calls / threads, 31L * round + t, recorder));
                 countDuplicates(context, memory.namespace());
             };
         });
     }
 
     /** Half the calls create (or find) an entity, the other half link a commitment to the entity just made. */
-    private Void write(GraphMemory memory, List<Commitment> commitments, int calls, long seed, Recorder recorder) {
+    private void write(GraphMemory memory, List<Commitment> commitments, int calls, long seed, Recorder recorder) {
         Random random = new Random(seed);
         Entity entity = null;
         for (int i = 0; i < calls; i++) {
@@ -120,7 +106,6 @@ public final class ConcurrentWriters implements Scenario {
                         .incrementAndGet();
             }
         }
-        return null;
     }
 
     /** Name {@code n}, in one of several spellings that normalize to the same key. */

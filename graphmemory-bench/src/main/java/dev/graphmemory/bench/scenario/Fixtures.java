@@ -38,4 +38,31 @@ final class Fixtures {
     static List<String> names(List<NewEntity> entities) {
         return entities.stream().map(NewEntity::name).toList();
     }
+
+    /** Work of one of several threads. */
+    @FunctionalInterface
+    interface ThreadWork {
+        /** Does thread {@code thread}'s share. */
+        void run(int thread) throws Exception;
+    }
+
+    /** Runs {@code work} on {@code threads} threads at once and waits for all; the first failure is thrown. */
+    static void onThreads(int threads, ThreadWork work) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    work.run(thread);
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> future : done) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
