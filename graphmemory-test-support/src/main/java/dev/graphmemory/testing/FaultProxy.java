@@ -193,6 +193,8 @@ public final class FaultProxy implements AutoCloseable {
         private volatile Fault fault;
         private volatile boolean done;
         private volatile boolean muted;
+        /** Counted down when the server answers the cut COMMIT, that is once it has committed. */
+        private final java.util.concurrent.CountDownLatch committed = new java.util.concurrent.CountDownLatch(1);
 
         Link(Socket client, Socket server, Fault fault, long budget) {
             this.client = client;
@@ -249,13 +251,15 @@ public final class FaultProxy implements AutoCloseable {
                     muted = true; // the server's answer to this COMMIT must never reach the client
                 }
                 if (!upstream && muted) {
+                    committed.countDown();
                     continue;
                 }
                 out.write(buffer, 0, read);
                 out.flush();
                 if (cut) {
                     commitCuts.incrementAndGet();
-                    Thread.sleep(200); // the server receives the COMMIT and commits
+                    // the server answers the COMMIT once it has committed; the answer is swallowed, then the cut
+                    committed.await(5, java.util.concurrent.TimeUnit.SECONDS);
                     reset();
                     return;
                 }
