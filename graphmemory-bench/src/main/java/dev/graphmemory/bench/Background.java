@@ -20,9 +20,9 @@ import org.neo4j.graphdb.GraphDatabaseService;
 final class Background {
     private static final String LIBRARY = """
             UNWIND $rows AS row
-            CREATE (e:Memory:Entity {id: row.entityId, namespace: $namespace, name: row.name, nameKey: row.nameKey,
+            CREATE (e:Memory:Entity:Searchable {id: row.entityId, namespace: $namespace, name: row.name, nameKey: row.nameKey,
                 type: 'person', domain: 'work', createdAt: datetime(), updatedAt: datetime()})
-            CREATE (c:Memory:Commitment {id: row.commitmentId, namespace: $namespace, content: row.content,
+            CREATE (c:Memory:Commitment:Searchable {id: row.commitmentId, namespace: $namespace, content: row.content,
                 toWhom: 'self', domain: 'work', priority: 3, status: 'pending', createdAt: datetime()})
             CREATE (c)-[:INVOLVES {createdAt: datetime()}]->(e)
             """;

@@ -24,6 +24,14 @@ class LibraryCypherTest {
     }
 
     @Test
+    void shouldLabelNewNodesForSearchAsTheLibraryDoes() {
+        for (int rows : new int[] {1, 99, 100, 2_000}) {
+            assertThat(LibraryCypher.forRows(LibraryCypher.UPSERT_ENTITIES, rows))
+                    .isEqualTo(SearchIndexing.forRows(EntityStatements.UPSERT, rows));
+        }
+    }
+
+    @Test
     void shouldSendTheLibrarysStoreMemoryStatement() {
         assertThat(LibraryCypher.STORE_MEMORY).isEqualTo(StoreMemoryStatement.TEXT);
     }

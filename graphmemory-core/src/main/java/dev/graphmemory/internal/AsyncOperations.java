@@ -271,7 +271,13 @@ final class AsyncOperations implements AsyncMemoryOperations {
 
     @Override
     public CompletionStage<SearchResult> searchMemory(SearchQuery query) {
-        return execute(() -> operations.searchMemory(query));
+        Work<SearchResult> search;
+        try {
+            search = operations.searchMemory(query, false); // validated before anything runs
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(Errors.translate(e));
+        }
+        return execute(operations::indexForSearch).thenCompose(indexed -> execute(() -> search));
     }
 
     @Override

@@ -14,7 +14,7 @@ final class CommitmentStatements {
         return """
                 UNWIND $%s AS row
                 MERGE (c:Memory {namespace: $namespace, id: row.id})
-                ON CREATE SET c:Commitment, c.content = row.content, c.toWhom = row.toWhom,
+                ON CREATE SET c:Commitment:SearchPending, c.content = row.content, c.toWhom = row.toWhom,
                     c.deadline = row.deadline, c.dueAt = row.dueAt, c.domain = row.domain, c.priority = row.priority,
                     c.status = 'pending', c.createdAt = datetime()
                 """.formatted(rows);
@@ -71,7 +71,7 @@ final class CommitmentStatements {
     static Statement<List<Outcome<Commitment>>> create(String namespace, List<Map<String, Object>> rows) {
         return Statement.write(
                 "createCommitments",
-                CREATE,
+                SearchIndexing.forRows(CREATE, rows.size()),
                 Params.in(namespace).with("rows", rows).map(),
                 result -> Batches.created(result, Nodes::commitment));
     }

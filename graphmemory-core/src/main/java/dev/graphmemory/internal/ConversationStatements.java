@@ -11,7 +11,7 @@ import dev.graphmemory.model.NewConversation;
 final class ConversationStatements {
     static final String START = """
             MERGE (s:Memory {namespace: $namespace, id: $id})
-            ON CREATE SET s:Conversation, s.agent = $agent, s.mood = $mood,
+            ON CREATE SET s:Conversation:SearchPending, s.agent = $agent, s.mood = $mood,
                 s.startedAt = datetime(), s.createdAt = datetime()
             RETURN s
             """;

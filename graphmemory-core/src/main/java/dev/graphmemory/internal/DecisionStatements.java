@@ -17,7 +17,7 @@ final class DecisionStatements {
         return """
                 UNWIND $%s AS row
                 MERGE (d:Memory {namespace: $namespace, id: row.id})
-                ON CREATE SET d:Decision, d.content = row.content, d.rationale = row.rationale,
+                ON CREATE SET d:Decision:SearchPending, d.content = row.content, d.rationale = row.rationale,
                     d.alternatives = row.alternatives, d.domain = row.domain, d.confidence = row.confidence,
                     d.createdAt = datetime()
                 """.formatted(rows);
@@ -54,7 +54,7 @@ final class DecisionStatements {
     static final String SUPERSEDE = """
             MATCH (old:Memory {namespace: $namespace, id: $oldId})
             MERGE (d:Memory {namespace: $namespace, id: $decision.id})
-            ON CREATE SET d:Decision, d.content = $decision.content, d.rationale = $decision.rationale,
+            ON CREATE SET d:Decision:SearchPending, d.content = $decision.content, d.rationale = $decision.rationale,
                 d.alternatives = $decision.alternatives, d.domain = $decision.domain,
                 d.confidence = $decision.confidence, d.createdAt = datetime()
             MERGE (old)-[r:SUPERSEDED_BY]->(d)
@@ -80,7 +80,7 @@ final class DecisionStatements {
     static Statement<List<Outcome<Decision>>> create(String namespace, List<Map<String, Object>> rows) {
         return Statement.write(
                 "recordDecisions",
-                CREATE,
+                SearchIndexing.forRows(CREATE, rows.size()),
                 Params.in(namespace).with("rows", rows).map(),
                 result -> Batches.created(result, Nodes::decision));
     }

@@ -34,6 +34,9 @@ import org.neo4j.driver.observation.metrics.MetricsObservationProvider;
  * own single writes (blocking and asynchronous) go through a {@link Coalescer}; sessions and transactions never do.
  */
 public final class DefaultGraphMemory extends SyncOperations implements GraphMemory {
+    /** How often the search indexer moves new memories into the full-text index while writes come in. */
+    static final Duration SEARCH_INDEX_TICK = Duration.ofMillis(200);
+
     private final MemoryConfig config;
     private final Sessions sessions;
     private final Operations operations;
@@ -44,7 +47,8 @@ public final class DefaultGraphMemory extends SyncOperations implements GraphMem
 
     private final Telemetry telemetry;
     private final Coalescer coalescer; // null when coalescing is off; shared with withNamespace views
-    private final boolean ownsCoalescer;
+    private final SearchIndexer indexer; // shared with withNamespace views, like the coalescer
+    private final boolean ownsWorkers;
 
     private DefaultGraphMemory(
             MemoryConfig config,
@@ -53,10 +57,12 @@ public final class DefaultGraphMemory extends SyncOperations implements GraphMem
             boolean ownsDriver,
             Telemetry telemetry,
             Coalescer coalescer,
-            boolean ownsCoalescer) {
+            SearchIndexer indexer,
+            boolean ownsWorkers) {
         this.telemetry = telemetry;
         this.coalescer = coalescer;
-        this.ownsCoalescer = ownsCoalescer;
+        this.indexer = indexer;
+        this.ownsWorkers = ownsWorkers;
         this.config = config;
         this.sessions = sessions;
         this.metrics = metrics;
@@ -93,13 +99,15 @@ public final class DefaultGraphMemory extends SyncOperations implements GraphMem
         var bookmarks = BookmarkManagers.defaultManager(
                 org.neo4j.driver.BookmarkManagerConfig.builder().build());
         var sessions = new Sessions(driver, config.database(), bookmarks, config.transactionTimeout());
-        Telemetry telemetry = config.meterRegistry().isPresent()
+        Telemetry measured = config.meterRegistry().isPresent()
                 ? MicrometerTelemetry.create(config.meterRegistry().get(), metrics)
                 : Telemetry.NONE;
+        SearchIndexer indexer = new SearchIndexer(sessions, SEARCH_INDEX_TICK, measured);
+        Telemetry telemetry = new IndexingTelemetry(measured, indexer);
         Coalescer coalescer = config.coalescing()
                 .map(settings -> new Coalescer(settings, drainLimit(config), telemetry))
                 .orElse(null);
-        return new DefaultGraphMemory(config, sessions, metrics, ownsDriver, telemetry, coalescer, true);
+        return new DefaultGraphMemory(config, sessions, metrics, ownsDriver, telemetry, coalescer, indexer, true);
     }
 
     /** How long closing lets queued coalesced writes run: the retry budget, at least a second. */
@@ -191,7 +199,7 @@ public final class DefaultGraphMemory extends SyncOperations implements GraphMem
     @Override
     public GraphMemory withNamespace(String namespace) {
         MemoryConfig other = config.withNamespace(namespace);
-        return new DefaultGraphMemory(other, sessions, metrics, false, telemetry, coalescer, false);
+        return new DefaultGraphMemory(other, sessions, metrics, false, telemetry, coalescer, indexer, false);
     }
 
     @Override
@@ -229,12 +237,25 @@ public final class DefaultGraphMemory extends SyncOperations implements GraphMem
         return coalescer == null ? alone.apply(input) : coalescer.call(kind, operations, this::execute, input);
     }
 
-    /** Runs or fails the writes still queued for coalescing (if this memory started them), then closes the driver. */
+    /**
+     * Runs or fails the writes still queued for coalescing and indexes what waits for search (if this memory started
+     * them), then closes the driver.
+     */
     @Override
     public void close() {
         try {
-            if (coalescer != null && ownsCoalescer) {
+            if (coalescer != null && ownsWorkers) {
                 coalescer.close();
+            }
+        } finally {
+            closeIndexer();
+        }
+    }
+
+    private void closeIndexer() {
+        try {
+            if (ownsWorkers) {
+                indexer.close();
             }
         } finally {
             if (ownsDriver) {

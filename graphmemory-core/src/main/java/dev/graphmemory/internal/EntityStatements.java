@@ -23,7 +23,7 @@ final class EntityStatements {
         return """
                 UNWIND $%s AS row
                 MERGE (e:Entity {namespace: $namespace, nameKey: row.nameKey})
-                ON CREATE SET e:Memory, e.id = row.id, e.name = row.name, e.type = row.type,
+                ON CREATE SET e:Memory:SearchPending, e.id = row.id, e.name = row.name, e.type = row.type,
                     e.domain = coalesce(row.domain, 'work'), e.notes = row.notes,
                     e.createdAt = datetime(), e.updatedAt = datetime()
                 ON MATCH SET e.domain = coalesce(row.domain, e.domain), e.notes = coalesce(row.notes, e.notes),
@@ -63,7 +63,7 @@ final class EntityStatements {
     static Statement<List<Outcome<Entity>>> upsert(String namespace, List<Map<String, Object>> rows) {
         return Statement.write(
                 "createEntities",
-                UPSERT,
+                SearchIndexing.forRows(UPSERT, rows.size()),
                 Params.in(namespace).with("rows", rows).map(),
                 result -> Batches.upserted(result, Nodes::entity));
     }

@@ -26,10 +26,14 @@ final class ForgetStatements {
     /** The audit property counting each kind. */
     static final Map<MemoryKind, String> COUNTS = counts();
 
+    /** The kind labels: a memory carries one of them, beside {@code Memory} and search labels. */
+    private static final java.util.List<String> KIND_LABELS =
+            java.util.Arrays.stream(MemoryKind.values()).map(MemoryKind::label).toList();
+
     static final String FORGET = """
             OPTIONAL MATCH (done:MemoryAudit {namespace: $namespace, id: $auditId})
             OPTIONAL MATCH (m:Memory {namespace: $namespace, id: $id})
-            WITH done, m, [label IN labels(m) WHERE label <> 'Memory'][0] AS kind,
+            WITH done, m, [label IN labels(m) WHERE label IN $kinds][0] AS kind,
                 CASE WHEN m IS NULL THEN 0 ELSE COUNT { MATCH (m)-[r]-() RETURN DISTINCT r } END AS relationships
             FOREACH (_ IN CASE WHEN done IS NULL AND m IS NOT NULL THEN [1] ELSE [] END |
                 CREATE (a:MemoryAudit {namespace: $namespace, id: $auditId, action: 'forget', at: datetime(),
@@ -102,8 +106,11 @@ final class ForgetStatements {
     }
 
     static Statement<Forgotten> forget(String namespace, String id, String auditId) {
-        var params =
-                Params.in(namespace).with("id", id).with("auditId", auditId).with("zeros", zeros());
+        var params = Params.in(namespace)
+                .with("id", id)
+                .with("auditId", auditId)
+                .with("zeros", zeros())
+                .with("kinds", KIND_LABELS);
         return Statement.write("forget", FORGET, params.map(), rows -> {
             Value audit = rows.single().get("a");
             if (audit.isNull()) {

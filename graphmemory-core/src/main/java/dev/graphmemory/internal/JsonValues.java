@@ -38,7 +38,12 @@ public final class JsonValues {
         if (value instanceof Node node) {
             Map<String, Object> map = properties(node.asMap());
             List<String> labels = new ArrayList<>();
-            node.labels().forEach(labels::add);
+            node.labels().forEach(label -> {
+                // Whether a node is in the full-text index yet is the search indexer's bookkeeping, not the memory's.
+                if (!label.equals(SearchIndexing.PENDING) && !label.equals(SearchIndexing.INDEXED)) {
+                    labels.add(label);
+                }
+            });
             map.put("_labels", labels);
             return map;
         }

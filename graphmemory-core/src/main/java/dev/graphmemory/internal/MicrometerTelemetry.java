@@ -91,6 +91,14 @@ final class MicrometerTelemetry implements Telemetry {
     }
 
     @Override
+    public void searchIndexed(long nodes) {
+        Counter.builder("graphmemory.search.indexed")
+                .description("New memories the search indexer moved into the full-text index")
+                .register(registry)
+                .increment(nodes);
+    }
+
+    @Override
     public void coalesced(String name, int size) {
         DistributionSummary.builder("graphmemory.coalescing.batch.size")
                 .description("Writes run together in one coalesced transaction")

@@ -244,8 +244,23 @@ public record Operations(
         return ReadOnlyQueries.work(namespace, Validate.required("query", query), queryRowLimit, queryTimeout);
     }
 
-    public Work<SearchResult> searchMemory(SearchQuery query) {
-        return SearchStatements.search(namespace, Validate.required("query", query));
+    /**
+     * A search. Memories still waiting for the search indexer must be indexed first: by {@link #indexForSearch()} in
+     * a transaction of its own, committed before the search starts ({@code indexFirst} false), or, inside a
+     * transaction scope, by the search statement itself ({@code indexFirst} true), which also finds the scope's own
+     * new memories.
+     */
+    public Work<SearchResult> searchMemory(SearchQuery query, boolean indexFirst) {
+        return SearchStatements.search(namespace, Validate.required("query", query), indexFirst);
+    }
+
+    /** Indexes this namespace's memories that wait for the search indexer; returns how many. */
+    public Work<Long> indexForSearch() {
+        return Statement.write(
+                "indexForSearch",
+                SearchIndexing.INDEX_NAMESPACE,
+                Params.in(namespace).map(),
+                rows -> rows.single().get("indexed").asLong());
     }
 
     public Work<MemoryNode> setEmbedding(String memoryId, Embedding embedding) {

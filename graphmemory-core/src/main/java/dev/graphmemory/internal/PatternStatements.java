@@ -30,7 +30,7 @@ final class PatternStatements {
         return """
                 UNWIND $%s AS row
                 MERGE (p:Pattern {namespace: $namespace, patternKey: row.patternKey})
-                ON CREATE SET p:Memory, p.id = row.id, p.description = row.description, p.type = row.type,
+                ON CREATE SET p:Memory:SearchPending, p.id = row.id, p.description = row.description, p.type = row.type,
                     p.domain = row.domain, p.observations = 0, p.strength = 0.0, p.recentObservationIds = [],
                     p.firstObserved = datetime(), p.createdAt = datetime()
                 SET p.touchedBy = row.observationIds[0]
@@ -81,7 +81,7 @@ final class PatternStatements {
 
     static Statement<List<Outcome<Pattern>>> record(String namespace, List<Map<String, Object>> rows) {
         var params = Params.in(namespace).with("rows", rows).with("window", OBSERVATION_WINDOW);
-        return Statement.write("recordPatterns", RECORD, params.map(), result -> {
+        return Statement.write("recordPatterns", SearchIndexing.forRows(RECORD, rows.size()), params.map(), result -> {
             List<Outcome<Pattern>> items = new java.util.ArrayList<>();
             for (var record : result.records()) {
                 Pattern pattern = Nodes.pattern(record.get("node").asNode());

@@ -24,10 +24,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class Schema {
     /** The version of the schema below; raise it when a statement is added or changed. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
-    /** The full-text index over the texts of the searchable kinds, and the namespace (see {@code SearchStatements}). */
-    static final String TEXT_INDEX = "gm_memory_text";
+    /**
+     * The full-text index over the texts of searchable nodes, and the namespace (see {@code SearchStatements}). It
+     * covers the {@code Searchable} label, which new nodes get from the {@link SearchIndexer} or from large writes.
+     */
+    static final String TEXT_INDEX = "gm_search_text";
+    /** Version 2's full-text index, over the kinds' labels: updated in every write's transaction. */
+    static final String OLD_TEXT_INDEX = "gm_memory_text";
     /** The vector index over memory embeddings. */
     static final String EMBEDDING_INDEX = "gm_memory_embedding";
     /** The text properties the full-text index covers (lists of strings, such as alternatives, included). */
@@ -57,6 +62,12 @@ public final class Schema {
             SHOW INDEXES YIELD name, state
             WHERE name STARTS WITH 'gm_' AND state = 'ONLINE'
             RETURN collect(name) AS names
+            """;
+
+    private static final String LABEL_SEARCHABLE = """
+            MATCH (n:Memory) WHERE NOT n:Searchable AND (n:Commitment OR n:Decision OR n:Pattern OR n:Conversation
+              OR n:Entity)
+            CALL (n) { REMOVE n:SearchPending SET n:Searchable } IN TRANSACTIONS OF 10000 ROWS
             """;
 
     private Schema() {}
@@ -111,11 +122,16 @@ public final class Schema {
         statements.put(
                 "gm_audit_id",
                 "CREATE CONSTRAINT gm_audit_id IF NOT EXISTS FOR (a:MemoryAudit) REQUIRE (a.namespace, a.id) IS UNIQUE");
+        // A search indexes its namespace's pending nodes first: found by namespace, never by a scan of every one.
+        statements.put(
+                "gm_search_pending",
+                "CREATE INDEX gm_search_pending IF NOT EXISTS FOR (n:" + SearchIndexing.PENDING + ") ON (n.namespace)");
         // The namespace is indexed too, so that a search can require it inside Lucene (see SearchStatements).
+        // Version 3: over the Searchable label, set behind the writes (see SearchIndexer).
         statements.put(
                 TEXT_INDEX,
                 "CREATE FULLTEXT INDEX " + TEXT_INDEX + " IF NOT EXISTS"
-                        + " FOR (n:Commitment|Decision|Pattern|Conversation|Entity) ON EACH [n.namespace, "
+                        + " FOR (n:" + SearchIndexing.INDEXED + ") ON EACH [n.namespace, "
                         + String.join(
                                 ", ",
                                 TEXT_PROPERTIES.stream().map(p -> "n." + p).toList()) + "]");
@@ -149,11 +165,15 @@ public final class Schema {
     public static boolean ensure(Driver driver, String database, Duration indexWait, int embeddingDimensions) {
         SessionConfig config = SessionConfig.forDatabase(database);
         try (Session session = driver.session(config)) {
-            if (version(session) == VERSION && missing(session).isEmpty()) {
+            int found = version(session);
+            if (found == VERSION && missing(session).isEmpty()) {
                 checkDimensions(session, embeddingDimensions);
                 return false;
             }
             long started = System.nanoTime();
+            if (found < 3) {
+                moveSearchIndex(session);
+            }
             for (String statement : statements(embeddingDimensions).values()) {
                 session.executeWriteWithoutResult(tx -> tx.run(statement).consume());
             }
@@ -169,6 +189,19 @@ public final class Schema {
                     database,
                     (System.nanoTime() - started) / 1_000_000);
             return true;
+        }
+    }
+
+    /**
+     * Version 2 to 3: drops the full-text index over the kinds' labels and labels every node it covered
+     * {@code Searchable}, in transactions of 10,000 nodes, before the new index is created (which then reads them all
+     * at once).
+     */
+    private static void moveSearchIndex(Session session) {
+        session.run("DROP INDEX " + OLD_TEXT_INDEX + " IF EXISTS").consume();
+        long labelled = session.run(LABEL_SEARCHABLE).consume().counters().labelsAdded();
+        if (labelled > 0) {
+            LOG.info("Labelled {} existing memories {} for the full-text index", labelled, SearchIndexing.INDEXED);
         }
     }
 

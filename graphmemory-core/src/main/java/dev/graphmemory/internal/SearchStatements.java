@@ -19,7 +19,11 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.exceptions.ClientException;
 
 /**
- * Full-text search through the {@code gm_memory_text} index.
+ * Full-text search through the {@code gm_search_text} index.
+ *
+ * <p>Before a search, its namespace's nodes still waiting for the {@link SearchIndexer} (labelled
+ * {@code SearchPending}) are indexed, so that it finds every memory written before it: in a transaction of their own
+ * when the search has its own, else by the search statement itself (see {@link SearchIndexing#INDEX_NAMESPACE}).
  *
  * <p>Namespace scoping is done twice. The Lucene query requires the namespace ({@code +namespace:"…"^0}, boost 0 so
  * that it does not change the ranking), so Lucene only ranks this tenant's memories however many other tenants the
@@ -35,7 +39,7 @@ import org.neo4j.driver.exceptions.ClientException;
  */
 final class SearchStatements {
     static final String SEARCH = """
-            CALL db.index.fulltext.queryNodes('gm_memory_text', $lucene) YIELD node, score
+            CALL db.index.fulltext.queryNodes('gm_search_text', $lucene) YIELD node, score
             WHERE node.namespace = $namespace AND node:Memory
               AND (size($labels) = 0 OR any(label IN labels(node) WHERE label IN $labels))
               AND ($since IS NULL OR node.createdAt >= $since)
@@ -54,7 +58,7 @@ final class SearchStatements {
 
     private SearchStatements() {}
 
-    static Statement<SearchResult> search(String namespace, SearchQuery query) {
+    static Statement<SearchResult> search(String namespace, SearchQuery query, boolean indexFirst) {
         var params = Params.in(namespace)
                 .with("lucene", lucene(namespace, query))
                 .with("labels", labels(query.kinds()))
@@ -62,16 +66,19 @@ final class SearchStatements {
                 .with("until", moment(query.until()))
                 .with("includeSuperseded", query.includeSuperseded())
                 .with("limit", query.limit() + 1);
-        return Statement.read("searchMemory", SEARCH, params.map(), rows -> {
-                    List<MemoryNode> memories = new ArrayList<>();
-                    List<Double> scores = new ArrayList<>();
-                    for (Record record : rows.records()) {
-                        memories.add(Nodes.memory(record.get("node").asNode()));
-                        scores.add(record.get("score").asDouble());
-                    }
-                    return result(memories, scores, query.limit(), query.maxChars());
-                })
-                .onClientError(SearchStatements::queryError);
+        Statement.Mapper<SearchResult> mapper = rows -> {
+            List<MemoryNode> memories = new ArrayList<>();
+            List<Double> scores = new ArrayList<>();
+            for (Record record : rows.records()) {
+                memories.add(Nodes.memory(record.get("node").asNode()));
+                scores.add(record.get("score").asDouble());
+            }
+            return result(memories, scores, query.limit(), query.maxChars());
+        };
+        Statement<SearchResult> statement = indexFirst
+                ? Statement.write("searchMemory", SearchIndexing.INDEX_NAMESPACE_FIRST + SEARCH, params.map(), mapper)
+                : Statement.read("searchMemory", SEARCH, params.map(), mapper);
+        return statement.onClientError(SearchStatements::queryError);
     }
 
     /** The Lucene query: the namespace required, the caller's terms applied to every text property. */

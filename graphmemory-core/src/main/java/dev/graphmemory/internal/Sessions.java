@@ -38,6 +38,11 @@ public final class Sessions {
         return database;
     }
 
+    /** The bookmark manager every session of this {@code GraphMemory} shares. */
+    public BookmarkManager bookmarks() {
+        return bookmarks;
+    }
+
     /** An asynchronous session. */
     public AsyncSession openAsync(AccessMode mode) {
         return driver.session(AsyncSession.class, config(mode));

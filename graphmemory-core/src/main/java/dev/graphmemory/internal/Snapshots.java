@@ -55,11 +55,14 @@ final class Snapshots implements MemorySnapshots {
 
     static {
         for (MemoryKind kind : MemoryKind.values()) {
+            // A page of imported nodes is a large write: searchable ones enter the full-text index at once.
+            String labels =
+                    SearchIndexing.searchable(kind) ? kind.label() + ":" + SearchIndexing.INDEXED : kind.label();
             IMPORT_NODES.put(kind, """
                     UNWIND $rows AS row
                     MERGE (m:Memory {namespace: $namespace, id: row.id})
                     SET m:%s, m += row.properties
-                    """.formatted(kind.label()));
+                    """.formatted(labels));
         }
     }
 

@@ -130,7 +130,12 @@ final class StoreMemoryStatement {
                 .with("window", PatternStatements.OBSERVATION_WINDOW)
                 .with("links", links)
                 .with("externals", externals);
-        return Statement.write("storeMemory", TEXT, params.map(), rows -> result(rows.single(), memory));
+        int nodes = commitments.size() + decisions.size() + entities.size() + patterns.size();
+        return Statement.write(
+                "storeMemory",
+                SearchIndexing.forRows(TEXT, nodes),
+                params.map(),
+                rows -> result(rows.single(), memory));
     }
 
     private static Map<String, Object> patternRow(int index, Supplier<String> ids, PatternObservation pattern) {

@@ -195,7 +195,12 @@ public abstract class SyncOperations implements MemoryOperations {
 
     @Override
     public SearchResult searchMemory(SearchQuery query) {
-        return execute(operations().searchMemory(query));
+        if (!ownsTransactions()) {
+            return execute(operations().searchMemory(query, true));
+        }
+        Work<SearchResult> search = operations().searchMemory(query, false); // validated before anything runs
+        execute(operations().indexForSearch());
+        return execute(search);
     }
 
     @Override

@@ -36,6 +36,9 @@ public interface Telemetry {
     /** A write was refused because the coalescing queue was full. */
     default void coalescingRejected(String name) {}
 
+    /** The search indexer moved this many new nodes into the full-text index. */
+    default void searchIndexed(long nodes) {}
+
     /** The outcome tag of a failure. */
     static String outcome(Throwable failure) {
         Throwable translated = Errors.translate(failure);

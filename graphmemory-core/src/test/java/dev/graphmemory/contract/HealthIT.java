@@ -65,7 +65,8 @@ class HealthIT {
     void shouldUpgradeASchemaOfVersionOne(Driver driver, TestNamespace namespace) {
         MemoryFixture.memory(driver, namespace).close();
         for (String index : List.of(
-                "gm_memory_text",
+                "gm_search_text",
+                "gm_search_pending",
                 "gm_memory_embedding",
                 "gm_commitment_completed",
                 "gm_conversation_ended",

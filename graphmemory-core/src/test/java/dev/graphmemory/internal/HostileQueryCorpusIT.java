@@ -14,6 +14,7 @@ import dev.graphmemory.model.NewEntity;
 import dev.graphmemory.model.NewLink;
 import dev.graphmemory.model.QueryResult;
 import dev.graphmemory.model.RelationshipType;
+import dev.graphmemory.model.SearchQuery;
 import dev.graphmemory.testing.Neo4jTest;
 import dev.graphmemory.testing.TestNamespace;
 import java.time.Duration;
@@ -229,6 +230,8 @@ class HostileQueryCorpusIT {
             var commitment = memory.createCommitment(NewCommitment.of("Commitment " + i));
             memory.linkNodes(NewLink.of(commitment.id(), RelationshipType.INVOLVES, entity.id()));
         }
+        // A search indexes the new nodes now, so that the search indexer cannot relabel them between two states.
+        memory.searchMemory(SearchQuery.of("commitment"));
     }
 
     /** Everything a hostile query could change: data, labels, schema. */

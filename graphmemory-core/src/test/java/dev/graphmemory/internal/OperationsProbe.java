@@ -77,7 +77,7 @@ public final class OperationsProbe {
                 () -> OPERATIONS.linkNodes(NewLink.of(text, RelationshipType.DURING, text)),
                 () -> OPERATIONS.findRelated(new RelatedQuery(text, null, number, number)),
                 () -> OPERATIONS.getEntityContext(text, number),
-                () -> OPERATIONS.searchMemory(SearchQuery.of(text)),
+                () -> OPERATIONS.searchMemory(SearchQuery.of(text), false),
                 () -> OPERATIONS.setEmbedding(text, Embedding.of(1f, 0f, 0f)),
                 () -> OPERATIONS.similarMemories(SimilarityQuery.like(text)),
                 () -> OPERATIONS.similarMemories(SimilarityQuery.to(Embedding.of(1f, 0f, 0f))),

@@ -113,6 +113,7 @@ class StatementPlanIT {
                         .map(),
                 rows -> null));
         all.add(statementOf(ops.forget("a")));
+        all.add(statementOf(ops.indexForSearch()));
         all.add(ops.forgetNamespaceBatch("audit"));
         all.add(ops.forgetNamespaceDone("audit"));
         return all;
@@ -123,11 +124,13 @@ class StatementPlanIT {
         Operations ops = new Operations("plan-test", Ids.fresh(), 10, Duration.ofSeconds(5), 100, DIMENSIONS);
         return Stream.of(
                 Arguments.of(
-                        statementOf(ops.searchMemory(SearchQuery.of("acme proposal")
-                                .kinds(MemoryKind.COMMITMENT)
-                                .since(Instant.parse("2026-01-01T00:00:00Z")))),
+                        statementOf(ops.searchMemory(
+                                SearchQuery.of("acme proposal")
+                                        .kinds(MemoryKind.COMMITMENT)
+                                        .since(Instant.parse("2026-01-01T00:00:00Z")),
+                                true)),
                         "db.index.fulltext.queryNodes",
-                        "gm_memory_text"),
+                        "gm_search_text"),
                 Arguments.of(
                         statementOf(ops.similarMemories(SimilarityQuery.to(Embedding.of(vector())))),
                         "db.index.vector.queryNodes",

@@ -36,8 +36,10 @@ public final class EmbeddedCeiling {
             for (int start = 0; start < rows.size(); start += chunkSize) {
                 Map<String, Object> params = new HashMap<>();
                 params.put("namespace", namespace);
-                params.put("rows", rows.subList(start, Math.min(rows.size(), start + chunkSize)));
-                try (Result result = tx.execute(LibraryCypher.UPSERT_ENTITIES, params)) {
+                List<Map<String, Object>> chunk = rows.subList(start, Math.min(rows.size(), start + chunkSize));
+                params.put("rows", chunk);
+                try (Result result =
+                        tx.execute(LibraryCypher.forRows(LibraryCypher.UPSERT_ENTITIES, chunk.size()), params)) {
                     while (result.hasNext()) {
                         Map<String, Object> row = result.next();
                         ((org.neo4j.graphdb.Node) row.get("node")).getAllProperties();

@@ -103,11 +103,19 @@ public final class LibraryCypher {
 
     private LibraryCypher() {}
 
+    /**
+     * The statement as the library sends it for {@code rows} rows: a write of 100 rows or more labels its new nodes
+     * {@code Searchable} (in the full-text index at commit) instead of {@code SearchPending} (indexed behind it).
+     */
+    public static String forRows(String text, int rows) {
+        return rows >= 100 ? text.replace(":SearchPending", ":Searchable") : text;
+    }
+
     static String upsertEntities(String rows) {
         return """
                 UNWIND $%s AS row
                 MERGE (e:Entity {namespace: $namespace, nameKey: row.nameKey})
-                ON CREATE SET e:Memory, e.id = row.id, e.name = row.name, e.type = row.type,
+                ON CREATE SET e:Memory:SearchPending, e.id = row.id, e.name = row.name, e.type = row.type,
                     e.domain = coalesce(row.domain, 'work'), e.notes = row.notes,
                     e.createdAt = datetime(), e.updatedAt = datetime()
                 ON MATCH SET e.domain = coalesce(row.domain, e.domain), e.notes = coalesce(row.notes, e.notes),
@@ -120,7 +128,7 @@ public final class LibraryCypher {
         return """
                 UNWIND $%s AS row
                 MERGE (c:Memory {namespace: $namespace, id: row.id})
-                ON CREATE SET c:Commitment, c.content = row.content, c.toWhom = row.toWhom,
+                ON CREATE SET c:Commitment:SearchPending, c.content = row.content, c.toWhom = row.toWhom,
                     c.deadline = row.deadline, c.dueAt = row.dueAt, c.domain = row.domain, c.priority = row.priority,
                     c.status = 'pending', c.createdAt = datetime()
                 """.formatted(rows);
@@ -130,7 +138,7 @@ public final class LibraryCypher {
         return """
                 UNWIND $%s AS row
                 MERGE (d:Memory {namespace: $namespace, id: row.id})
-                ON CREATE SET d:Decision, d.content = row.content, d.rationale = row.rationale,
+                ON CREATE SET d:Decision:SearchPending, d.content = row.content, d.rationale = row.rationale,
                     d.alternatives = row.alternatives, d.domain = row.domain, d.confidence = row.confidence,
                     d.createdAt = datetime()
                 """.formatted(rows);
@@ -140,7 +148,7 @@ public final class LibraryCypher {
         return """
                 UNWIND $%s AS row
                 MERGE (p:Pattern {namespace: $namespace, patternKey: row.patternKey})
-                ON CREATE SET p:Memory, p.id = row.id, p.description = row.description, p.type = row.type,
+                ON CREATE SET p:Memory:SearchPending, p.id = row.id, p.description = row.description, p.type = row.type,
                     p.domain = row.domain, p.observations = 0, p.strength = 0.0, p.recentObservationIds = [],
                     p.firstObserved = datetime(), p.createdAt = datetime()
                 SET p.touchedBy = row.observationIds[0]

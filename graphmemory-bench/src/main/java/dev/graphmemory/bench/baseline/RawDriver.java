@@ -134,8 +134,11 @@ public final class RawDriver {
         for (int start = 0; start < rows.size(); start += chunkSize) {
             Map<String, Object> params = new HashMap<>(extra);
             params.put("namespace", namespace);
-            params.put("rows", rows.subList(start, Math.min(rows.size(), start + chunkSize)));
-            written += tx.run(cypher, params).list().size();
+            List<Map<String, Object>> chunk = rows.subList(start, Math.min(rows.size(), start + chunkSize));
+            params.put("rows", chunk);
+            written += tx.run(LibraryCypher.forRows(cypher, chunk.size()), params)
+                    .list()
+                    .size();
         }
         return written;
     }

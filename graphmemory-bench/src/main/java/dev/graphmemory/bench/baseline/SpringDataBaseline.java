@@ -19,7 +19,8 @@ import org.springframework.data.neo4j.core.transaction.Neo4jTransactionManager;
  * (a commitment with its related entities), wired as Spring Boot's auto-configuration wires it (a client, a mapping
  * context and a transaction manager on one driver and database), without starting an application context.
  *
- * <p>The nodes carry the library's labels. Spring Data looks nodes up by their primary label ({@code Commitment},
+ * <p>The nodes carry the library's labels, {@code SearchPending} included, so that the library's search indexer
+ * moves them into the full-text index as it does the library's own new nodes. Spring Data looks nodes up by their primary label ({@code Commitment},
  * {@code Entity}; two classes cannot share {@code Memory}), so {@link #createIndexes} gives it the id indexes a team
  * would create for those lookups, and {@link #dropIndexes} removes them again.
  */
@@ -70,7 +71,9 @@ public final class SpringDataBaseline {
     }
 
     /** A commitment, as a Spring Data Neo4j entity. */
-    @Node(primaryLabel = "Commitment", labels = "Memory")
+    @Node(
+            primaryLabel = "Commitment",
+            labels = {"Memory", "SearchPending"})
     public static final class CommitmentNode {
         @Id
         private String id;
@@ -103,7 +106,9 @@ public final class SpringDataBaseline {
     }
 
     /** An entity, as a Spring Data Neo4j entity. */
-    @Node(primaryLabel = "Entity", labels = "Memory")
+    @Node(
+            primaryLabel = "Entity",
+            labels = {"Memory", "SearchPending"})
     public static final class EntityNode {
         @Id
         private String id;
