@@ -2,8 +2,8 @@ package dev.graphmemory.internal;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.neo4j.driver.AccessMode;
@@ -57,11 +57,13 @@ final class SearchIndexer implements AutoCloseable {
         this.sessions = sessions;
         this.tick = tick;
         this.telemetry = telemetry;
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "graphmemory-search-indexer");
             thread.setDaemon(true);
             return thread;
         });
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // close() indexes at once instead
+        this.scheduler = executor;
     }
 
     /** A write may have left nodes pending: index them within a tick. */

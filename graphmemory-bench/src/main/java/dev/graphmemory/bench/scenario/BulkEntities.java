@@ -48,7 +48,7 @@ public final class BulkEntities implements Scenario {
                     recorder.time(COUNT, () -> check(context.raw().createEntities(namespace, entities), COUNT));
         });
         OriginalAdapter adapter = new OriginalAdapter(context.originalDriver(), context.originalDatabase());
-        int originalCount = context.options().pick(2_000, COUNT);
+        int originalCount = context.options().pick(1_500, COUNT);
         Contender original = Contender.of("original", false, round -> {
             adapter.clear();
             int count = round < 0 ? 500 : originalCount; // its cost grows with the square of the size
@@ -63,7 +63,7 @@ public final class BulkEntities implements Scenario {
             return recorder -> recorder.time(COUNT, () -> check(embedded.createEntities(namespace, entities), COUNT));
         });
         List<VariantResult> fast =
-                SideBySide.run(List.of(ours, raw, ceiling), 1, context.options().pick(3, 6), "entities");
+                SideBySide.run(List.of(ours, raw, ceiling), 1, context.options().pick(2, 6), "entities");
         List<VariantResult> slow = SideBySide.run(List.of(ours, original), 1, 2, "entities");
         List<VariantResult> results = List.of(fast.get(0), fast.get(1), slow.get(1), fast.get(2), slow.get(0));
         String work = "10,000 entities in one call";

@@ -42,7 +42,7 @@ public final class CoalescedWrites implements Scenario {
 
     @Override
     public List<ScenarioResult> run(BenchContext context) throws Exception {
-        int calls = context.options().pick(640, 3_840); // quick: without coalescing, 64 writers manage ~100 calls/s
+        int calls = context.options().pick(320, 3_840); // quick: without coalescing, 64 writers manage ~100 calls/s
         MemoryConfig coalescing = MemoryConfig.builder()
                 .uri(context.neo4j().boltUri())
                 .coalescing(Coalescing.defaults())

@@ -45,7 +45,7 @@ public final class ConcurrentWriters implements Scenario {
 
     @Override
     public List<ScenarioResult> run(BenchContext context) throws Exception {
-        int calls = context.options().pick(240, 960);
+        int calls = context.options().pick(192, 960);
         Contender many = writers(context, WRITERS, calls);
         Contender one = writers(context, 1, calls);
         List<VariantResult> results = SideBySide.run(

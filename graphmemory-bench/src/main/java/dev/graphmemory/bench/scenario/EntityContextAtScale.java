@@ -56,7 +56,7 @@ public final class EntityContextAtScale implements Scenario {
     @Override
     public List<ScenarioResult> run(BenchContext context) throws Exception {
         int large = context.options().pick(100_000, 1_000_000);
-        int calls = context.options().pick(200, 1_000);
+        int calls = context.options().pick(150, 1_000);
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.builder()
                         .pageCacheBytes(ByteUnit.mebiBytes(1024))
                         .start();

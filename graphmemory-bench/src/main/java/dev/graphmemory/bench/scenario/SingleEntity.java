@@ -27,7 +27,7 @@ public final class SingleEntity implements Scenario {
 
     @Override
     public List<ScenarioResult> run(BenchContext context) throws Exception {
-        int count = context.options().pick(100, 500);
+        int count = context.options().pick(80, 500);
         Contender ours = Contender.ofCalls("graphmemory", true, round -> {
             String namespace = context.namespace("s1-ours");
             GraphMemory memory = context.memory(namespace);
