@@ -147,7 +147,14 @@ public final class DefaultGraphMemory extends SyncOperations implements GraphMem
         Objects.requireNonNull(work, "work");
         Ids.Replaying ids = new Ids.Replaying();
         Operations replayed = operations.withIds(ids);
-        AsyncSession session = sessions.openAsync(AccessMode.WRITE);
+        Runnable ended = indexer.scopeOpened(operations.namespace());
+        AsyncSession session;
+        try {
+            session = sessions.openAsync(AccessMode.WRITE);
+        } catch (RuntimeException e) {
+            ended.run();
+            throw Errors.translate(e);
+        }
         try {
             return retries.run(
                     session, sessions.transaction("inTransaction", operations.namespace()), "inTransaction", runner -> {
@@ -163,12 +170,13 @@ public final class DefaultGraphMemory extends SyncOperations implements GraphMem
             throw Errors.translate(e);
         } finally {
             session.closeAsync();
+            ended.run();
         }
     }
 
     @Override
     public MemoryTransaction beginTransaction() {
-        return new ExplicitTransaction(sessions, operations, telemetry);
+        return new ExplicitTransaction(sessions, operations, telemetry, indexer.scopeOpened(operations.namespace()));
     }
 
     @Override

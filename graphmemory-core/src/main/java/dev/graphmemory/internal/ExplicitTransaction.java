@@ -16,19 +16,27 @@ final class ExplicitTransaction extends SyncOperations implements MemoryTransact
     private final AsyncTransaction transaction;
     private final StatementRunner runner;
     private final Telemetry telemetry;
+    private final Runnable ended; // tells the search indexer the scope is over
     private boolean finished;
     private boolean failed;
 
-    ExplicitTransaction(Sessions sessions, Operations operations, Telemetry telemetry) {
+    ExplicitTransaction(Sessions sessions, Operations operations, Telemetry telemetry, Runnable ended) {
         this.operations = operations;
         this.telemetry = telemetry;
-        this.session = sessions.openAsync(AccessMode.WRITE);
+        this.ended = ended;
+        try {
+            this.session = sessions.openAsync(AccessMode.WRITE);
+        } catch (RuntimeException e) {
+            ended.run();
+            throw Errors.translate(e);
+        }
         try {
             this.transaction = Blocking.await(
                     session.beginTransactionAsync(sessions.transaction("beginTransaction", operations.namespace())),
                     this::abandon);
         } catch (RuntimeException e) {
             session.closeAsync();
+            ended.run();
             throw Errors.translate(e);
         }
         this.runner = new BlockingRunner(transaction, this::abandon, telemetry);
@@ -113,12 +121,17 @@ final class ExplicitTransaction extends SyncOperations implements MemoryTransact
 
     private void end() {
         finished = true;
-        Blocking.await(session.closeAsync(), () -> {});
+        try {
+            Blocking.await(session.closeAsync(), () -> {});
+        } finally {
+            ended.run();
+        }
     }
 
     /** An interrupted wait: the session is closed in the background, which rolls the transaction back. */
     private void abandon() {
         finished = true;
         session.closeAsync();
+        ended.run();
     }
 }

@@ -24,9 +24,9 @@ final class SearchIndexing {
     static final List<MemoryKind> KINDS = List.of(
             MemoryKind.COMMITMENT, MemoryKind.DECISION, MemoryKind.PATTERN, MemoryKind.CONVERSATION, MemoryKind.ENTITY);
 
-    /** Indexes at most {@code $batch} pending nodes of any namespace. */
+    /** Indexes at most {@code $batch} pending nodes of any namespace but those in {@code $busy}. */
     static final String INDEX_PENDING = """
-            MATCH (n:SearchPending)
+            MATCH (n:SearchPending) WHERE NOT n.namespace IN $busy
             WITH n LIMIT $batch
             REMOVE n:SearchPending SET n:Searchable
             RETURN count(n) AS indexed
@@ -46,8 +46,8 @@ final class SearchIndexing {
 
     /**
      * The same, as a subquery to put first in a search inside a transaction scope, where it also indexes the
-     * scope's own new memories (a full-text query sees its transaction's changes). A memory another transaction
-     * committed a moment before may be missed there if the indexer relabels it at the same time (see above).
+     * scope's own new memories (a full-text query sees its transaction's changes). The indexer leaves the namespace
+     * alone while the scope is open (see {@link SearchIndexer#scopeOpened}).
      */
     static final String INDEX_NAMESPACE_FIRST = """
             CALL {
