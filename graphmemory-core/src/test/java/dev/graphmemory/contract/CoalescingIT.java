@@ -325,12 +325,7 @@ class CoalescingIT {
                             .counter()
                             .count())
                     .isEqualTo(2);
-            // No connection leaked; the search indexer may hold one for a moment after the writes.
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            while (memory.healthCheck().pool().inUse() > 0 && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
-            }
-            assertThat(memory.healthCheck().pool().inUse()).isZero();
+            assertThat(MemoryFixture.connectionsInUseWhenIdle(memory)).isZero();
             assertThat(neo4j.driver()
                             .executableQuery("MATCH (e:Entity {namespace: $ns}) RETURN count(e)")
                             .withParameters(Map.of("ns", namespace.value()))

@@ -42,6 +42,19 @@ public final class MemoryFixture {
                 .asLong();
     }
 
+    /**
+     * Connections in use once the memory is idle: waits up to 5 s for none (the search indexer may hold one for a
+     * moment after writes), then returns the count.
+     */
+    public static int connectionsInUseWhenIdle(GraphMemory memory) {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        int inUse = memory.healthCheck().pool().inUse();
+        while (inUse > 0 && System.nanoTime() < deadline) {
+            inUse = memory.healthCheck().pool().inUse();
+        }
+        return inUse;
+    }
+
     /** Runs a write straight on the graph (to set up states the API cannot make, such as old timestamps). */
     public static void write(Driver driver, String query, Map<String, Object> parameters) {
         driver.executableQuery(query).withParameters(parameters).execute();

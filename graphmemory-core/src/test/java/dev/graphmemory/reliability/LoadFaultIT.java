@@ -88,7 +88,8 @@ class LoadFaultIT {
             resets = proxy.resets();
             commitCuts = proxy.commitCuts();
             proxy.pass();
-            assertThat(neo4jReleased(memory)).isZero();
+            assertThat(dev.graphmemory.contract.MemoryFixture.connectionsInUseWhenIdle(memory))
+                    .isZero();
         }
 
         Map<String, Long> copies = copiesByContent(driver, namespace);
@@ -222,16 +223,6 @@ class LoadFaultIT {
                 .namespace(namespace.value())
                 .connectionTimeout(Duration.ofSeconds(2))
                 .maxRetryTime(Duration.ofSeconds(20));
-    }
-
-    private static int neo4jReleased(GraphMemory memory) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        int inUse = memory.healthCheck().pool().inUse();
-        while (inUse > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            inUse = memory.healthCheck().pool().inUse();
-        }
-        return inUse;
     }
 
     private static Map<String, Long> copiesByContent(Driver driver, TestNamespace namespace) {
