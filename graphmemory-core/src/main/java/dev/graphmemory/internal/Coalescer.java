@@ -20,7 +20,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
@@ -99,9 +98,9 @@ final class Coalescer implements AutoCloseable {
         this.drainLimit = drainLimit;
         this.telemetry = telemetry;
         String name = "graphmemory-coalescer-" + INSTANCES.incrementAndGet();
-        this.runners = Executors.newFixedThreadPool(settings.concurrency(), daemons(name + "-batch-"));
-        this.completions = Executors.newCachedThreadPool(daemons(name + "-callback-"));
-        this.dispatcher = daemons(name + "-dispatcher").newThread(this::dispatch);
+        this.runners = Executors.newFixedThreadPool(settings.concurrency(), DaemonThreads.named(name + "-batch-"));
+        this.completions = Executors.newCachedThreadPool(DaemonThreads.named(name + "-callback-"));
+        this.dispatcher = DaemonThreads.named(name + "-dispatcher").newThread(this::dispatch);
         dispatcher.start();
     }
 
@@ -408,14 +407,5 @@ final class Coalescer implements AutoCloseable {
             pool.shutdownNow();
             return true;
         }
-    }
-
-    private static ThreadFactory daemons(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, prefix.endsWith("-") ? prefix + count.incrementAndGet() : prefix);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

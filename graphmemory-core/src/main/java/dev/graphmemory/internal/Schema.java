@@ -64,11 +64,9 @@ public final class Schema {
             RETURN collect(name) AS names
             """;
 
-    private static final String LABEL_SEARCHABLE = """
-            MATCH (n:Memory) WHERE NOT n:Searchable AND (n:Commitment OR n:Decision OR n:Pattern OR n:Conversation
-              OR n:Entity)
-            CALL (n) { REMOVE n:SearchPending SET n:Searchable } IN TRANSACTIONS OF 10000 ROWS
-            """;
+    private static final String LABEL_SEARCHABLE = "MATCH (n:Memory) WHERE NOT n:Searchable AND "
+            + SearchIndexing.ofSearchableKind("n")
+            + "\nCALL (n) { REMOVE n:SearchPending SET n:Searchable } IN TRANSACTIONS OF 10000 ROWS\n";
 
     private Schema() {}
 

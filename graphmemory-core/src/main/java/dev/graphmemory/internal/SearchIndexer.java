@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Transaction;
 import org.neo4j.driver.TransactionConfig;
 import org.slf4j.Logger;
@@ -65,11 +64,8 @@ final class SearchIndexer implements AutoCloseable {
         this.sessions = sessions;
         this.tick = tick;
         this.telemetry = telemetry;
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "graphmemory-search-indexer");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledThreadPoolExecutor executor =
+                new ScheduledThreadPoolExecutor(1, DaemonThreads.named("graphmemory-search-indexer"));
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // close() indexes at once instead
         this.scheduler = executor;
     }
@@ -171,17 +167,12 @@ final class SearchIndexer implements AutoCloseable {
     }
 
     private int indexBatch(List<String> busy) {
-        SessionConfig config = SessionConfig.builder()
-                .withDatabase(sessions.database())
-                .withDefaultAccessMode(AccessMode.WRITE)
-                .withBookmarkManager(sessions.bookmarks())
-                .build();
         TransactionConfig transaction = TransactionConfig.builder()
                 .withTimeout(TIMEOUT)
                 .withMetadata(Map.of("app", "graphmemory", "operation", "indexForSearch"))
                 .build();
         // One attempt, no retry loop: a failed tick is tried again at the next one.
-        try (Session session = sessions.driver().session(config);
+        try (Session session = sessions.open(AccessMode.WRITE);
                 Transaction tx = session.beginTransaction(transaction)) {
             int indexed = tx.run(SearchIndexing.INDEX_PENDING, Map.of("batch", BATCH, "busy", busy))
                     .single()

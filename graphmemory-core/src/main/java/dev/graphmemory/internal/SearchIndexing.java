@@ -38,27 +38,33 @@ final class SearchIndexing {
      * and the query's reader predates the indexer's commit (measured: 17 misses in 600 searches right after a write
      * in one statement, 5 in two statements of one transaction, 0 in two transactions).
      */
-    static final String INDEX_NAMESPACE = """
-            MATCH (p:SearchPending) WHERE p.namespace = $namespace
-            REMOVE p:SearchPending SET p:Searchable
-            RETURN count(p) AS indexed
-            """;
+    static final String INDEX_NAMESPACE = relabelNamespace() + "RETURN count(p) AS indexed\n";
 
     /**
      * The same, as a subquery to put first in a search inside a transaction scope, where it also indexes the
      * scope's own new memories (a full-text query sees its transaction's changes). The indexer leaves the namespace
      * alone while the scope is open (see {@link SearchIndexer#scopeOpened}).
      */
-    static final String INDEX_NAMESPACE_FIRST = """
-            CALL {
-              MATCH (p:SearchPending) WHERE p.namespace = $namespace
-              REMOVE p:SearchPending SET p:Searchable
-            }
-            """;
+    static final String INDEX_NAMESPACE_FIRST = "CALL {\n" + relabelNamespace() + "}\n";
 
     private static final String PENDING_LABEL = ":" + PENDING;
 
     private SearchIndexing() {}
+
+    /** Relabels the pending nodes of {@code $namespace}, as {@code p}. */
+    private static String relabelNamespace() {
+        return """
+                MATCH (p:SearchPending) WHERE p.namespace = $namespace
+                REMOVE p:SearchPending SET p:Searchable
+                """;
+    }
+
+    /** A Cypher predicate: {@code variable} has the label of a searchable kind. */
+    static String ofSearchableKind(String variable) {
+        return KINDS.stream()
+                .map(kind -> variable + ":" + kind.label())
+                .collect(java.util.stream.Collectors.joining(" OR ", "(", ")"));
+    }
 
     /** {@code text} as written for {@code rows} rows: its new nodes pending, or indexed for a large write. */
     static String forRows(String text, int rows) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.BookmarkManager;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.async.AsyncSession;
@@ -38,14 +39,14 @@ public final class Sessions {
         return database;
     }
 
-    /** The bookmark manager every session of this {@code GraphMemory} shares. */
-    public BookmarkManager bookmarks() {
-        return bookmarks;
-    }
-
     /** An asynchronous session. */
     public AsyncSession openAsync(AccessMode mode) {
         return driver.session(AsyncSession.class, config(mode));
+    }
+
+    /** A blocking session, for graphmemory's own background work. */
+    Session open(AccessMode mode) {
+        return driver.session(config(mode));
     }
 
     /** The transaction settings for a unit of work run in its own transaction. */

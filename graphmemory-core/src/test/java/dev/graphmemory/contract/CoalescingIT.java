@@ -292,7 +292,8 @@ class CoalescingIT {
     }
 
     @Test
-    void shouldRefuseWritesBeyondTheQueueBoundWithBusy(SharedNeo4j neo4j, TestNamespace namespace) {
+    void shouldRefuseWritesBeyondTheQueueBoundWithBusy(SharedNeo4j neo4j, TestNamespace namespace)
+            throws InterruptedException {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         MemoryConfig config = MemoryConfig.builder()
                 .uri(neo4j.server().boltUri())

@@ -46,10 +46,11 @@ public final class MemoryFixture {
      * Connections in use once the memory is idle: waits up to 5 s for none (the search indexer may hold one for a
      * moment after writes), then returns the count.
      */
-    public static int connectionsInUseWhenIdle(GraphMemory memory) {
+    public static int connectionsInUseWhenIdle(GraphMemory memory) throws InterruptedException {
         long deadline = System.nanoTime() + 5_000_000_000L;
         int inUse = memory.healthCheck().pool().inUse();
         while (inUse > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20); // between polls, as LoadFaultIT did before this helper
             inUse = memory.healthCheck().pool().inUse();
         }
         return inUse;
