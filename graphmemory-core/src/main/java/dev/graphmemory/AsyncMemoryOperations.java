@@ -77,11 +77,31 @@ public interface AsyncMemoryOperations {
     /** See {@link MemoryOperations#getPatterns}. */
     CompletionStage<List<Pattern>> getPatterns(PatternQuery query);
 
-    /** See {@link MemoryOperations#startSession}. */
-    CompletionStage<Conversation> startSession(NewConversation conversation);
+    /** See {@link MemoryOperations#startConversation}. */
+    CompletionStage<Conversation> startConversation(NewConversation conversation);
 
-    /** See {@link MemoryOperations#endSession}. */
-    CompletionStage<Conversation> endSession(ConversationEnd end);
+    /** See {@link MemoryOperations#endConversation}. */
+    CompletionStage<Conversation> endConversation(ConversationEnd end);
+
+    /**
+     * See {@link MemoryOperations#startSession}.
+     *
+     * @deprecated use {@link #startConversation}
+     */
+    @Deprecated
+    default CompletionStage<Conversation> startSession(NewConversation conversation) {
+        return startConversation(conversation);
+    }
+
+    /**
+     * See {@link MemoryOperations#endSession}.
+     *
+     * @deprecated use {@link #endConversation}
+     */
+    @Deprecated
+    default CompletionStage<Conversation> endSession(ConversationEnd end) {
+        return endConversation(end);
+    }
 
     /** See {@link MemoryOperations#recordEnergy}. */
     CompletionStage<EnergyState> recordEnergy(EnergyReading reading);

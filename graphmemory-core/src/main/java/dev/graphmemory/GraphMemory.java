@@ -1,17 +1,10 @@
 package dev.graphmemory;
 
 import dev.graphmemory.exceptions.UnavailableException;
-import dev.graphmemory.internal.DefaultGraphMemory;
-import dev.graphmemory.internal.Errors;
+import dev.graphmemory.internal.run.DefaultGraphMemory;
 import dev.graphmemory.model.Forgotten;
 import dev.graphmemory.model.Health;
-import java.util.concurrent.TimeUnit;
-import org.neo4j.driver.AuthToken;
-import org.neo4j.driver.AuthTokens;
-import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
-import org.neo4j.driver.observation.metrics.MetricsObservationProvider;
 
 /**
  * The front door: long-term memory for an assistant in a Neo4j graph.
@@ -40,33 +33,7 @@ public interface GraphMemory extends MemoryOperations, AutoCloseable {
      *     {@link MemoryConfig#embeddingDimensions()}
      */
     static GraphMemory connect(MemoryConfig config) {
-        var uri = config.uri()
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "MemoryConfig has no uri; set NEO4J_URI or MemoryConfig.builder().uri(...)"));
-        AuthToken auth = config.username().isPresent()
-                ? AuthTokens.basic(config.username().get(), config.password())
-                : AuthTokens.none();
-        MetricsObservationProvider metrics = MetricsObservationProvider.newInstance();
-        Config.ConfigBuilder driverConfig = Config.builder()
-                .withMaxConnectionPoolSize(config.maxConnectionPoolSize())
-                .withConnectionAcquisitionTimeout(
-                        config.connectionAcquisitionTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .withConnectionTimeout(config.connectionTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .withMaxConnectionLifetime(config.maxConnectionLifetime().toMillis(), TimeUnit.MILLISECONDS)
-                .withMaxTransactionRetryTime(config.maxRetryTime().toMillis(), TimeUnit.MILLISECONDS)
-                .withUserAgent("graphmemory/0.1")
-                .withObservationProvider(metrics);
-        config.connectionLivenessCheckTimeout()
-                .ifPresent(idle ->
-                        driverConfig.withConnectionLivenessCheckTimeout(idle.toMillis(), TimeUnit.MILLISECONDS));
-        Driver driver = GraphDatabase.driver(uri, auth, driverConfig.build());
-        try {
-            driver.verifyConnectivity();
-        } catch (RuntimeException e) {
-            driver.close();
-            throw Errors.translate(e);
-        }
-        return DefaultGraphMemory.start(driver, config, metrics, true);
+        return DefaultGraphMemory.connect(config);
     }
 
     /**

@@ -1,11 +1,13 @@
 package dev.graphmemory;
 
-import dev.graphmemory.internal.Validate;
+import dev.graphmemory.model.Validate;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
 
 /**
  * Immutable settings of a {@link GraphMemory}. Every setting has a default; {@link #fromEnv()} reads the connection
@@ -123,8 +125,12 @@ public final class MemoryConfig {
         return password != null;
     }
 
-    String password() {
-        return password;
+    /**
+     * The credentials as the driver takes them: basic authentication when a username is given, else none. This is the
+     * only way the password leaves the configuration.
+     */
+    public AuthToken authToken() {
+        return username != null ? AuthTokens.basic(username, password) : AuthTokens.none();
     }
 
     /** The database the memory lives in; passed to every session. */

@@ -89,15 +89,36 @@ public interface MemoryOperations {
     /** Lists patterns, strongest first. */
     List<Pattern> getPatterns(PatternQuery query);
 
-    /** Starts a conversation session; pass the returned id to {@link #endSession}. */
-    Conversation startSession(NewConversation conversation);
+    /** Starts a conversation; pass the returned id to {@link #endConversation}. */
+    Conversation startConversation(NewConversation conversation);
 
     /**
-     * Ends a conversation session with its summary.
+     * Ends a conversation with its summary.
      *
-     * @throws dev.graphmemory.exceptions.NotFoundException when no such session exists in this namespace
+     * @throws dev.graphmemory.exceptions.NotFoundException when no such conversation exists in this namespace
      */
-    Conversation endSession(ConversationEnd end);
+    Conversation endConversation(ConversationEnd end);
+
+    /**
+     * The original adapter's name of {@link #startConversation} ("session" means a database session elsewhere in this
+     * API).
+     *
+     * @deprecated use {@link #startConversation}
+     */
+    @Deprecated
+    default Conversation startSession(NewConversation conversation) {
+        return startConversation(conversation);
+    }
+
+    /**
+     * The original adapter's name of {@link #endConversation}.
+     *
+     * @deprecated use {@link #endConversation}
+     */
+    @Deprecated
+    default Conversation endSession(ConversationEnd end) {
+        return endConversation(end);
+    }
 
     /** Records the user's energy. */
     EnergyState recordEnergy(EnergyReading reading);

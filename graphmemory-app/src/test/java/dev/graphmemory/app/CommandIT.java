@@ -62,7 +62,7 @@ class CommandIT {
         assertThat(health.out())
                 .contains("status:      healthy")
                 .contains("Neo4j/5.26")
-                .contains("schema:      version " + dev.graphmemory.internal.Schema.VERSION);
+                .contains("schema:      version " + dev.graphmemory.internal.cypher.Schema.VERSION);
     }
 
     @Test

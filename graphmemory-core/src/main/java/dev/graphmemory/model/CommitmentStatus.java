@@ -1,6 +1,5 @@
 package dev.graphmemory.model;
 
-import dev.graphmemory.internal.Validate;
 import java.util.Locale;
 
 /** Where a commitment stands. */

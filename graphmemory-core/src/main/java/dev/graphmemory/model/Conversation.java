@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * A conversation session.
  *
- * @param id its id, to pass to {@code endSession}
+ * @param id its id, to pass to {@code endConversation}
  * @param agent the assistant
  * @param mood the user's mood at the start, or {@code null}
  * @param startedAt when it started

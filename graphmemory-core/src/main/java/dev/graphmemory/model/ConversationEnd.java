@@ -1,11 +1,9 @@
 package dev.graphmemory.model;
 
-import dev.graphmemory.internal.Validate;
-
 /**
  * How a conversation session ended.
  *
- * @param sessionId the id {@code startSession} returned (required)
+ * @param sessionId the id {@code startConversation} returned (required)
  * @param summary what the conversation covered (required, at most {@value Limits#SUMMARY} characters)
  * @param tokensUsed tokens the conversation used (0 or more), or {@code null}
  */

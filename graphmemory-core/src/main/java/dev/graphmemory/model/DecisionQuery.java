@@ -1,7 +1,5 @@
 package dev.graphmemory.model;
 
-import dev.graphmemory.internal.Validate;
-
 /**
  * Which decisions to list, newest first. Only current decisions are listed unless superseded ones are asked for.
  *

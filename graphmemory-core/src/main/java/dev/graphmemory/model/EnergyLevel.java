@@ -1,6 +1,5 @@
 package dev.graphmemory.model;
 
-import dev.graphmemory.internal.Validate;
 import java.util.Locale;
 
 /** The user's energy at a moment. */

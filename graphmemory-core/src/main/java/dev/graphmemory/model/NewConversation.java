@@ -1,7 +1,5 @@
 package dev.graphmemory.model;
 
-import dev.graphmemory.internal.Validate;
-
 /**
  * A conversation session to start.
  *

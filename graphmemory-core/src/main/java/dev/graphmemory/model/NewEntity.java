@@ -1,7 +1,5 @@
 package dev.graphmemory.model;
 
-import dev.graphmemory.internal.Validate;
-
 /**
  * An entity to store or update. There is one entity per name in a namespace, ignoring case, spacing and Unicode form:
  * storing {@code "Alice  Smith"} after {@code "alice smith"} updates the same entity.

@@ -1,7 +1,6 @@
 package dev.graphmemory.model;
 
 import dev.graphmemory.exceptions.InvalidInputException;
-import dev.graphmemory.internal.Validate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;

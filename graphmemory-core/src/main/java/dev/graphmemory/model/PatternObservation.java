@@ -1,7 +1,5 @@
 package dev.graphmemory.model;
 
-import dev.graphmemory.internal.Validate;
-
 /**
  * One observation of a pattern. Observing the same pattern again (same description ignoring case and spacing, same
  * type and domain) strengthens it instead of storing a copy.

@@ -1,7 +1,5 @@
 package dev.graphmemory.model;
 
-import dev.graphmemory.internal.Validate;
-
 /**
  * Which patterns to list, strongest first.
  *

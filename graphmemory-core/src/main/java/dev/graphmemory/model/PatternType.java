@@ -1,6 +1,5 @@
 package dev.graphmemory.model;
 
-import dev.graphmemory.internal.Validate;
 import java.util.Locale;
 
 /** What kind of recurring behaviour a pattern describes. */

@@ -1,7 +1,5 @@
 package dev.graphmemory.model;
 
-import dev.graphmemory.internal.Validate;
-
 /**
  * Which memories near a given one to find: each related memory once, at its shortest distance.
  *

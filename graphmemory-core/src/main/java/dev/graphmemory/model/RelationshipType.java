@@ -7,7 +7,6 @@ import static dev.graphmemory.model.MemoryKind.ENERGY_STATE;
 import static dev.graphmemory.model.MemoryKind.ENTITY;
 import static dev.graphmemory.model.MemoryKind.PATTERN;
 
-import dev.graphmemory.internal.Validate;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;

@@ -145,7 +145,7 @@ class BatchContractIT extends ContractSupport {
     @EnumSource(Mode.class)
     void shouldStoreAWholeMemoryWithLinksByKeyAndById(Mode mode, Driver driver, TestNamespace namespace) {
         MemoryOperations memory = operations(mode, driver, namespace);
-        Conversation talk = memory.startSession(NewConversation.of("claude"));
+        Conversation talk = memory.startConversation(NewConversation.of("claude"));
         Entity knownAlice = memory.createEntity(NewEntity.of("Alice Chen", EntityType.PERSON));
 
         StoredMemory stored = memory.storeMemory(NewMemory.builder()

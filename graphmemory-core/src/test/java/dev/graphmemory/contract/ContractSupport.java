@@ -12,12 +12,12 @@ import org.neo4j.driver.Driver;
 abstract class ContractSupport {
     private final List<AutoCloseable> opened = new ArrayList<>();
 
-    /** Operations of a fresh memory in the test's namespace, run through the mode. */
+    /** OperationTable of a fresh memory in the test's namespace, run through the mode. */
     MemoryOperations operations(Mode mode, Driver driver, TestNamespace namespace) {
         return operations(mode, MemoryFixture.memory(driver, namespace));
     }
 
-    /** Operations of this memory, run through the mode. */
+    /** OperationTable of this memory, run through the mode. */
     MemoryOperations operations(Mode mode, GraphMemory memory) {
         Mode.Bound bound = mode.bind(memory);
         opened.add(bound);

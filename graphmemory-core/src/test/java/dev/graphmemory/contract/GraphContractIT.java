@@ -98,7 +98,7 @@ class GraphContractIT extends ContractSupport {
     @EnumSource(Mode.class)
     void shouldFindEachRelatedMemoryOnceAtItsShortestDistance(Mode mode, Driver driver, TestNamespace namespace) {
         MemoryOperations memory = operations(mode, driver, namespace);
-        Conversation talk = memory.startSession(NewConversation.of("claude"));
+        Conversation talk = memory.startConversation(NewConversation.of("claude"));
         Decision decision = memory.recordDecision(NewDecision.of("Hire Carol", "Strong interview"));
         Commitment offer = memory.createCommitment(NewCommitment.of("Send Carol the offer"));
         Entity carol = memory.createEntity(NewEntity.of("Carol", EntityType.PERSON));
@@ -155,7 +155,7 @@ class GraphContractIT extends ContractSupport {
         Commitment older = memory.createCommitment(NewCommitment.of("Review Bob's draft"));
         Commitment newer = memory.createCommitment(NewCommitment.of("Lunch with Bob"));
         Decision decision = memory.recordDecision(NewDecision.of("Bob leads the launch", "He knows the product"));
-        Conversation talk = memory.startSession(NewConversation.of("claude"));
+        Conversation talk = memory.startConversation(NewConversation.of("claude"));
         Pattern pattern = memory.recordPattern(PatternObservation.of("Bob replies late", PatternType.TRIGGER));
         for (String id : List.of(older.id(), newer.id(), decision.id(), talk.id(), pattern.id())) {
             memory.linkNodes(NewLink.of(id, RelationshipType.INVOLVES, bob.id()));

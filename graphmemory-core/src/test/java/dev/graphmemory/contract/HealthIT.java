@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.graphmemory.GraphMemory;
 import dev.graphmemory.MemoryConfig;
 import dev.graphmemory.exceptions.UnavailableException;
-import dev.graphmemory.internal.Schema;
+import dev.graphmemory.internal.cypher.Schema;
 import dev.graphmemory.model.Health;
 import dev.graphmemory.model.SearchQuery;
 import dev.graphmemory.testing.Neo4jTest;

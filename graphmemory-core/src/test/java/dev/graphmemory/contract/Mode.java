@@ -68,7 +68,7 @@ public enum Mode {
         }
     };
 
-    /** Operations bound to a mode, and how to release them. */
+    /** OperationTable bound to a mode, and how to release them. */
     public record Bound(MemoryOperations operations, Runnable release) implements AutoCloseable {
         @Override
         public void close() {

@@ -44,7 +44,7 @@ class NamespaceIsolationIT extends ContractSupport {
         Entity acme = owner.createEntity(NewEntity.of("Acme", EntityType.CLIENT));
         Commitment commitment = owner.createCommitment(NewCommitment.of("Owner's promise"));
         Decision decision = owner.recordDecision(NewDecision.of("Owner's call", "Reasons"));
-        Conversation talk = owner.startSession(NewConversation.of("claude"));
+        Conversation talk = owner.startConversation(NewConversation.of("claude"));
         owner.recordPattern(PatternObservation.of("Owner's habit", PatternType.BEHAVIOR));
         owner.linkNodes(NewLink.of(commitment.id(), RelationshipType.INVOLVES, acme.id()));
         long nodes = MemoryFixture.nodes(driver, namespace);
@@ -62,7 +62,7 @@ class NamespaceIsolationIT extends ContractSupport {
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> other.completeCommitment(commitment.id(), "stolen"))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> other.endSession(new ConversationEnd(talk.id(), "stolen", null)))
+        assertThatThrownBy(() -> other.endConversation(new ConversationEnd(talk.id(), "stolen", null)))
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> other.linkNodes(NewLink.of(decision.id(), RelationshipType.INVOLVES, acme.id())))
                 .isInstanceOf(NotFoundException.class);

@@ -52,8 +52,8 @@ class SearchContractIT extends ContractSupport {
         Decision pilot = memory.recordDecision(
                 NewDecision.of("Run a pilot first", "Lower risk").alternatives(List.of("Launch everywhere")));
         Pattern habit = memory.recordPattern(PatternObservation.of("Writes proposals at night", PatternType.BEHAVIOR));
-        Conversation talk = memory.startSession(NewConversation.of("claude"));
-        memory.endSession(new ConversationEnd(talk.id(), "Planned the pilot with Alice", null));
+        Conversation talk = memory.startConversation(NewConversation.of("claude"));
+        memory.endConversation(new ConversationEnd(talk.id(), "Planned the pilot with Alice", null));
         Entity acme =
                 memory.createEntity(NewEntity.of("Acme Corp", EntityType.CLIENT).notes("Pilot client"));
         memory.recordEnergy(new EnergyReading(EnergyLevel.HIGH, "pilot day", null, null)); // not searchable

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.graphmemory.GraphMemory;
 import dev.graphmemory.MemoryTransaction;
-import dev.graphmemory.internal.Schema;
+import dev.graphmemory.internal.cypher.Schema;
 import dev.graphmemory.model.BatchMode;
 import dev.graphmemory.model.Entity;
 import dev.graphmemory.model.EntityType;

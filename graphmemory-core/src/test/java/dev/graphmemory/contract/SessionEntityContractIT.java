@@ -28,8 +28,8 @@ class SessionEntityContractIT extends ContractSupport {
     void shouldStartAndEndAConversation(Mode mode, Driver driver, TestNamespace namespace) {
         MemoryOperations memory = operations(mode, driver, namespace);
 
-        Conversation started = memory.startSession(new NewConversation("claude", "focused"));
-        Conversation ended = memory.endSession(new ConversationEnd(started.id(), "Planned the week", 1_234L));
+        Conversation started = memory.startConversation(new NewConversation("claude", "focused"));
+        Conversation ended = memory.endConversation(new ConversationEnd(started.id(), "Planned the week", 1_234L));
 
         assertThat(started.endedAt()).isNull();
         assertThat(ended.id()).isEqualTo(started.id());
@@ -45,10 +45,23 @@ class SessionEntityContractIT extends ContractSupport {
 
     @ParameterizedTest
     @EnumSource(Mode.class)
+    @SuppressWarnings("deprecation") // the original adapter's names stay as aliases
+    void shouldKeepTheOriginalNamesOfTheConversationOperations(Mode mode, Driver driver, TestNamespace namespace) {
+        MemoryOperations memory = operations(mode, driver, namespace);
+
+        Conversation started = memory.startSession(NewConversation.of("claude"));
+        Conversation ended = memory.endSession(new ConversationEnd(started.id(), "Planned the week", null));
+
+        assertThat(ended.id()).isEqualTo(started.id());
+        assertThat(ended.summary()).isEqualTo("Planned the week");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
     void shouldReportEndingAnUnknownSessionAsNotFound(Mode mode, Driver driver, TestNamespace namespace) {
         MemoryOperations memory = operations(mode, driver, namespace);
 
-        assertThatThrownBy(() -> memory.endSession(new ConversationEnd("no-such-session", "Summary", null)))
+        assertThatThrownBy(() -> memory.endConversation(new ConversationEnd("no-such-session", "Summary", null)))
                 .isInstanceOfSatisfying(
                         NotFoundException.class, e -> assertThat(e.field()).isEqualTo("sessionId"));
         assertThat(MemoryFixture.nodes(driver, namespace)).isZero();

@@ -79,7 +79,8 @@ class SnapshotIT {
     }
 
     private static void remember(GraphMemory memory) {
-        String talk = memory.startSession(new NewConversation("claude", "calm")).id();
+        String talk =
+                memory.startConversation(new NewConversation("claude", "calm")).id();
         var stored = memory.storeMemory(NewMemory.builder()
                 .commitment(
                         "c",

@@ -168,8 +168,8 @@ class TimeContractIT extends ContractSupport {
         MemoryOperations memory = operations(mode, driver, namespace);
         Commitment call = memory.createCommitment(NewCommitment.of("Call Bob"));
         memory.completeCommitment(call.id(), "Called");
-        Conversation talk = memory.startSession(NewConversation.of("claude"));
-        memory.endSession(new ConversationEnd(talk.id(), "Talked", null));
+        Conversation talk = memory.startConversation(NewConversation.of("claude"));
+        memory.endConversation(new ConversationEnd(talk.id(), "Talked", null));
         Decision old = memory.recordDecision(NewDecision.of("Old plan", "Then"));
         Decision current = memory.supersedeDecision(old.id(), NewDecision.of("New plan", "Now"))
                 .current();

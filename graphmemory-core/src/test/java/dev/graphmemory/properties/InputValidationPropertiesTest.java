@@ -3,7 +3,7 @@ package dev.graphmemory.properties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.graphmemory.exceptions.InvalidInputException;
-import dev.graphmemory.internal.OperationsProbe;
+import dev.graphmemory.internal.run.OperationTableProbe;
 import dev.graphmemory.model.CommitmentQuery;
 import dev.graphmemory.model.ConversationEnd;
 import dev.graphmemory.model.Deadline;
@@ -78,8 +78,8 @@ class InputValidationPropertiesTest {
 
     @Property(tries = 300)
     void inputNeverChangesTheCypherText(@ForAll("text") String text, @ForAll("number") int number) {
-        Set<String> known = OperationsProbe.allStatementTexts();
-        for (String statement : OperationsProbe.statementTextsFor(text, number)) {
+        Set<String> known = OperationTableProbe.allStatementTexts();
+        for (String statement : OperationTableProbe.statementTextsFor(text, number)) {
             assertThat(known).as("a statement text made from input").contains(statement);
         }
     }

@@ -1,7 +1,0 @@
-package dev.graphmemory.internal;
-
-/** Runs statements inside one blocking transaction. */
-public interface StatementRunner {
-    /** Runs the statement and maps its rows. */
-    <T> T run(Statement<T> statement);
-}

@@ -1,0 +1,206 @@
+package dev.graphmemory.internal.cypher;
+
+import dev.graphmemory.exceptions.InvalidInputException;
+import dev.graphmemory.exceptions.MemoryException;
+import dev.graphmemory.exceptions.NotFoundException;
+import dev.graphmemory.internal.work.Batches;
+import dev.graphmemory.internal.work.Outcome;
+import dev.graphmemory.internal.work.Params;
+import dev.graphmemory.internal.work.Statement;
+import dev.graphmemory.model.Link;
+import dev.graphmemory.model.MemoryKind;
+import dev.graphmemory.model.NewLink;
+import dev.graphmemory.model.RelatedNode;
+import dev.graphmemory.model.RelatedQuery;
+import dev.graphmemory.model.RelationshipType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+
+/**
+ * Relationships between memories, and walks over them.
+ *
+ * <p>Relationship types cannot be parameters in Cypher, so each statement text is made once per type from the
+ * closed {@link RelationshipType} enum; no user text ever reaches the statement. The endpoint rules are checked in
+ * the same statement that writes, so a refused link writes nothing, in any execution mode.
+ */
+public final class LinkStatements {
+    /**
+     * Finds the ends of the links of {@code $rows} and decides which may be written: both ends exist in the namespace
+     * and the type allows their kinds. With {@code $atomic}, one refused link refuses them all, so an atomic batch
+     * writes nothing when any of its links is wrong, whatever transaction it runs in.
+     */
+    static final String LOOKUP = """
+            UNWIND $rows AS row
+            OPTIONAL MATCH (a:Memory {namespace: $namespace, id: row.fromId})
+            OPTIONAL MATCH (b:Memory {namespace: $namespace, id: row.toId})
+            WITH row, a, b, a IS NOT NULL AND b IS NOT NULL
+                AND any(label IN labels(a) WHERE label IN row.fromLabels)
+                AND any(label IN labels(b) WHERE label IN row.toLabels) AS allowed
+            WITH collect({row: row, a: a, b: b, allowed: allowed}) AS checked
+            WITH checked, $atomic AND any(c IN checked WHERE NOT c.allowed) AS refused
+            UNWIND checked AS c
+            WITH c.row AS row, c.a AS a, c.b AS b, c.allowed AS allowed, c.allowed AND NOT refused AS write
+            """;
+
+    public static final String LINK = LOOKUP + write() + """
+            RETURN row.indexes AS indexes, a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound,
+                labels(a) AS fromLabels, labels(b) AS toLabels, allowed, write, created,
+                CASE WHEN write THEN properties(COLLECT { MATCH (a)-[r]->(b) WHERE type(r) = row.type RETURN r }[0])
+                END AS properties
+            """;
+
+    /**
+     * Writes the links of the rows in scope ({@code row}, {@code a}, {@code b}, {@code write}): one MERGE per type,
+     * chosen by FOREACH, because Cypher cannot take a relationship type as a parameter. The text comes from the
+     * closed {@link RelationshipType} enum only. Leaves {@code created} in scope. A {@code SUPERSEDED_BY} link also
+     * marks its start superseded (keeping an earlier mark, e.g. one imported with the node).
+     */
+    public static String write() {
+        StringBuilder text = new StringBuilder(
+                "WITH row, a, b, allowed, write, write AND NOT EXISTS { (a)-[r]->(b) WHERE type(r) = row.type } AS created\n");
+        for (RelationshipType type : RelationshipType.values()) {
+            text.append("FOREACH (_ IN CASE WHEN write AND row.type = '%1$s' THEN [1] ELSE [] END |\n"
+                            .formatted(type.name()))
+                    .append("    MERGE (a)-[r:%1$s]->(b) ON CREATE SET r.createdAt = datetime() SET r += row.properties"
+                            .formatted(type.name()))
+                    .append(
+                            type == RelationshipType.SUPERSEDED_BY
+                                    ? " SET a.supersededAt = coalesce(a.supersededAt, datetime()))\n"
+                                    : ")\n");
+        }
+        return text.toString();
+    }
+
+    /*
+     * A breadth-first search from the start: ANY SHORTEST keeps one shortest path per reached memory. The end is
+     * filtered after the MATCH on purpose; a label or predicate on it inside the pattern lets the planner choose to
+     * scan every memory and search a path into each, which grows with the graph instead of with the neighbourhood.
+     */
+    private static final String RELATED_TEMPLATE = """
+            OPTIONAL MATCH (start:Memory {namespace: $namespace, id: $nodeId})
+            RETURN start IS NOT NULL AS found,
+              COLLECT {
+                MATCH path = ANY SHORTEST (start)-[%s]-{1,%d}(other)
+                WITH other, path WHERE other <> start AND other.namespace = $namespace
+                RETURN {node: other, distance: length(path),
+                        types: [r IN relationships(path) | type(r)]} AS hit
+                ORDER BY hit.distance, other.createdAt DESC
+                LIMIT $limit
+              } AS related
+            """;
+
+    private LinkStatements() {}
+
+    static String relatedText(RelationshipType type, int depth) {
+        return RELATED_TEMPLATE.formatted(type == null ? "" : ":" + type.name(), depth);
+    }
+
+    /**
+     * The row of one link; repeats of the same link (same ends and type) in one call share it, with their properties
+     * merged in order, so that the statement writes each relationship once.
+     */
+    public static Map<String, Object> row(List<Integer> indexes, NewLink link, Map<String, Object> properties) {
+        return Params.row(indexes.get(0))
+                .with("indexes", indexes)
+                .with("fromId", link.fromId())
+                .with("toId", link.toId())
+                .with("type", link.relationship().name())
+                .with("fromLabels", labels(link.relationship().from()))
+                .with("toLabels", labels(link.relationship().to()))
+                .with("properties", properties)
+                .map();
+    }
+
+    /**
+     * Links the rows; a refused row is a failed item naming the missing end or the broken rule. With {@code atomic},
+     * nothing is written when any row is refused.
+     */
+    public static Statement<List<Outcome<Link>>> link(
+            String namespace, List<Map<String, Object>> rows, List<NewLink> links, boolean atomic) {
+        var params = Params.in(namespace).with("rows", rows).with("atomic", atomic);
+        return Statement.write("linkNodes", LINK, params.map(), result -> {
+            List<Outcome<Link>> items = new ArrayList<>();
+            for (Record record : result.records()) {
+                List<Integer> indexes = Batches.asIndexes(record.get("indexes"));
+                NewLink link = links.get(indexes.get(0));
+                MemoryException failure = record.get("write").asBoolean() ? null : refusal(record, link);
+                for (int i = 0; i < indexes.size(); i++) {
+                    int index = indexes.get(i);
+                    if (record.get("write").asBoolean()) {
+                        boolean created = i == 0 && record.get("created").asBoolean();
+                        Link stored = new Link(
+                                link.fromId(),
+                                link.relationship(),
+                                link.toId(),
+                                visibleProperties(record.get("properties").asMap()),
+                                created);
+                        items.add(Batches.stored(index, created, stored));
+                    } else if (failure != null) {
+                        items.add(Batches.failed(index, failure));
+                    } else {
+                        items.add(Batches.collateral(index, notWritten()));
+                    }
+                }
+            }
+            return items;
+        });
+    }
+
+    /** Why a link was not written, or {@code null} when it was refused only because another one was. */
+    private static MemoryException refusal(Record record, NewLink link) {
+        if (!record.get("fromFound").asBoolean()) {
+            return new NotFoundException("Memory", "fromId", link.fromId());
+        }
+        if (!record.get("toFound").asBoolean()) {
+            return new NotFoundException("Memory", "toId", link.toId());
+        }
+        if (!record.get("allowed").asBoolean()) {
+            return new InvalidInputException(
+                    "relationship",
+                    link.relationship().rule() + ", not " + kind(record.get("fromLabels")) + " to "
+                            + kind(record.get("toLabels")));
+        }
+        return null;
+    }
+
+    private static MemoryException notWritten() {
+        return new InvalidInputException(
+                "links", "were not written because another link of the atomic batch was refused");
+    }
+
+    public static Statement<List<RelatedNode>> related(String namespace, RelatedQuery query) {
+        var params = Params.in(namespace).with("nodeId", query.nodeId()).with("limit", query.limit());
+        String text = relatedText(query.relationshipType(), query.depth());
+        return Statement.read("findRelated", text, params.map(), rows -> {
+            Record record = rows.single();
+            if (!record.get("found").asBoolean()) {
+                throw new NotFoundException("Memory", "nodeId", query.nodeId());
+            }
+            return record.get("related")
+                    .asList(hit -> new RelatedNode(
+                            Nodes.memory(hit.get("node").asNode()),
+                            hit.get("distance").asInt(),
+                            hit.get("types").asList(type -> RelationshipType.valueOf(type.asString()))));
+        });
+    }
+
+    static List<String> labels(java.util.Set<MemoryKind> kinds) {
+        return kinds.stream().map(MemoryKind::label).sorted().toList();
+    }
+
+    private static String kind(Value labels) {
+        return MemoryKind.fromLabels(labels.asList(Value::asString))
+                .map(MemoryKind::label)
+                .orElse("?");
+    }
+
+    private static Map<String, Object> visibleProperties(Map<String, Object> stored) {
+        Map<String, Object> visible = new HashMap<>(stored);
+        NewLink.RESERVED_PROPERTIES.forEach(visible::remove);
+        return visible;
+    }
+}

@@ -1,0 +1,158 @@
+package dev.graphmemory.internal.cypher;
+
+import dev.graphmemory.model.Commitment;
+import dev.graphmemory.model.CommitmentStatus;
+import dev.graphmemory.model.Conversation;
+import dev.graphmemory.model.Deadline;
+import dev.graphmemory.model.Decision;
+import dev.graphmemory.model.EnergyLevel;
+import dev.graphmemory.model.EnergyState;
+import dev.graphmemory.model.Entity;
+import dev.graphmemory.model.EntityType;
+import dev.graphmemory.model.MemoryKind;
+import dev.graphmemory.model.MemoryNode;
+import dev.graphmemory.model.Pattern;
+import dev.graphmemory.model.PatternFrequency;
+import dev.graphmemory.model.PatternType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.types.Node;
+
+/** Reads memory nodes into model records. Property names here are the stored schema; see {@code docs/schema.md}. */
+public final class Nodes {
+    /**
+     * Properties the library keeps for itself and never shows as memory content. The embedding is the caller's, but
+     * hundreds of numbers would flood any answer; exports keep it.
+     */
+    public static final Set<String> INTERNAL_PROPERTIES =
+            Set.of("id", "namespace", "nameKey", "patternKey", "recentObservationIds", "touchedBy", "embedding");
+
+    private Nodes() {}
+
+    /** A commitment node. */
+    public static Commitment commitment(Node node) {
+        return new Commitment(
+                string(node, "id"),
+                string(node, "content"),
+                string(node, "toWhom"),
+                deadline(node.get("deadline")),
+                string(node, "domain"),
+                node.get("priority").asInt(),
+                CommitmentStatus.parse("status", string(node, "status")),
+                string(node, "outcome"),
+                instant(node.get("createdAt")),
+                instant(node.get("completedAt")));
+    }
+
+    /** A decision node. */
+    public static Decision decision(Node node) {
+        return new Decision(
+                string(node, "id"),
+                string(node, "content"),
+                string(node, "rationale"),
+                node.get("alternatives").asList(Value::asString),
+                string(node, "domain"),
+                node.get("confidence").asDouble(),
+                instant(node.get("createdAt")),
+                instant(node.get("supersededAt")));
+    }
+
+    /** A pattern node. */
+    public static Pattern pattern(Node node) {
+        String frequency = string(node, "frequency");
+        return new Pattern(
+                string(node, "id"),
+                string(node, "description"),
+                PatternType.parse("type", string(node, "type")),
+                string(node, "domain"),
+                frequency == null ? null : PatternFrequency.parse("frequency", frequency),
+                node.get("strength").asDouble(),
+                node.get("observations").asLong(),
+                instant(node.get("firstObserved")),
+                instant(node.get("lastObserved")));
+    }
+
+    /** A conversation node. */
+    public static Conversation conversation(Node node) {
+        Value tokens = node.get("tokensUsed");
+        return new Conversation(
+                string(node, "id"),
+                string(node, "agent"),
+                string(node, "mood"),
+                instant(node.get("startedAt")),
+                instant(node.get("endedAt")),
+                string(node, "summary"),
+                tokens.isNull() ? null : tokens.asLong());
+    }
+
+    /** An energy state node. */
+    public static EnergyState energyState(Node node) {
+        Value readiness = node.get("readiness");
+        Value sleep = node.get("sleepHours");
+        return new EnergyState(
+                string(node, "id"),
+                EnergyLevel.parse("level", string(node, "level")),
+                string(node, "context"),
+                readiness.isNull() ? null : readiness.asInt(),
+                sleep.isNull() ? null : sleep.asDouble(),
+                instant(node.get("recordedAt")));
+    }
+
+    /** An entity node. */
+    public static Entity entity(Node node) {
+        return new Entity(
+                string(node, "id"),
+                string(node, "name"),
+                EntityType.parse("type", string(node, "type")),
+                string(node, "domain"),
+                string(node, "notes"),
+                instant(node.get("createdAt")),
+                instant(node.get("updatedAt")));
+    }
+
+    /** Any memory node, as its kind and its non-internal properties. */
+    public static MemoryNode memory(Node node) {
+        MemoryKind kind = MemoryKind.fromLabels(node.labels())
+                .orElseThrow(() -> new IllegalStateException("A memory node without a kind label: " + node.labels()));
+        Map<String, Object> properties = new HashMap<>();
+        for (String key : node.keys()) {
+            if (!INTERNAL_PROPERTIES.contains(key)) {
+                properties.put(key, node.get(key).asObject());
+            }
+        }
+        return new MemoryNode(string(node, "id"), kind, properties);
+    }
+
+    private static String string(Node node, String key) {
+        Value value = node.get(key);
+        return value.isNull() ? null : value.asString();
+    }
+
+    private static Instant instant(Value value) {
+        return value.isNull() ? null : value.asZonedDateTime().toInstant();
+    }
+
+    private static Deadline deadline(Value value) {
+        if (value.isNull()) {
+            return null;
+        }
+        Object stored = value.asObject();
+        if (stored instanceof LocalDate date) {
+            return Deadline.on(date);
+        }
+        return Deadline.at((ZonedDateTime) stored);
+    }
+
+    /** The value to store for a deadline: a {@code DATE} or a {@code DATETIME}. */
+    public static Object deadlineValue(Deadline deadline) {
+        if (deadline == null) {
+            return null;
+        }
+        return deadline instanceof Deadline.OnDate onDate ? onDate.date() : ((Deadline.AtTime) deadline).time();
+    }
+}

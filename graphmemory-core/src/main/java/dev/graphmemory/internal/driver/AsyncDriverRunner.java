@@ -1,0 +1,72 @@
+package dev.graphmemory.internal.driver;
+
+import dev.graphmemory.internal.telemetry.Telemetry;
+import dev.graphmemory.internal.work.AsyncStatementRunner;
+import dev.graphmemory.internal.work.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BooleanSupplier;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.async.AsyncQueryRunner;
+import org.neo4j.driver.async.ResultCursor;
+
+/**
+ * Runs statements on an asynchronous driver transaction. Before each statement it checks whether the caller
+ * cancelled; a cancelled work fails at that point, so the driver rolls the transaction back and frees the
+ * connection instead of running the rest.
+ */
+public final class AsyncDriverRunner implements AsyncStatementRunner {
+    private final AsyncQueryRunner transaction;
+    private final BooleanSupplier cancelled;
+    private final Telemetry telemetry;
+
+    /**
+     * @param transaction a managed or explicit asynchronous transaction
+     * @param cancelled whether the caller gave up on the result
+     */
+    public AsyncDriverRunner(AsyncQueryRunner transaction, BooleanSupplier cancelled, Telemetry telemetry) {
+        this.transaction = transaction;
+        this.cancelled = cancelled;
+        this.telemetry = telemetry;
+    }
+
+    @Override
+    public <T> CompletionStage<T> run(Statement<T> statement) {
+        if (cancelled.getAsBoolean()) {
+            return CompletableFuture.failedFuture(new CancellationException(statement.name() + " was cancelled"));
+        }
+        return transaction
+                .runAsync(statement.text(), statement.parameters())
+                .thenCompose(cursor -> read(cursor, statement.maxRows()))
+                .thenApply(rows -> {
+                    telemetry.written(rows.summary().counters());
+                    return statement.mapper().map(rows);
+                })
+                .exceptionallyCompose(error -> CompletableFuture.failedFuture(Errors.ofStatement(statement, error)));
+    }
+
+    private static CompletionStage<Statement.Rows> read(ResultCursor cursor, int maxRows) {
+        if (maxRows == Integer.MAX_VALUE) {
+            return cursor.listAsync()
+                    .thenCompose(records ->
+                            cursor.consumeAsync().thenApply(summary -> new Statement.Rows(records, false, summary)));
+        }
+        return readUpTo(cursor, maxRows, new ArrayList<>());
+    }
+
+    private static CompletionStage<Statement.Rows> readUpTo(ResultCursor cursor, int maxRows, List<Record> records) {
+        return cursor.nextAsync().thenCompose(record -> {
+            if (record == null) {
+                return cursor.consumeAsync().thenApply(summary -> new Statement.Rows(records, false, summary));
+            }
+            if (records.size() >= maxRows) {
+                return cursor.consumeAsync().thenApply(summary -> new Statement.Rows(records, true, summary));
+            }
+            records.add(record);
+            return readUpTo(cursor, maxRows, records);
+        });
+    }
+}

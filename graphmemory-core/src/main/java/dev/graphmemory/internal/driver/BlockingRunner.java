@@ -1,0 +1,29 @@
+package dev.graphmemory.internal.driver;
+
+import dev.graphmemory.internal.telemetry.Telemetry;
+import dev.graphmemory.internal.work.Statement;
+import dev.graphmemory.internal.work.StatementRunner;
+import org.neo4j.driver.async.AsyncQueryRunner;
+
+/** Runs statements on an asynchronous transaction and waits for each, interruptibly (see {@link Blocking}). */
+public final class BlockingRunner implements StatementRunner {
+    private final AsyncDriverRunner runner;
+    private final Runnable abandon;
+    private final long deadline;
+
+    public BlockingRunner(AsyncQueryRunner transaction, Runnable abandon, Telemetry telemetry) {
+        this(transaction, abandon, 0, telemetry);
+    }
+
+    /** With every wait bounded by {@code deadline} ({@link System#nanoTime()}; 0 for none). */
+    public BlockingRunner(AsyncQueryRunner transaction, Runnable abandon, long deadline, Telemetry telemetry) {
+        this.runner = new AsyncDriverRunner(transaction, () -> false, telemetry);
+        this.abandon = abandon;
+        this.deadline = deadline;
+    }
+
+    @Override
+    public <T> T run(Statement<T> statement) {
+        return Blocking.await(runner.run(statement), abandon, deadline);
+    }
+}

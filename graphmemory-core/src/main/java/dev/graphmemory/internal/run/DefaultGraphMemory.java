@@ -1,0 +1,279 @@
+package dev.graphmemory.internal.run;
+
+import dev.graphmemory.AsyncMemoryOperations;
+import dev.graphmemory.GraphMemory;
+import dev.graphmemory.MemoryConfig;
+import dev.graphmemory.MemorySession;
+import dev.graphmemory.MemorySnapshots;
+import dev.graphmemory.MemoryTransaction;
+import dev.graphmemory.TransactionWork;
+import dev.graphmemory.internal.coalescing.Coalescer;
+import dev.graphmemory.internal.cypher.Schema;
+import dev.graphmemory.internal.driver.Drivers;
+import dev.graphmemory.internal.driver.Errors;
+import dev.graphmemory.internal.driver.Retries;
+import dev.graphmemory.internal.driver.Sessions;
+import dev.graphmemory.internal.search.IndexingTelemetry;
+import dev.graphmemory.internal.search.SearchIndexer;
+import dev.graphmemory.internal.telemetry.MicrometerTelemetry;
+import dev.graphmemory.internal.telemetry.Telemetry;
+import dev.graphmemory.internal.work.Ids;
+import dev.graphmemory.internal.work.Work;
+import dev.graphmemory.model.Forgotten;
+import dev.graphmemory.model.Health;
+import java.time.Duration;
+import java.util.Objects;
+import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.BookmarkManagers;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.async.AsyncSession;
+import org.neo4j.driver.observation.metrics.ConnectionPoolMetrics;
+import org.neo4j.driver.observation.metrics.MetricsObservationProvider;
+
+/**
+ * The {@link GraphMemory}: runs each operation alone and hands out sessions and transactions. With coalescing on, its
+ * own single writes (blocking and asynchronous) go through a {@link Coalescer}; sessions and transactions never do.
+ */
+public final class DefaultGraphMemory extends BlockingFacade implements GraphMemory {
+    /** How often the search indexer moves new memories into the full-text index while writes come in. */
+    static final Duration SEARCH_INDEX_TICK = Duration.ofMillis(200);
+
+    private final MemoryConfig config;
+    private final Sessions sessions;
+    private final MetricsObservationProvider metrics;
+    private final boolean ownsDriver;
+    private final AsyncFacade async;
+    private final Retries retries;
+
+    private final Telemetry telemetry;
+    private final Coalescer coalescer; // null when coalescing is off; shared with withNamespace views
+    private final SearchIndexer indexer; // shared with withNamespace views, like the coalescer
+    private final boolean ownsWorkers;
+
+    private DefaultGraphMemory(
+            MemoryConfig config,
+            Sessions sessions,
+            MetricsObservationProvider metrics,
+            boolean ownsDriver,
+            Telemetry telemetry,
+            Coalescer coalescer,
+            SearchIndexer indexer,
+            boolean ownsWorkers) {
+        super(OperationTable.of(config), true);
+        this.telemetry = telemetry;
+        this.coalescer = coalescer;
+        this.indexer = indexer;
+        this.ownsWorkers = ownsWorkers;
+        this.config = config;
+        this.sessions = sessions;
+        this.metrics = metrics;
+        this.ownsDriver = ownsDriver;
+        this.async = new AsyncFacade(sessions, operations(), telemetry, coalescer, this::execute);
+        this.retries = new Retries(config.maxRetryTime(), telemetry);
+    }
+
+    /**
+     * A memory that owns a new driver for {@link MemoryConfig#uri()}, after checking the database answers (see
+     * {@link GraphMemory#connect}).
+     */
+    public static DefaultGraphMemory connect(MemoryConfig config) {
+        MetricsObservationProvider metrics = MetricsObservationProvider.newInstance();
+        Driver driver = Drivers.create(config, metrics);
+        try {
+            driver.verifyConnectivity();
+        } catch (RuntimeException e) {
+            driver.close();
+            throw Errors.translate(e);
+        }
+        return start(driver, config, metrics, true);
+    }
+
+    /**
+     * A memory over a driver, with the schema ensured.
+     *
+     * @param metrics the driver's pool metrics, or {@code null} when the application built the driver
+     * @param ownsDriver whether {@link #close()} closes the driver
+     */
+    public static DefaultGraphMemory start(
+            Driver driver, MemoryConfig config, MetricsObservationProvider metrics, boolean ownsDriver) {
+        Objects.requireNonNull(driver, "driver");
+        Objects.requireNonNull(config, "config");
+        try {
+            Schema.ensure(driver, config.database(), Duration.ofMinutes(5), config.embeddingDimensions());
+        } catch (RuntimeException e) {
+            if (ownsDriver) {
+                driver.close();
+            }
+            throw Errors.translate(e);
+        }
+        var bookmarks = BookmarkManagers.defaultManager(
+                org.neo4j.driver.BookmarkManagerConfig.builder().build());
+        var sessions = new Sessions(driver, config.database(), bookmarks, config.transactionTimeout());
+        Telemetry measured = config.meterRegistry().isPresent()
+                ? MicrometerTelemetry.create(config.meterRegistry().get(), metrics)
+                : Telemetry.NONE;
+        SearchIndexer indexer = new SearchIndexer(sessions, SEARCH_INDEX_TICK, measured);
+        Telemetry telemetry = new IndexingTelemetry(measured, indexer);
+        Coalescer coalescer = config.coalescing()
+                .map(settings -> new Coalescer(settings, drainLimit(config), telemetry))
+                .orElse(null);
+        return new DefaultGraphMemory(config, sessions, metrics, ownsDriver, telemetry, coalescer, indexer, true);
+    }
+
+    /** How long closing lets queued coalesced writes run: the retry budget, at least a second. */
+    private static Duration drainLimit(MemoryConfig config) {
+        Duration budget = config.maxRetryTime();
+        return budget.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : budget;
+    }
+
+    @Override
+    protected <T> T execute(Work<T> work) {
+        AsyncSession session = sessions.openAsync(work.mode());
+        try {
+            return retries.run(session, sessions.transaction(work, operations().namespace()), work.name(), work::run);
+        } catch (RuntimeException e) {
+            throw Errors.translate(e);
+        } finally {
+            session.closeAsync();
+        }
+    }
+
+    @Override
+    public MemorySession openSession() {
+        try {
+            return new SessionScope(sessions, operations(), retries);
+        } catch (RuntimeException e) {
+            throw Errors.translate(e);
+        }
+    }
+
+    @Override
+    public <T> T inTransaction(TransactionWork<T> work) {
+        Objects.requireNonNull(work, "work");
+        Ids.Replaying ids = new Ids.Replaying();
+        OperationTable replayed = operations().withIds(ids);
+        Runnable ended = indexer.scopeOpened(operations().namespace());
+        AsyncSession session;
+        try {
+            session = sessions.openAsync(AccessMode.WRITE);
+        } catch (RuntimeException e) {
+            ended.run();
+            throw Errors.translate(e);
+        }
+        try {
+            return retries.run(
+                    session,
+                    sessions.transaction("inTransaction", operations().namespace()),
+                    "inTransaction",
+                    runner -> {
+                        ids.rewind();
+                        TransactionScope scope = new TransactionScope(replayed, runner);
+                        try {
+                            return work.execute(scope);
+                        } finally {
+                            scope.finish();
+                        }
+                    });
+        } catch (RuntimeException e) {
+            throw Errors.translate(e);
+        } finally {
+            session.closeAsync();
+            ended.run();
+        }
+    }
+
+    @Override
+    public MemoryTransaction beginTransaction() {
+        return new ExplicitTransaction(
+                sessions,
+                operations(),
+                telemetry,
+                indexer.scopeOpened(operations().namespace()));
+    }
+
+    @Override
+    public AsyncMemoryOperations async() {
+        return async;
+    }
+
+    @Override
+    public MemorySnapshots snapshots() {
+        return new Snapshots(this);
+    }
+
+    @Override
+    public Forgotten forgetNamespace() {
+        String auditId = operations().ids().get();
+        int removed;
+        do {
+            removed = execute(operations().forgetNamespaceBatch(auditId)); // a transaction of its own
+        } while (removed == operations().chunkSize()); // a full batch: there may be more
+        return execute(operations().forgetNamespaceDone(auditId));
+    }
+
+    @Override
+    public Health healthCheck() {
+        return HealthCheck.check(sessions.driver(), sessions.database(), this::poolState);
+    }
+
+    @Override
+    public GraphMemory withNamespace(String namespace) {
+        MemoryConfig other = config.withNamespace(namespace);
+        return new DefaultGraphMemory(other, sessions, metrics, false, telemetry, coalescer, indexer, false);
+    }
+
+    @Override
+    public MemoryConfig config() {
+        return config;
+    }
+
+    /** A single write: coalesced with concurrent ones when coalescing is on, else alone. */
+    @Override
+    protected <I, T> T write(CoalescibleWrite<I, T> kind, I input) {
+        return coalescer == null
+                ? super.write(kind, input)
+                : coalescer.call(kind.of(operations(), input, this::execute));
+    }
+
+    /**
+     * Runs or fails the writes still queued for coalescing and indexes what waits for search (if this memory started
+     * them), then closes the driver.
+     */
+    @Override
+    public void close() {
+        try {
+            if (coalescer != null && ownsWorkers) {
+                coalescer.close();
+            }
+        } finally {
+            closeIndexer();
+        }
+    }
+
+    private void closeIndexer() {
+        try {
+            if (ownsWorkers) {
+                indexer.close();
+            }
+        } finally {
+            if (ownsDriver) {
+                sessions.driver().close();
+            }
+        }
+    }
+
+    private Health.PoolState poolState() {
+        if (metrics == null) {
+            return null;
+        }
+        int inUse = 0;
+        int idle = 0;
+        long timeouts = 0;
+        for (ConnectionPoolMetrics pool : metrics.metrics().connectionPoolMetrics()) {
+            inUse += pool.inUse();
+            idle += pool.idle();
+            timeouts += pool.timedOutToAcquire();
+        }
+        return new Health.PoolState(inUse, idle, timeouts);
+    }
+}

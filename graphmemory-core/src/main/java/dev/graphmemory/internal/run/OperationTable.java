@@ -1,0 +1,355 @@
+package dev.graphmemory.internal.run;
+
+import dev.graphmemory.MemoryConfig;
+import dev.graphmemory.exceptions.InvalidInputException;
+import dev.graphmemory.internal.cypher.CommitmentStatements;
+import dev.graphmemory.internal.cypher.ConversationStatements;
+import dev.graphmemory.internal.cypher.DecisionStatements;
+import dev.graphmemory.internal.cypher.EntityStatements;
+import dev.graphmemory.internal.cypher.ForgetStatements;
+import dev.graphmemory.internal.cypher.LinkStatements;
+import dev.graphmemory.internal.cypher.PatternStatements;
+import dev.graphmemory.internal.cypher.SearchIndexing;
+import dev.graphmemory.internal.cypher.SearchStatements;
+import dev.graphmemory.internal.cypher.StoreMemoryStatement;
+import dev.graphmemory.internal.cypher.TimelineStatements;
+import dev.graphmemory.internal.cypher.VectorStatements;
+import dev.graphmemory.internal.query.ReadOnlyQueries;
+import dev.graphmemory.internal.work.Batches;
+import dev.graphmemory.internal.work.Ids;
+import dev.graphmemory.internal.work.Params;
+import dev.graphmemory.internal.work.Statement;
+import dev.graphmemory.internal.work.Work;
+import dev.graphmemory.model.BatchMode;
+import dev.graphmemory.model.Commitment;
+import dev.graphmemory.model.CommitmentQuery;
+import dev.graphmemory.model.Conversation;
+import dev.graphmemory.model.ConversationEnd;
+import dev.graphmemory.model.Decision;
+import dev.graphmemory.model.DecisionQuery;
+import dev.graphmemory.model.Embedding;
+import dev.graphmemory.model.EnergyReading;
+import dev.graphmemory.model.EnergyState;
+import dev.graphmemory.model.Entity;
+import dev.graphmemory.model.EntityContext;
+import dev.graphmemory.model.Forgotten;
+import dev.graphmemory.model.GraphQuery;
+import dev.graphmemory.model.Limits;
+import dev.graphmemory.model.Link;
+import dev.graphmemory.model.MemoryNode;
+import dev.graphmemory.model.NewCommitment;
+import dev.graphmemory.model.NewConversation;
+import dev.graphmemory.model.NewDecision;
+import dev.graphmemory.model.NewEntity;
+import dev.graphmemory.model.NewLink;
+import dev.graphmemory.model.NewMemory;
+import dev.graphmemory.model.Pattern;
+import dev.graphmemory.model.PatternObservation;
+import dev.graphmemory.model.PatternQuery;
+import dev.graphmemory.model.QueryResult;
+import dev.graphmemory.model.RelatedNode;
+import dev.graphmemory.model.RelatedQuery;
+import dev.graphmemory.model.SearchQuery;
+import dev.graphmemory.model.SearchResult;
+import dev.graphmemory.model.SimilarityQuery;
+import dev.graphmemory.model.StoredMemory;
+import dev.graphmemory.model.Supersession;
+import dev.graphmemory.model.Timeline;
+import dev.graphmemory.model.TimelineQuery;
+import dev.graphmemory.model.Validate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Makes the {@link Work} of each memory operation for one namespace. Inputs are checked here, ids are drawn here,
+ * before any executor sees the work; executors only decide the transaction it runs in.
+ *
+ * @param namespace the tenant
+ * @param ids where new ids come from (fresh, or replayed across retries of a transaction callback)
+ * @param queryRowLimit the row cap of read-only queries
+ * @param queryTimeout the timeout of read-only queries
+ * @param chunkSize rows per batch statement, and memories per transaction of {@code forgetNamespace}
+ * @param embeddingDimensions the size every embedding must have
+ */
+public record OperationTable(
+        String namespace,
+        Supplier<String> ids,
+        int queryRowLimit,
+        Duration queryTimeout,
+        int chunkSize,
+        int embeddingDimensions) {
+
+    /** The operations of the configuration's namespace, with fresh ids. */
+    static OperationTable of(MemoryConfig config) {
+        return new OperationTable(
+                config.namespace(),
+                Ids.fresh(),
+                config.queryRowLimit(),
+                config.queryTimeout(),
+                config.batchChunkSize(),
+                config.embeddingDimensions());
+    }
+
+    /** The same operations with another source of ids. */
+    public OperationTable withIds(Supplier<String> newIds) {
+        return new OperationTable(namespace, newIds, queryRowLimit, queryTimeout, chunkSize, embeddingDimensions);
+    }
+
+    public Work<Commitment> createCommitment(NewCommitment commitment) {
+        var row = CommitmentStatements.row(0, ids.get(), Validate.required("commitment", commitment));
+        return CommitmentStatements.create(namespace, List.of(row)).map(Batches::single);
+    }
+
+    public Batches<Commitment> createCommitments(List<NewCommitment> commitments, BatchMode mode) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        each("commitments", commitments, (item, i) -> rows.add(CommitmentStatements.row(i, ids.get(), item)));
+        return Batches.plan(
+                "createCommitments",
+                "commitments",
+                mode(mode),
+                commitments.size(),
+                rows,
+                "id",
+                chunkSize,
+                chunk -> CommitmentStatements.create(namespace, chunk));
+    }
+
+    public Work<Commitment> completeCommitment(String commitmentId, String outcome) {
+        return CommitmentStatements.complete(
+                namespace,
+                Validate.id("commitmentId", commitmentId),
+                Validate.optionalText("outcome", outcome, Limits.CONTENT));
+    }
+
+    public Work<List<Commitment>> getCommitments(CommitmentQuery query) {
+        return CommitmentStatements.list(namespace, query == null ? CommitmentQuery.all() : query);
+    }
+
+    public Work<Decision> recordDecision(NewDecision decision) {
+        var row = DecisionStatements.row(0, ids.get(), Validate.required("decision", decision));
+        return DecisionStatements.create(namespace, List.of(row)).map(Batches::single);
+    }
+
+    public Batches<Decision> recordDecisions(List<NewDecision> decisions, BatchMode mode) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        each("decisions", decisions, (item, i) -> rows.add(DecisionStatements.row(i, ids.get(), item)));
+        return Batches.plan(
+                "recordDecisions",
+                "decisions",
+                mode(mode),
+                decisions.size(),
+                rows,
+                "id",
+                chunkSize,
+                chunk -> DecisionStatements.create(namespace, chunk));
+    }
+
+    public Work<List<Decision>> getDecisions(DecisionQuery query) {
+        return DecisionStatements.list(namespace, query == null ? DecisionQuery.all() : query);
+    }
+
+    public Work<Pattern> recordPattern(PatternObservation observation) {
+        return recordPatterns(List.of(Validate.required("observation", observation)), BatchMode.ATOMIC)
+                .chunks()
+                .get(0)
+                .statement()
+                .map(Batches::single);
+    }
+
+    /** Observations of the same pattern in one call become one row, counted once each. */
+    public Batches<Pattern> recordPatterns(List<PatternObservation> observations, BatchMode mode) {
+        Map<String, List<Integer>> indexes = new LinkedHashMap<>();
+        each(
+                "observations",
+                observations,
+                (item, i) -> indexes.computeIfAbsent(PatternStatements.key(item), key -> new ArrayList<>())
+                        .add(i));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        indexes.forEach((key, positions) -> {
+            List<String> observationIds = positions.stream().map(i -> ids.get()).toList();
+            rows.add(PatternStatements.row(
+                    key, positions, ids.get(), observationIds, observations.get(positions.get(0))));
+        });
+        return Batches.plan(
+                "recordPatterns",
+                "observations",
+                mode(mode),
+                observations.size(),
+                rows,
+                "patternKey",
+                chunkSize,
+                chunk -> PatternStatements.record(namespace, chunk));
+    }
+
+    public Work<List<Pattern>> getPatterns(PatternQuery query) {
+        return PatternStatements.list(namespace, query == null ? PatternQuery.all() : query);
+    }
+
+    public Work<Conversation> startConversation(NewConversation conversation) {
+        return ConversationStatements.start(namespace, ids.get(), Validate.required("conversation", conversation));
+    }
+
+    public Work<Conversation> endConversation(ConversationEnd end) {
+        return ConversationStatements.end(namespace, Validate.required("end", end));
+    }
+
+    public Work<EnergyState> recordEnergy(EnergyReading reading) {
+        return ConversationStatements.energy(namespace, ids.get(), Validate.required("reading", reading));
+    }
+
+    public Work<Entity> createEntity(NewEntity entity) {
+        var row = EntityStatements.row(0, ids.get(), Validate.required("entity", entity));
+        return EntityStatements.upsert(namespace, List.of(row)).map(Batches::single);
+    }
+
+    public Batches<Entity> createEntities(List<NewEntity> entities, BatchMode mode) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        each("entities", entities, (item, i) -> rows.add(EntityStatements.row(i, ids.get(), item)));
+        return Batches.plan(
+                "createEntities",
+                "entities",
+                mode(mode),
+                entities.size(),
+                rows,
+                "nameKey",
+                chunkSize,
+                chunk -> EntityStatements.upsert(namespace, chunk));
+    }
+
+    public Work<Link> linkNodes(NewLink link) {
+        return linkNodes(List.of(Validate.required("link", link)), BatchMode.ATOMIC)
+                .chunks()
+                .get(0)
+                .statement()
+                .map(Batches::single);
+    }
+
+    public Batches<Link> linkNodes(List<NewLink> links, BatchMode mode) {
+        Map<List<String>, List<Integer>> groups = new LinkedHashMap<>();
+        each(
+                "links",
+                links,
+                (item, i) -> groups.computeIfAbsent(
+                                List.of(item.fromId(), item.relationship().name(), item.toId()),
+                                key -> new ArrayList<>())
+                        .add(i));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        groups.values().forEach(indexes -> {
+            Map<String, Object> properties = new HashMap<>();
+            indexes.forEach(i -> properties.putAll(links.get(i).properties()));
+            rows.add(LinkStatements.row(indexes, links.get(indexes.get(0)), properties));
+        });
+        rows.sort(Comparator.comparing(row -> row.get("toId").toString()));
+        List<NewLink> given = List.copyOf(links);
+        boolean atomic = mode(mode) == BatchMode.ATOMIC;
+        return Batches.plan(
+                "linkNodes",
+                "links",
+                mode,
+                links.size(),
+                rows,
+                "fromId",
+                chunkSize,
+                chunk -> LinkStatements.link(namespace, chunk, given, atomic));
+    }
+
+    public Work<StoredMemory> storeMemory(NewMemory memory) {
+        return StoreMemoryStatement.statement(namespace, ids, Validate.required("memory", memory));
+    }
+
+    public Work<List<RelatedNode>> findRelated(RelatedQuery query) {
+        return LinkStatements.related(namespace, Validate.required("query", query));
+    }
+
+    public Work<EntityContext> getEntityContext(String name, int limit) {
+        return EntityStatements.context(namespace, name, Validate.range("limit", limit, 1, Limits.MAX_LIMIT));
+    }
+
+    public Work<QueryResult> queryGraph(GraphQuery query) {
+        return ReadOnlyQueries.work(namespace, Validate.required("query", query), queryRowLimit, queryTimeout);
+    }
+
+    /**
+     * A search. Memories still waiting for the search indexer must be indexed first: by {@link #indexForSearch()} in
+     * a transaction of its own, committed before the search starts ({@code indexFirst} false), or, inside a
+     * transaction scope, by the search statement itself ({@code indexFirst} true), which also finds the scope's own
+     * new memories.
+     */
+    public Work<SearchResult> searchMemory(SearchQuery query, boolean indexFirst) {
+        return SearchStatements.search(namespace, Validate.required("query", query), indexFirst);
+    }
+
+    /** Indexes this namespace's memories that wait for the search indexer; returns how many. */
+    public Work<Long> indexForSearch() {
+        return Statement.write(
+                "indexForSearch",
+                SearchIndexing.INDEX_NAMESPACE,
+                Params.in(namespace).map(),
+                rows -> rows.single().get("indexed").asLong());
+    }
+
+    public Work<MemoryNode> setEmbedding(String memoryId, Embedding embedding) {
+        String id = Validate.id("id", memoryId);
+        return VectorStatements.set(namespace, id, dimensions(Validate.required("embedding", embedding)));
+    }
+
+    public Work<SearchResult> similarMemories(SimilarityQuery query) {
+        Validate.required("query", query);
+        if (query.embedding() != null) {
+            dimensions(query.embedding());
+        }
+        return VectorStatements.similar(namespace, query, embeddingDimensions);
+    }
+
+    public Work<Timeline> timeline(TimelineQuery query) {
+        return TimelineStatements.timeline(namespace, Validate.required("query", query));
+    }
+
+    public Work<Supersession> supersedeDecision(String decisionId, NewDecision decision) {
+        String oldId = Validate.id("decisionId", decisionId);
+        var row = DecisionStatements.row(0, ids.get(), Validate.required("decision", decision));
+        return DecisionStatements.supersede(namespace, oldId, row);
+    }
+
+    public Work<Forgotten> forget(String memoryId) {
+        return ForgetStatements.forget(namespace, Validate.id("id", memoryId), ids.get());
+    }
+
+    /** One bounded transaction of {@code forgetNamespace}; the same audit id for every batch of one call. */
+    public Statement<Integer> forgetNamespaceBatch(String auditId) {
+        return ForgetStatements.batch(namespace, auditId, chunkSize);
+    }
+
+    /** The last step of {@code forgetNamespace}: the audit record completed, with the totals. */
+    public Statement<Forgotten> forgetNamespaceDone(String auditId) {
+        return ForgetStatements.done(namespace, auditId);
+    }
+
+    private Embedding dimensions(Embedding embedding) {
+        if (embedding.dimensions() != embeddingDimensions) {
+            throw new InvalidInputException(
+                    "embedding",
+                    "must have " + embeddingDimensions + " dimensions, the size of the vector index"
+                            + " (MemoryConfig.embeddingDimensions); had " + embedding.dimensions());
+        }
+        return embedding;
+    }
+
+    private static BatchMode mode(BatchMode mode) {
+        return Validate.required("mode", mode);
+    }
+
+    /** Checks a batch's list and calls {@code action} with each item and its position. */
+    private static <T> void each(String field, List<T> items, java.util.function.ObjIntConsumer<T> action) {
+        Validate.required(field, items);
+        for (int i = 0; i < items.size(); i++) {
+            action.accept(Validate.required(field + "[" + i + "]", items.get(i)), i);
+        }
+    }
+}

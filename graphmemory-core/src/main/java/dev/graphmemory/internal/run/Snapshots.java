@@ -1,0 +1,255 @@
+package dev.graphmemory.internal.run;
+
+import dev.graphmemory.MemorySnapshots;
+import dev.graphmemory.exceptions.NotFoundException;
+import dev.graphmemory.internal.cypher.LinkStatements;
+import dev.graphmemory.internal.cypher.SearchIndexing;
+import dev.graphmemory.internal.work.Params;
+import dev.graphmemory.internal.work.Statement;
+import dev.graphmemory.internal.work.Work;
+import dev.graphmemory.model.MemoryKind;
+import dev.graphmemory.model.RelationshipType;
+import dev.graphmemory.model.SnapshotNode;
+import dev.graphmemory.model.SnapshotRelationship;
+import dev.graphmemory.model.Validate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.types.Node;
+
+/**
+ * Export and import of a namespace. Pages follow the (namespace, id) index in id order (keyset paging: each page
+ * starts after the last id of the one before), so no page costs more than its own rows, however big the namespace.
+ * The pages order by {@code namespace, id}, the index's own order: ordered by {@code id} alone, the planner reads the
+ * rest of the namespace and keeps the top rows of it for every page (a quadratic export: a million lines timed out).
+ */
+final class Snapshots implements MemorySnapshots {
+    static final int PAGE = 1_000;
+
+    static final String COUNTS = """
+            MATCH (m:Memory {namespace: $namespace})
+            RETURN count(m) AS nodes, sum(COUNT { (m)-[]->(:Memory) }) AS relationships
+            """;
+
+    static final String NODES = """
+            MATCH (m:Memory) WHERE m.namespace = $namespace AND m.id > $after
+            RETURN m ORDER BY m.namespace, m.id LIMIT $page
+            """;
+
+    static final String RELATIONSHIPS = """
+            MATCH (a:Memory) WHERE a.namespace = $namespace AND a.id > $after
+            WITH a ORDER BY a.namespace, a.id LIMIT $page
+            OPTIONAL MATCH (a)-[r]->(b:Memory)
+            RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS properties
+            ORDER BY from, type, to
+            """;
+
+    private static final Map<MemoryKind, String> IMPORT_NODES = new EnumMap<>(MemoryKind.class);
+
+    static {
+        for (MemoryKind kind : MemoryKind.values()) {
+            // A page of imported nodes is a large write: searchable ones enter the full-text index at once.
+            String labels =
+                    SearchIndexing.searchable(kind) ? kind.label() + ":" + SearchIndexing.INDEXED : kind.label();
+            IMPORT_NODES.put(kind, """
+                    UNWIND $rows AS row
+                    MERGE (m:Memory {namespace: $namespace, id: row.id})
+                    SET m:%s, m += row.properties
+                    """.formatted(labels));
+        }
+    }
+
+    static final String IMPORT_RELATIONSHIPS = """
+            UNWIND $rows AS row
+            OPTIONAL MATCH (a:Memory {namespace: $namespace, id: row.fromId})
+            OPTIONAL MATCH (b:Memory {namespace: $namespace, id: row.toId})
+            WITH collect({row: row, a: a, b: b}) AS found
+            WITH found, all(f IN found WHERE f.a IS NOT NULL AND f.b IS NOT NULL) AS complete
+            UNWIND found AS f
+            WITH f.row AS row, f.a AS a, f.b AS b, true AS allowed, complete AS write
+            """ + LinkStatements.write() + """
+            RETURN row.index AS index, a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound
+            """;
+
+    private final BlockingFacade executor;
+
+    public Snapshots(BlockingFacade executor) {
+        this.executor = executor;
+    }
+
+    private String namespace() {
+        return executor.operations().namespace();
+    }
+
+    @Override
+    public Counts counts() {
+        return executor.execute(Statement.read(
+                "countSnapshot", COUNTS, Params.in(namespace()).map(), rows -> {
+                    Record record = rows.single();
+                    return new Counts(
+                            record.get("nodes").asLong(),
+                            record.get("relationships").asLong(0));
+                }));
+    }
+
+    @Override
+    public Stream<SnapshotNode> nodes() {
+        return paged(after -> {
+            var params = Params.in(namespace()).with("after", after).with("page", PAGE);
+            return executor.execute(Statement.read("exportNodes", NODES, params.map(), rows -> {
+                List<SnapshotNode> nodes = new ArrayList<>();
+                rows.records().forEach(record -> nodes.add(node(record.get("m").asNode())));
+                return new Page<>(
+                        nodes,
+                        nodes.isEmpty() ? null : nodes.get(nodes.size() - 1).id());
+            }));
+        });
+    }
+
+    @Override
+    public Stream<SnapshotRelationship> relationships() {
+        return paged(after -> {
+            var params = Params.in(namespace()).with("after", after).with("page", PAGE);
+            return executor.execute(Statement.read("exportRelationships", RELATIONSHIPS, params.map(), rows -> {
+                List<SnapshotRelationship> relationships = new ArrayList<>();
+                String last = null;
+                for (Record record : rows.records()) {
+                    last = record.get("from").asString();
+                    if (!record.get("type").isNull()) {
+                        relationships.add(new SnapshotRelationship(
+                                last,
+                                RelationshipType.valueOf(record.get("type").asString()),
+                                record.get("to").asString(),
+                                values(record.get("properties").asMap())));
+                    }
+                }
+                return new Page<>(relationships, last);
+            }));
+        });
+    }
+
+    @Override
+    public void importNodes(List<SnapshotNode> nodes) {
+        Map<MemoryKind, List<Map<String, Object>>> byKind = new EnumMap<>(MemoryKind.class);
+        for (int i = 0; i < Validate.required("nodes", nodes).size(); i++) {
+            SnapshotNode node = Validate.required("nodes[" + i + "]", nodes.get(i));
+            byKind.computeIfAbsent(node.kind(), kind -> new ArrayList<>())
+                    .add(Params.row(i)
+                            .with("id", node.id())
+                            .with("properties", node.properties())
+                            .map());
+        }
+        if (byKind.isEmpty()) {
+            return;
+        }
+        List<Statement<Void>> statements = new ArrayList<>();
+        byKind.forEach((kind, rows) -> statements.add(Statement.write(
+                "importNodes",
+                IMPORT_NODES.get(kind),
+                Params.in(namespace()).with("rows", rows).map(),
+                result -> null)));
+        executor.execute(Work.sequence("importNodes", AccessMode.WRITE, statements));
+    }
+
+    @Override
+    public void importRelationships(List<SnapshotRelationship> relationships) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < Validate.required("relationships", relationships).size(); i++) {
+            SnapshotRelationship relationship = Validate.required("relationships[" + i + "]", relationships.get(i));
+            rows.add(Params.row(i)
+                    .with("fromId", relationship.fromId())
+                    .with("toId", relationship.toId())
+                    .with("type", relationship.type().name())
+                    .with("properties", relationship.properties())
+                    .map());
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        var params = Params.in(namespace()).with("rows", rows);
+        executor.execute(Statement.write("importRelationships", IMPORT_RELATIONSHIPS, params.map(), result -> {
+            for (Record record : result.records()) {
+                int index = record.get("index").asInt();
+                if (!record.get("fromFound").asBoolean()) {
+                    throw new NotFoundException(
+                            "Memory",
+                            "relationships[" + index + "].from",
+                            relationships.get(index).fromId());
+                }
+                if (!record.get("toFound").asBoolean()) {
+                    throw new NotFoundException(
+                            "Memory",
+                            "relationships[" + index + "].to",
+                            relationships.get(index).toId());
+                }
+            }
+            return null;
+        }));
+    }
+
+    private static SnapshotNode node(Node node) {
+        MemoryKind kind = MemoryKind.fromLabels(node.labels()).orElseThrow();
+        Map<String, Object> properties = new LinkedHashMap<>();
+        for (String key : node.keys()) {
+            if (!key.equals("id") && !key.equals("namespace")) {
+                properties.put(key, node.get(key).asObject());
+            }
+        }
+        return new SnapshotNode(node.get("id").asString(), kind, values(properties));
+    }
+
+    /** Driver values as snapshot values: integers as longs, everything else as the driver gives it. */
+    private static Map<String, Object> values(Map<String, Object> properties) {
+        Map<String, Object> values = new HashMap<>();
+        properties.forEach((key, value) -> values.put(key, value instanceof Value v ? v.asObject() : value));
+        return values;
+    }
+
+    private record Page<T>(List<T> items, String last) {}
+
+    /** A lazy stream over pages: the next page is read only when the stream needs it. */
+    private static <T> Stream<T> paged(Function<String, Page<T>> read) {
+        Iterator<T> iterator = new Iterator<>() {
+            private Iterator<T> current = List.<T>of().iterator();
+            private String after = "";
+            private boolean exhausted;
+
+            @Override
+            public boolean hasNext() {
+                while (!current.hasNext() && !exhausted) {
+                    Page<T> page = read.apply(after);
+                    if (page.last() == null) {
+                        exhausted = true;
+                    } else {
+                        after = page.last();
+                        current = page.items().iterator();
+                    }
+                }
+                return current.hasNext();
+            }
+
+            @Override
+            public T next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return current.next();
+            }
+        };
+        return StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED | Spliterator.NONNULL), false);
+    }
+}

@@ -1,0 +1,246 @@
+package dev.graphmemory.model;
+
+import dev.graphmemory.exceptions.InvalidInputException;
+import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The input rules every record checks in its compact constructor. Each failure is an {@link InvalidInputException}
+ * that names the field and the rule, raised before anything reaches the database.
+ */
+public final class Validate {
+    private static final Pattern NAMESPACE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}");
+    private static final Pattern DOMAIN = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} _.-]{0,63}");
+    private static final Pattern PROPERTY_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    private Validate() {}
+
+    /** Required multi-line text: trimmed, not blank, at most {@code max} characters, no control characters. */
+    public static String text(String field, String value, int max) {
+        if (value == null) {
+            throw new InvalidInputException(field, "is required");
+        }
+        return checkText(field, value, max, true);
+    }
+
+    /** Optional multi-line text; {@code null} or blank means absent. */
+    public static String optionalText(String field, String value, int max) {
+        return value == null || value.isBlank() ? null : checkText(field, value, max, true);
+    }
+
+    /** Required single-line text (names, agents): like {@link #text} but without line breaks. */
+    public static String line(String field, String value, int max) {
+        if (value == null) {
+            throw new InvalidInputException(field, "is required");
+        }
+        return checkText(field, value, max, false);
+    }
+
+    /** Optional single-line text; {@code null} or blank gives the default. */
+    public static String optionalLine(String field, String value, int max, String defaultValue) {
+        return value == null || value.isBlank() ? defaultValue : checkText(field, value, max, false);
+    }
+
+    /** A domain such as {@code work}: lower-cased, letters, digits, space, {@code _ . -}; {@code null} gives the default. */
+    public static String domain(String field, String value, String defaultValue) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        String domain = checkText(field, value, 64, false).toLowerCase(Locale.ROOT);
+        if (!DOMAIN.matcher(domain).matches()) {
+            throw new InvalidInputException(
+                    field, "must start with a letter or digit and use only letters, digits, spaces and _ . -");
+        }
+        return domain;
+    }
+
+    /** An id of a memory: 1–128 characters of letters, digits and {@code _ . : -}. */
+    public static String id(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(field, "is required");
+        }
+        String id = value.strip();
+        if (!ID.matcher(id).matches()) {
+            throw new InvalidInputException(
+                    field, "must be an id of 1 to 128 letters, digits or _ . : - (as returned when it was stored)");
+        }
+        return id;
+    }
+
+    /** A namespace: 1–64 characters of letters, digits and {@code _ . -}. */
+    public static String namespace(String value) {
+        if (value == null || !NAMESPACE.matcher(value).matches()) {
+            throw new InvalidInputException("namespace", "must be 1 to 64 letters, digits or _ . -");
+        }
+        return value;
+    }
+
+    /** A whole number within bounds. */
+    public static int range(String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new InvalidInputException(field, "must be between " + min + " and " + max + " (was " + value + ")");
+        }
+        return value;
+    }
+
+    /** A number within bounds; NaN and infinities are refused. */
+    public static double range(String field, double value, double min, double max) {
+        if (Double.isNaN(value) || value < min || value > max) {
+            throw new InvalidInputException(field, "must be between " + min + " and " + max + " (was " + value + ")");
+        }
+        return value;
+    }
+
+    /** An optional whole number: {@code null} gives the default, otherwise {@code min} to {@code max}. */
+    public static int optionalRange(String field, Integer value, int defaultValue, int min, int max) {
+        return value == null ? defaultValue : range(field, value, min, max);
+    }
+
+    /** A result limit: {@code null} gives the default, otherwise 1 to {@code max}. */
+    public static int limit(String field, Integer value, int defaultValue, int max) {
+        return value == null ? defaultValue : range(field, value, 1, max);
+    }
+
+    /**
+     * Parses an enum constant from its name, ignoring case and treating spaces and dashes as underscores, so that
+     * {@code "leads_to"}, {@code "LEADS_TO"} and {@code "Leads-To"} all name {@code LEADS_TO}.
+     */
+    public static <E extends Enum<E>> E oneOf(String field, String text, Class<E> type) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException(field, "is required; one of " + allowed(type));
+        }
+        String wanted = text.strip().replace('-', '_').replace(' ', '_');
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(wanted)) {
+                return constant;
+            }
+        }
+        throw new InvalidInputException(field, "must be one of " + allowed(type) + " (was '" + abbreviate(text) + "')");
+    }
+
+    /** Requires a value that has no default. */
+    public static <T> T required(String field, T value) {
+        if (value == null) {
+            throw new InvalidInputException(field, "is required");
+        }
+        return value;
+    }
+
+    /** A list of short texts, each checked as {@link #text}; {@code null} gives an empty list. */
+    public static List<String> texts(String field, List<String> values, int maxItems, int maxLength) {
+        if (values == null) {
+            return List.of();
+        }
+        if (values.size() > maxItems) {
+            throw new InvalidInputException(
+                    field, "must have at most " + maxItems + " items (had " + values.size() + ")");
+        }
+        String[] checked = new String[values.size()];
+        for (int i = 0; i < checked.length; i++) {
+            checked[i] = text(field + "[" + i + "]", values.get(i), maxLength);
+        }
+        return List.of(checked);
+    }
+
+    /**
+     * Properties stored on a relationship: at most {@code maxEntries} keys of the form {@code [A-Za-z_][A-Za-z0-9_]*},
+     * none of {@code reserved}, with string, number or boolean values.
+     */
+    public static Map<String, Object> properties(
+            String field, Map<String, ?> values, int maxEntries, List<String> reserved) {
+        if (values == null) {
+            return Map.of();
+        }
+        if (values.size() > maxEntries) {
+            throw new InvalidInputException(field, "must have at most " + maxEntries + " entries");
+        }
+        return values.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(
+                        entry -> propertyKey(field, entry.getKey(), reserved),
+                        entry -> propertyValue(field + "." + entry.getKey(), entry.getValue())));
+    }
+
+    /**
+     * The key two names share when they differ only in case, spacing or Unicode form: NFKC-normalized, trimmed,
+     * inner whitespace collapsed to one space, lower-cased.
+     */
+    public static String normalizedKey(String text) {
+        String normalized = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
+        return WHITESPACE.matcher(normalized).replaceAll(" ").toLowerCase(Locale.ROOT);
+    }
+
+    private static String propertyKey(String field, String key, List<String> reserved) {
+        if (key == null || !PROPERTY_KEY.matcher(key).matches()) {
+            throw new InvalidInputException(field, "keys must match [A-Za-z_][A-Za-z0-9_]* (at most 64 characters)");
+        }
+        if (reserved.contains(key)) {
+            throw new InvalidInputException(field, "must not set the reserved key '" + key + "'");
+        }
+        return key;
+    }
+
+    private static Object propertyValue(String field, Object value) {
+        if (value instanceof String text) {
+            return text(field, text, 1_000);
+        }
+        if (value instanceof Boolean || value instanceof Long || value instanceof Integer) {
+            return value instanceof Integer number ? Long.valueOf(number) : value;
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double number = ((Number) value).doubleValue();
+            if (!Double.isFinite(number)) {
+                throw new InvalidInputException(field, "must be a finite number");
+            }
+            return number;
+        }
+        throw new InvalidInputException(field, "must be a string, a number or a boolean");
+    }
+
+    private static String checkText(String field, String value, int max, boolean multiLine) {
+        String text = value.strip();
+        if (text.isEmpty()) {
+            throw new InvalidInputException(field, "must not be blank");
+        }
+        if (text.length() > max) {
+            throw new InvalidInputException(
+                    field, "must be at most " + max + " characters (was " + text.length() + ")");
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) && !(multiLine && (c == '\n' || c == '\r' || c == '\t'))) {
+                throw new InvalidInputException(
+                        field,
+                        String.format("must not contain control characters (U+%04X at position %d)", (int) c, i));
+            }
+            if (Character.isSurrogate(c)) {
+                boolean paired = Character.isHighSurrogate(c)
+                        && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1));
+                if (!paired) {
+                    throw new InvalidInputException(
+                            field, "must be valid Unicode (unpaired surrogate at position " + i + ")");
+                }
+                i++;
+            }
+        }
+        return text;
+    }
+
+    private static String allowed(Class<? extends Enum<?>> type) {
+        return Arrays.stream(type.getEnumConstants())
+                .map(constant -> constant.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String abbreviate(String text) {
+        String line = text.replaceAll("\\p{Cntrl}", "?");
+        return line.length() <= 40 ? line : line.substring(0, 40) + "…";
+    }
+}
