@@ -11,7 +11,8 @@ import java.util.Optional;
  * ({@code to_whom}, {@code commitment_id}, {@code from_id}, …) so that existing prompts keep working.
  */
 public final class ToolCatalogue {
-    // The order is the original adapter's, with later tools appended; models and docs/tools.md see it as is.
+    // Models see the tools in this order (tools/list), and docs/tools.md lists them so; ToolDocsTest holds the two
+    // together. A new tool goes here as well as in its kind's class.
     private static final List<Tool> TOOLS = List.of(
             CommitmentTools.CREATE_COMMITMENT,
             CommitmentTools.COMPLETE_COMMITMENT,
