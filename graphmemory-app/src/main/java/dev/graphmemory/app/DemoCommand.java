@@ -1,10 +1,8 @@
 package dev.graphmemory.app;
 
-import java.util.concurrent.Callable;
+import dev.graphmemory.GraphMemory;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code graphmemory demo}: records a day of an assistant's memory, then recalls it. */
 @Command(
@@ -17,18 +15,10 @@ import picocli.CommandLine.Spec;
             "transaction, then recalls an entity's context, related memories and open commitments.",
             "Safe to run again: entities and patterns are not duplicated."
         })
-final class DemoCommand implements Callable<Integer> {
-    @Mixin
-    ConnectionOptions connection;
-
-    @Spec
-    CommandSpec spec;
-
+final class DemoCommand extends MemoryCommand {
     @Override
-    public Integer call() {
-        try (MemoryRuntime runtime = MemoryRuntime.start(connection)) {
-            new Demo(runtime.memory(), spec.commandLine().getOut()).run();
-            return 0;
-        }
+    int run(GraphMemory memory, PrintWriter out) {
+        new Demo(memory, out).run();
+        return 0;
     }
 }
