@@ -79,7 +79,7 @@ final class Demo {
     }
 
     static Day recordDay(MemoryOperations tx) {
-        Conversation conversation = tx.startSession(new NewConversation("claude", "focused"));
+        Conversation conversation = tx.startConversation(new NewConversation("claude", "focused"));
         EnergyState energy = tx.recordEnergy(new EnergyReading(EnergyLevel.HIGH, "Morning planning session", 8, 7.5));
         Entity client =
                 tx.createEntity(new NewEntity("Acme Corp", EntityType.CLIENT, "work", "Enterprise client since 2024"));
@@ -115,7 +115,7 @@ final class Demo {
         link(tx, conversation.id(), RelationshipType.AT_ENERGY, energy.id());
         link(tx, mornings.id(), RelationshipType.LEARNED_FROM, conversation.id());
         link(tx, meetings.id(), RelationshipType.INVOLVES, client.id());
-        Conversation ended = tx.endSession(new ConversationEnd(
+        Conversation ended = tx.endConversation(new ConversationEnd(
                 conversation.id(), "Planned the Q4 launch with a pilot at Acme; promised Alice a proposal.", 5_200L));
         return new Day(
                 ended,

@@ -177,7 +177,7 @@ class ReliabilityIT {
                             "links", List.of(Map.of("from", "c", "relationship", "INVOLVES", "to", "e"))));
             memory.recordDecision(
                     new dev.graphmemory.model.NewDecision("decision " + tag, "because " + tag, null, null, 0.5));
-            memory.startSession(dev.graphmemory.model.NewConversation.of("agent " + tag));
+            memory.startConversation(dev.graphmemory.model.NewConversation.of("agent " + tag));
             Map<String, Map<String, Object>> reads = Map.of(
                     "get_commitments", Map.of("limit", 200),
                     "get_decisions", Map.of("limit", 200),

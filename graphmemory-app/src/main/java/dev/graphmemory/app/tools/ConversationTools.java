@@ -17,7 +17,7 @@ final class ConversationTools {
             "Start a conversation session. Returns its id; pass it as session_id to end_session, and link"
                     + " memories made in the conversation to it with DURING.",
             WRITES,
-            (memory, args) -> memory.startSession(ArgumentMapper.conversation(args)),
+            (memory, args) -> memory.startConversation(ArgumentMapper.conversation(args)),
             string("agent", "Which assistant is talking, e.g. claude")
                     .mandatory()
                     .maxLength(Limits.NAME),
@@ -28,7 +28,7 @@ final class ConversationTools {
             "End a conversation session",
             "End a conversation session with a summary of what it covered.",
             WRITES,
-            (memory, args) -> memory.endSession(ArgumentMapper.conversationEnd(args)),
+            (memory, args) -> memory.endConversation(ArgumentMapper.conversationEnd(args)),
             string("session_id", "The id start_session returned").mandatory(),
             string("summary", "What the conversation covered").mandatory().maxLength(Limits.SUMMARY),
             integer("tokens_used", "Tokens the conversation used", 0, Integer.MAX_VALUE));
