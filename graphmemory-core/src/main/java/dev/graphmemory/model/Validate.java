@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -19,6 +20,8 @@ public final class Validate {
     private static final Pattern DOMAIN = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} _.-]{0,63}");
     private static final Pattern PROPERTY_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** Letters and symbols that render as blank space. */
+    private static final Set<Integer> BLANK_FILLERS = Set.of(0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800, 0x180E);
 
     private Validate() {}
 
@@ -168,12 +171,34 @@ public final class Validate {
     }
 
     /**
-     * The key two names share when they differ only in case, spacing or Unicode form: NFKC-normalized, trimmed,
-     * inner whitespace collapsed to one space, lower-cased.
+     * The key two names share when they differ only in case, spacing, invisible characters or Unicode form: format
+     * characters (Unicode category Cf: zero-width spaces and joiners, the byte-order mark, word joiners, bidi marks)
+     * removed, NFKC-normalized (which turns no-break and other typographic spaces into plain spaces), trimmed, inner
+     * whitespace collapsed to one space, lower-cased. Format characters go first because they are invisible: two
+     * names that look the same must be the same entity.
      */
     public static String normalizedKey(String text) {
-        String normalized = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
+        String normalized = Normalizer.normalize(withoutFormatCharacters(text), Normalizer.Form.NFKC)
+                .strip();
         return WHITESPACE.matcher(normalized).replaceAll(" ").toLowerCase(Locale.ROOT);
+    }
+
+    /** The text without its format characters (Unicode category Cf), which render as nothing. */
+    static String withoutFormatCharacters(String text) {
+        StringBuilder kept = null;
+        for (int i = 0; i < text.length(); ) {
+            int codePoint = text.codePointAt(i);
+            int next = i + Character.charCount(codePoint);
+            if (Character.getType(codePoint) == Character.FORMAT) {
+                if (kept == null) {
+                    kept = new StringBuilder(text.length()).append(text, 0, i);
+                }
+            } else if (kept != null) {
+                kept.append(text, i, next);
+            }
+            i = next;
+        }
+        return kept == null ? text : kept.toString();
     }
 
     private static String propertyKey(String field, String key, List<String> reserved) {
@@ -204,7 +229,7 @@ public final class Validate {
     }
 
     private static String checkText(String field, String value, int max, boolean multiLine) {
-        String text = value.strip();
+        String text = stripInvisible(value);
         if (text.isEmpty()) {
             throw new InvalidInputException(field, "must not be blank");
         }
@@ -230,7 +255,47 @@ public final class Validate {
                 i++;
             }
         }
+        if (!hasVisibleCharacter(text)) {
+            throw new InvalidInputException(field, "must contain a visible character (it has only spaces or fillers)");
+        }
         return text;
+    }
+
+    /**
+     * The text without leading and trailing white space, no-break spaces and format characters (Unicode category Cf):
+     * an invisible character at either end of a name is a copy-and-paste accident, never part of the name. Inside the
+     * text they stay as given (a zero-width joiner holds an emoji sequence together); keys drop them.
+     */
+    private static String stripInvisible(String value) {
+        int start = 0;
+        int end = value.length();
+        while (start < end && isInvisibleEdge(value.charAt(start))) {
+            start++;
+        }
+        while (end > start && isInvisibleEdge(value.charAt(end - 1))) {
+            end--;
+        }
+        return value.substring(start, end);
+    }
+
+    private static boolean isInvisibleEdge(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT;
+    }
+
+    /**
+     * Whether the text has a character that renders as something: not white space, not a format character, not a
+     * control, and not one of the blank "filler" letters (Hangul fillers, the blank Braille pattern) that render as
+     * nothing although Unicode files them as letters or symbols.
+     */
+    private static boolean hasVisibleCharacter(String text) {
+        return text.codePoints().anyMatch(codePoint -> {
+            int type = Character.getType(codePoint);
+            return !Character.isWhitespace(codePoint)
+                    && !Character.isSpaceChar(codePoint)
+                    && type != Character.FORMAT
+                    && type != Character.CONTROL
+                    && !BLANK_FILLERS.contains(codePoint);
+        });
     }
 
     private static String allowed(Class<? extends Enum<?>> type) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.graphmemory.MemoryOperations;
+import dev.graphmemory.exceptions.InvalidInputException;
 import dev.graphmemory.exceptions.NotFoundException;
 import dev.graphmemory.model.Conversation;
 import dev.graphmemory.model.ConversationEnd;
@@ -102,6 +103,22 @@ class SessionEntityContractIT extends ContractSupport {
         assertThat(moved.domain()).isEqualTo("personal");
         assertThat(created.domain()).isEqualTo("work");
         assertThat(moved.updatedAt()).isAfterOrEqualTo(created.updatedAt());
+        assertThat(MemoryFixture.nodes(driver, namespace)).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void shouldTreatNamesThatDifferOnlyInInvisibleCharactersAsOneEntity(
+            Mode mode, Driver driver, TestNamespace namespace) {
+        MemoryOperations memory = operations(mode, driver, namespace);
+
+        Entity created = memory.createEntity(NewEntity.of("Acme Corp", EntityType.CLIENT));
+        Entity zeroWidth = memory.createEntity(NewEntity.of("Ac\u200Bme\u00A0Corp\uFEFF", EntityType.CLIENT));
+
+        assertThat(zeroWidth.id()).isEqualTo(created.id());
+        assertThat(memory.getEntityContext("acme\u2060 corp").entity().id()).isEqualTo(created.id());
+        assertThatThrownBy(() -> memory.createEntity(NewEntity.of("\u200B\u00A0\u2060", EntityType.CLIENT)))
+                .isInstanceOf(InvalidInputException.class);
         assertThat(MemoryFixture.nodes(driver, namespace)).isEqualTo(1);
     }
 

@@ -85,6 +85,11 @@ class ValidationTest {
                         "between 0.0 and 24.0",
                         () -> new EnergyReading(EnergyLevel.LOW, null, null, 25.0)),
                 violation("name", "at most 200", () -> NewEntity.of("n".repeat(201), EntityType.PERSON)),
+                violation("name", "must not be blank", () -> NewEntity.of("\u200B\u2060\uFEFF", EntityType.PERSON)),
+                violation("name", "must not be blank", () -> NewEntity.of("\u00A0\u202F\u2007", EntityType.PERSON)),
+                violation("name", "visible character", () -> NewEntity.of("\u3164\u200B\u3164", EntityType.PERSON)),
+                violation("agent", "must not be blank", () -> NewConversation.of("\u00A0\u200B")),
+                violation("content", "visible character", () -> NewCommitment.of("\u2800\u00A0\u2800")),
                 violation("type", "is required", () -> NewEntity.of("n", null)),
                 violation("fromId", "must be an id", () -> NewLink.of("a b", RelationshipType.INVOLVES, "c")),
                 violation("toId", "is required", () -> NewLink.of("a", RelationshipType.INVOLVES, null)),
@@ -157,6 +162,34 @@ class ValidationTest {
         Map<String, Object> withNull = new HashMap<>();
         withNull.put("optional", null);
         assertThat(GraphQuery.of("RETURN $optional", withNull).parameters()).containsKey("optional");
+    }
+
+    @Test
+    void shouldIgnoreInvisibleCharactersInNameKeysAndAtTheEdgesOfNames() {
+        String key = NewEntity.of("Acme Corp", EntityType.CLIENT).nameKey();
+        for (String lookalike : List.of(
+                "Ac\u200Bme Corp",
+                "\uFEFFAcme Corp",
+                "Acme\u2060 Corp",
+                "Acme\u00A0Corp",
+                "Acme\u202F\u00A0 Corp",
+                "\u200E Acme Corp \u200F",
+                "ACME\u200D CORP")) {
+            assertThat(NewEntity.of(lookalike, EntityType.CLIENT).nameKey())
+                    .as(
+                            "%s",
+                            lookalike
+                                    .codePoints()
+                                    .mapToObj(Integer::toHexString)
+                                    .toList())
+                    .isEqualTo(key);
+        }
+        assertThat(NewEntity.of("\u200B\u00A0Acme\uFEFF ", EntityType.CLIENT).name())
+                .isEqualTo("Acme");
+        // Inside a name, format characters stay: a zero-width joiner holds an emoji sequence together.
+        String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
+        assertThat(NewEntity.of(family + " team", EntityType.PROJECT).name()).isEqualTo(family + " team");
+        assertThat(NewCommitment.of("Line one\n\u00A0 line two").content()).isEqualTo("Line one\n\u00A0 line two");
     }
 
     @Test
