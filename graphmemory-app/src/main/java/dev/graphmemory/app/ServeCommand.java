@@ -23,7 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code graphmemory serve}: the MCP tool server, over stdio or streamable HTTP. */
 @Command(
@@ -63,15 +66,24 @@ final class ServeCommand implements Callable<Integer> {
                     + " transactions (also $GRAPHMEMORY_COALESCING=off)")
     boolean noCoalescing;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
-        String bearer = token != null ? token : System.getenv("GRAPHMEMORY_TOKEN");
+        String bearer = bearerToken(token, System.getenv("GRAPHMEMORY_TOKEN"));
+        Address address = null;
         if (http != null) {
-            Address address = Address.parse(http);
+            try {
+                address = Address.parse(http);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
             if (bearer == null && !isLoopback(address.host())) {
-                throw new picocli.CommandLine.ParameterException(
-                        new picocli.CommandLine(this),
-                        "--http " + http + " is not a loopback address: set GRAPHMEMORY_TOKEN or --token");
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "--http " + http + " is not a loopback address: set GRAPHMEMORY_TOKEN or --token"
+                                + " (a token that is empty or only spaces does not count)");
             }
         }
         // Standard output carries only protocol messages from here on.
@@ -98,7 +110,6 @@ final class ServeCommand implements Callable<Integer> {
             LOG.info("End of input: stopping");
             stop.run();
         } else {
-            Address address = Address.parse(http);
             HttpMcpServer server = HttpMcpServer.start(
                     calls, Version.current(), address.host(), address.port(), bearer, allowedOrigins, metrics);
             Runtime.getRuntime()
@@ -106,6 +117,15 @@ final class ServeCommand implements Callable<Integer> {
             server.join();
         }
         return 0;
+    }
+
+    /**
+     * The bearer token: the option, else the environment. A token that is empty or only white space is no token at
+     * all, never one that an empty {@code Authorization: Bearer} header would match.
+     */
+    static String bearerToken(String option, String environment) {
+        String given = option != null ? option : environment;
+        return given == null || given.isBlank() ? null : given;
     }
 
     /**
@@ -155,16 +175,22 @@ final class ServeCommand implements Callable<Integer> {
                     ? DEFAULT_HOST
                     : text.substring(0, colon).replace("[", "").replace("]", "");
             String port = colon < 0 ? text : text.substring(colon + 1);
+            int number;
             try {
-                int number = Integer.parseInt(port);
-                if (number < 0 || number > 65_535) {
-                    throw new NumberFormatException();
-                }
-                return new Address(host, number);
+                number = Integer.parseInt(port.strip());
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(
                         "--http must be HOST:PORT, :PORT or PORT, e.g. 127.0.0.1:8080; was " + text);
             }
+            if (number < 0 || number > 65_535) {
+                throw new IllegalArgumentException("--http must be HOST:PORT, :PORT or PORT with a port between 0 and"
+                        + " 65535 (0 picks a free one), e.g. 127.0.0.1:8080; the port was " + number);
+            }
+            if (host.isBlank()) {
+                throw new IllegalArgumentException(
+                        "--http must be HOST:PORT, :PORT or PORT, e.g. 127.0.0.1:8080; was " + text);
+            }
+            return new Address(host, number);
         }
     }
 }

@@ -101,6 +101,34 @@ class CommandIT {
     }
 
     @Test
+    void shouldExitWithTwoForEveryArgumentTextThatIsNotOneJsonObject(SharedNeo4j neo4j) {
+        String uri = neo4j.server().boltUri().toString();
+        for (String arguments : java.util.List.of(
+                "null", "[]", "[{}]", "\"text\"", "5", "true", "", "   ", "{} {}", "{\"name\":\"a\",\"name\":\"b\"}")) {
+            Run run = run("tool", "health_check", arguments, "--uri", uri);
+
+            assertThat(run.status()).as("'%s': %s", arguments, run.err()).isEqualTo(2);
+            assertThat(run.err()).contains("must be a JSON object").doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void shouldExitWithTwoAndAClearLineForAPortOutOfRangeOrABlankToken() {
+        for (String address : java.util.List.of("70000", "127.0.0.1:65536", "127.0.0.1:-1", ":99999999999")) {
+            Run run = run("serve", "--http", address, "--uri", "bolt://127.0.0.1:1");
+
+            assertThat(run.status()).as(address + ": " + run.err()).isEqualTo(2);
+            assertThat(run.err()).contains("--http").doesNotContain("Exception").doesNotContain("\tat ");
+        }
+        for (String token : java.util.List.of("", " ", "\t ")) {
+            Run run = run("serve", "--http", "0.0.0.0:0", "--token", token, "--uri", "bolt://127.0.0.1:1");
+
+            assertThat(run.status()).as("token '%s': %s", token, run.err()).isEqualTo(2);
+            assertThat(run.err()).contains("not a loopback address");
+        }
+    }
+
+    @Test
     void shouldExitWithTwoOnBadUsage() {
         Run unknown = run("no-such-command");
 

@@ -91,4 +91,25 @@ class SnapshotCommandIT {
         assertThat(load.status()).isEqualTo(1);
         assertThat(load.err()).contains("line 1").contains("not a graphmemory snapshot");
     }
+
+    @Test
+    void shouldReportAReservedKeyOrADuplicateKeyWithItsLineNumber(
+            SharedNeo4j neo4j, TestNamespace namespace, @TempDir Path dir) throws IOException {
+        String uri = neo4j.server().boltUri().toString();
+        String header = "{\"graphmemory\":\"snapshot\",\"version\":1,\"namespace\":\"x\"}";
+        String good = "{\"type\":\"node\",\"kind\":\"Entity\",\"id\":\"e1\",\"properties\":{\"name\":\"Acme\","
+                + "\"nameKey\":\"acme\",\"type\":\"client\"}}";
+        for (String bad : List.of(
+                "{\"type\":\"node\",\"kind\":\"Entity\",\"id\":\"e2\",\"properties\":{\"namespace\":\"other\"}}",
+                "{\"type\":\"node\",\"kind\":\"Entity\",\"id\":\"e2\",\"id\":\"e3\",\"properties\":{}}",
+                "{\"type\":\"node\",\"kind\":\"Entity\",\"id\":\"e2\",\"properties\":{\"n\":123456789012345678901234567890}}")) {
+            Path file = dir.resolve("reserved.jsonl");
+            Files.write(file, List.of(header, good, bad));
+
+            var load = CommandIT.run("import", file.toString(), "--uri", uri, "--namespace", namespace.value());
+
+            assertThat(load.status()).as(load.err()).isEqualTo(1);
+            assertThat(load.err()).contains("line 3").doesNotContain("\tat ").doesNotContain("Exception");
+        }
+    }
 }

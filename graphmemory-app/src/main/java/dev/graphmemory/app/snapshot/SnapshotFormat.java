@@ -1,5 +1,6 @@
 package dev.graphmemory.app.snapshot;
 
+import dev.graphmemory.exceptions.InvalidInputException;
 import dev.graphmemory.model.MemoryKind;
 import dev.graphmemory.model.RelationshipType;
 import dev.graphmemory.model.SnapshotNode;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,7 +35,10 @@ public final class SnapshotFormat {
     /** The format version this build writes and reads. */
     public static final int VERSION = 1;
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Refuses a line that names a key twice: which of the two values was meant is a guess. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private SnapshotFormat() {}
 
@@ -121,7 +126,11 @@ public final class SnapshotFormat {
                     throw new MalformedLineException(
                             "has type '" + entry.get("type") + "'; expected node or relationship", null);
             };
-        } catch (ClassCastException | IllegalArgumentException | DateTimeParseException e) {
+        } catch (ClassCastException
+                | IllegalArgumentException
+                | ArithmeticException
+                | DateTimeParseException
+                | InvalidInputException e) {
             throw new MalformedLineException(e.getMessage(), e);
         }
     }
