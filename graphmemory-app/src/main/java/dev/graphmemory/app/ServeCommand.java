@@ -13,7 +13,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
-import java.io.PrintStream;
+import java.io.OutputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,16 +67,38 @@ final class ServeCommand implements Callable<Integer> {
                     + " transactions (also $GRAPHMEMORY_COALESCING=off)")
     boolean noCoalescing;
 
+    @Option(
+            names = "--max-message-size",
+            paramLabel = "SIZE",
+            description = "The longest MCP message read, e.g. 4MiB, 512KiB or 65536 bytes (default: "
+                    + "$GRAPHMEMORY_MAX_MESSAGE_SIZE, else 4MiB); a longer one is refused and skipped")
+    String maxMessageSize;
+
     @Spec
     CommandSpec spec;
+
+    /** How long stopping may take before the process exits anyway, so that the data directory is always released. */
+    static final Duration STOP_LIMIT = Duration.ofSeconds(10);
 
     @Override
     public Integer call() throws Exception {
         String bearer = bearerToken(token, System.getenv("GRAPHMEMORY_TOKEN"));
+        int messageLimit;
+        try {
+            messageLimit = MessageSize.parse(
+                    maxMessageSize != null ? maxMessageSize : System.getenv("GRAPHMEMORY_MAX_MESSAGE_SIZE"));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         Address address = null;
         if (http != null) {
             try {
                 address = Address.parse(http);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            try {
+                HttpMcpServer.checkOrigins(allowedOrigins);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
@@ -87,7 +110,8 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         // Standard output carries only protocol messages from here on.
-        PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
+        // A plain stream, not a PrintStream: a PrintStream swallows the error that says the client is gone.
+        OutputStream protocol = new FileOutputStream(FileDescriptor.out);
         System.setOut(System.err);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
@@ -99,19 +123,27 @@ final class ServeCommand implements Callable<Integer> {
         ToolCalls calls = new ToolCalls(runtime.memory());
         AtomicBoolean stopped = new AtomicBoolean();
         if (http == null) {
-            StdioMcpServer server =
-                    StdioMcpServer.start(calls, Version.current(), new FileInputStream(FileDescriptor.in), protocol);
+            StdioMcpServer server = StdioMcpServer.start(
+                    calls, Version.current(), new FileInputStream(FileDescriptor.in), protocol, messageLimit);
             Runnable stop = () -> stop(stopped, server, runtime);
             Runtime.getRuntime().addShutdownHook(new Thread(stop, "graphmemory-shutdown"));
             LOG.info(
                     "MCP server ready on standard input and output (namespace {})",
                     runtime.memory().namespace());
             server.awaitEndOfInput();
-            LOG.info("End of input: stopping");
+            String reason = server.endReason();
+            LOG.info("{}: stopping", Character.toUpperCase(reason.charAt(0)) + reason.substring(1));
             stop.run();
         } else {
             HttpMcpServer server = HttpMcpServer.start(
-                    calls, Version.current(), address.host(), address.port(), bearer, allowedOrigins, metrics);
+                    calls,
+                    Version.current(),
+                    address.host(),
+                    address.port(),
+                    bearer,
+                    allowedOrigins,
+                    metrics,
+                    messageLimit);
             Runtime.getRuntime()
                     .addShutdownHook(new Thread(() -> stop(stopped, server, runtime), "graphmemory-shutdown"));
             server.join();
@@ -143,16 +175,38 @@ final class ServeCommand implements Callable<Integer> {
         return config;
     }
 
+    /**
+     * Stops the server, then the memory and the database under it. Whatever is still running (a long query, writes
+     * waiting to be coalesced) gets {@link #STOP_LIMIT}; after that the process exits without waiting further, so that
+     * a client that went away never leaves the data directory locked. The database recovers what it did not close.
+     */
     private static void stop(AtomicBoolean stopped, AutoCloseable server, MemoryRuntime runtime) {
         if (!stopped.compareAndSet(false, true)) {
             return;
         }
+        Thread watchdog = new Thread(
+                () -> {
+                    try {
+                        Thread.sleep(STOP_LIMIT.toMillis());
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    LOG.error("Stopping took longer than {} s: exiting now", STOP_LIMIT.toSeconds());
+                    Runtime.getRuntime().halt(1);
+                },
+                "graphmemory-stop-limit");
+        watchdog.setDaemon(true);
+        watchdog.start();
         try {
             server.close();
         } catch (Exception e) {
             LOG.warn("Stopping the MCP server failed", e);
         } finally {
-            runtime.close();
+            try {
+                runtime.close();
+            } finally {
+                watchdog.interrupt();
+            }
         }
         LOG.info("Stopped");
     }

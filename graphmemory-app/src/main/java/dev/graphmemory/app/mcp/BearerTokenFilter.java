@@ -13,12 +13,16 @@ import java.security.MessageDigest;
 
 /**
  * Lets a request through only with {@code Authorization: Bearer <token>}. The comparison takes the same time whatever
- * the guess, and the token is never logged or echoed.
+ * the guess, and the token is never logged or echoed. An empty or blank token is refused when the filter is made: it
+ * would let through any request with an empty {@code Bearer} header.
  */
 final class BearerTokenFilter implements Filter {
     private final byte[] expected;
 
     BearerTokenFilter(String token) {
+        if (token == null || token.isBlank()) {
+            throw new IllegalArgumentException("A bearer token must not be empty or blank");
+        }
         this.expected = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
     }
 
@@ -30,7 +34,8 @@ final class BearerTokenFilter implements Filter {
         if (!MessageDigest.isEqual(expected, given)) {
             HttpServletResponse http = (HttpServletResponse) response;
             http.setHeader("WWW-Authenticate", "Bearer realm=\"graphmemory\"");
-            http.sendError(HttpServletResponse.SC_UNAUTHORIZED, "A valid bearer token is required");
+            ErrorReplies.send(
+                    http, 401, null, JsonRpcGuard.INVALID_REQUEST, "Unauthorized: a valid bearer token is required");
             return;
         }
         chain.doFilter(request, response);

@@ -5,20 +5,23 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
-import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import io.modelcontextprotocol.server.transport.ServerTransportSecurityValidator;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +29,10 @@ import org.slf4j.LoggerFactory;
  * The MCP server over the streamable HTTP transport, on Jetty, at {@code /mcp}.
  *
  * <p>It binds to loopback unless told otherwise; any other address requires a bearer token. Requests that carry an
- * {@code Origin} header from anywhere but this machine (or an origin allowed explicitly) are refused, so a web page
- * in the user's browser cannot reach the memory (DNS rebinding).
+ * {@code Origin} header other than the server's own origin (scheme, host and port) or an origin allowed explicitly are
+ * refused, so a web page in the user's browser cannot reach the memory; on loopback the {@code Host} header must name
+ * this machine too (DNS rebinding). Every error answer is a JSON-RPC error object, never a stack trace
+ * ({@link HttpGuardFilter}), and every message is checked before the SDK reads it ({@link McpMessageFilter}).
  */
 public final class HttpMcpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpMcpServer.class);
@@ -44,15 +49,7 @@ public final class HttpMcpServer implements AutoCloseable {
         this.uri = uri;
     }
 
-    /**
-     * Starts the server.
-     *
-     * @param host the address to bind
-     * @param port the port, 0 for a free one
-     * @param token the bearer token every request must carry, or {@code null} (only allowed on loopback)
-     * @param allowedOrigins browser origins allowed besides this machine's
-     * @param metrics the registry served in the Prometheus format at {@code /metrics}
-     */
+    /** Starts the server with messages of at most {@link StdioMcpServer#DEFAULT_MAX_MESSAGE_BYTES}. */
     public static HttpMcpServer start(
             ToolCalls calls,
             String version,
@@ -62,38 +59,81 @@ public final class HttpMcpServer implements AutoCloseable {
             List<String> allowedOrigins,
             PrometheusMeterRegistry metrics)
             throws Exception {
+        return start(
+                calls, version, host, port, token, allowedOrigins, metrics, StdioMcpServer.DEFAULT_MAX_MESSAGE_BYTES);
+    }
+
+    /**
+     * Starts the server.
+     *
+     * @param host the address to bind
+     * @param port the port, 0 for a free one
+     * @param token the bearer token every request must carry, or {@code null} (only allowed on loopback); never blank
+     * @param allowedOrigins browser origins allowed besides the server's own, each {@code scheme://host[:port]}
+     * @param metrics the registry served in the Prometheus format at {@code /metrics}
+     * @param maxMessageBytes the longest request body read
+     */
+    public static HttpMcpServer start(
+            ToolCalls calls,
+            String version,
+            String host,
+            int port,
+            String token,
+            List<String> allowedOrigins,
+            PrometheusMeterRegistry metrics,
+            int maxMessageBytes)
+            throws Exception {
+        if (token != null && token.isBlank()) {
+            throw new IllegalArgumentException("A bearer token must not be empty or blank");
+        }
+        checkOrigins(allowedOrigins);
         if (token == null && !isLoopback(host)) {
             throw new IllegalArgumentException(
                     "Serving on " + host + " (not loopback) requires a bearer token: set GRAPHMEMORY_TOKEN or --token");
         }
-        List<String> origins = new ArrayList<>(List.of("http://localhost:*", "http://127.0.0.1:*", "http://[::1]:*"));
-        origins.addAll(allowedOrigins);
+        // Origins are checked by HttpGuardFilter (the server's own scheme, host and port, exactly); the SDK's check
+        // compares prefixes, so it is not used.
         var transport = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(McpJsonDefaults.getMapper())
                 .mcpEndpoint(ENDPOINT)
-                .securityValidator(DefaultServerTransportSecurityValidator.builder()
-                        .allowedOrigins(origins)
-                        .build())
+                .securityValidator(ServerTransportSecurityValidator.NOOP)
                 .build();
         McpSyncServer mcp =
                 McpTools.configure(McpServer.sync(transport), calls, version).build();
 
         Server jetty = new Server();
-        ServerConnector connector = new ServerConnector(jetty);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
         jetty.addConnector(connector);
+        ErrorHandler errors = new ErrorHandler();
+        errors.setShowStacks(false);
+        errors.setShowMessageInTitle(false);
+        jetty.setErrorHandler(errors);
+        try {
+            connector.open(); // binds the port now, so that the origin policy knows it
+        } catch (Exception e) {
+            mcp.close();
+            throw e;
+        }
+        int boundPort = connector.getLocalPort();
+        OriginPolicy origins = OriginPolicy.of(host, isLoopback(host), boundPort, allowedOrigins);
+
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
+        context.setErrorHandler(errors);
         ServletHolder servlet = new ServletHolder(transport);
         servlet.setAsyncSupported(true);
         context.addServlet(servlet, ENDPOINT);
         context.addServlet(new ServletHolder(new MetricsServlet(metrics)), METRICS);
+        addFilter(context, new HttpGuardFilter(origins), "/*");
         if (token != null) {
-            FilterHolder filter = new FilterHolder(new BearerTokenFilter(token));
-            filter.setAsyncSupported(true);
-            context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
+            addFilter(context, new BearerTokenFilter(token), "/*");
         }
+        addFilter(context, new McpMessageFilter(maxMessageBytes), ENDPOINT);
         jetty.setHandler(context);
         jetty.setStopTimeout(2_000);
         try {
@@ -104,9 +144,24 @@ public final class HttpMcpServer implements AutoCloseable {
             throw e;
         }
         String shownHost = host.contains(":") ? "[" + host + "]" : host;
-        URI uri = URI.create("http://" + shownHost + ":" + connector.getLocalPort() + ENDPOINT);
+        URI uri = URI.create("http://" + shownHost + ":" + boundPort + ENDPOINT);
         LOG.info("MCP server listening on {}{}", uri, token == null ? "" : " (bearer token required)");
         return new HttpMcpServer(jetty, mcp, uri);
+    }
+
+    /**
+     * Checks that each allowed origin is an origin: {@code scheme://host[:port]}, nothing more.
+     *
+     * @throws IllegalArgumentException naming the first that is not
+     */
+    public static void checkOrigins(List<String> allowedOrigins) {
+        OriginPolicy.of("127.0.0.1", true, 0, allowedOrigins);
+    }
+
+    private static void addFilter(ServletContextHandler context, Filter filter, String path) {
+        FilterHolder holder = new FilterHolder(filter);
+        holder.setAsyncSupported(true);
+        context.addFilter(holder, path, EnumSet.of(DispatcherType.REQUEST));
     }
 
     /** The address clients connect to. */

@@ -4,87 +4,53 @@ import dev.graphmemory.app.tools.ToolCalls;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
-import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * The MCP server over standard input and output. Standard output belongs to the protocol alone: the caller hands
  * over the real stream and points {@code System.out} at standard error, so that nothing else can corrupt it. The
- * server ends when its input ends (the client went away).
+ * server ends when its input ends (the client went away) or its output breaks; a malformed message only gets an error
+ * reply (see {@link StdioTransport}).
  */
 public final class StdioMcpServer implements AutoCloseable {
-    private final McpSyncServer mcp;
-    private final CountDownLatch endOfInput;
+    /** The default longest message, in bytes: 4 MiB. */
+    public static final int DEFAULT_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
 
-    private StdioMcpServer(McpSyncServer mcp, CountDownLatch endOfInput) {
+    private final McpSyncServer mcp;
+    private final StdioTransport transport;
+
+    private StdioMcpServer(McpSyncServer mcp, StdioTransport transport) {
         this.mcp = mcp;
-        this.endOfInput = endOfInput;
+        this.transport = transport;
     }
 
-    /** Starts serving on the given streams. */
+    /** Starts serving on the given streams, with messages of at most {@link #DEFAULT_MAX_MESSAGE_BYTES}. */
     public static StdioMcpServer start(ToolCalls calls, String version, InputStream in, OutputStream out) {
-        CountDownLatch endOfInput = new CountDownLatch(1);
-        var transport =
-                new StdioServerTransportProvider(McpJsonDefaults.getMapper(), new EndAware(in, endOfInput), out);
+        return start(calls, version, in, out, DEFAULT_MAX_MESSAGE_BYTES);
+    }
+
+    /** Starts serving on the given streams, reading messages (lines) of at most {@code maxMessageBytes} bytes. */
+    public static StdioMcpServer start(
+            ToolCalls calls, String version, InputStream in, OutputStream out, int maxMessageBytes) {
+        var transport = new StdioTransport(McpJsonDefaults.getMapper(), in, out, maxMessageBytes);
         McpSyncServer mcp =
                 McpTools.configure(McpServer.sync(transport), calls, version).build();
-        return new StdioMcpServer(mcp, endOfInput);
+        return new StdioMcpServer(mcp, transport);
     }
 
-    /** Waits until the input ends. */
+    /** Waits until the input ends (or fails, or standard output breaks). */
     public void awaitEndOfInput() throws InterruptedException {
-        endOfInput.await();
+        transport.awaitEnd();
+    }
+
+    /** Why serving ended: {@link StdioTransport#END_OF_INPUT}, or what failed; {@code null} while it runs. */
+    public String endReason() {
+        return transport.endReason();
     }
 
     @Override
     public void close() {
-        mcp.closeGracefully();
-    }
-
-    /** Counts down when the stream reaches its end or fails. */
-    private static final class EndAware extends FilterInputStream {
-        private final CountDownLatch end;
-
-        EndAware(InputStream in, CountDownLatch end) {
-            super(in);
-            this.end = end;
-        }
-
-        @Override
-        public int read() throws IOException {
-            try {
-                return track(super.read());
-            } catch (IOException e) {
-                end.countDown();
-                throw e;
-            }
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            try {
-                return track(super.read(buffer, offset, length));
-            } catch (IOException e) {
-                end.countDown();
-                throw e;
-            }
-        }
-
-        private int track(int result) {
-            if (result < 0) {
-                end.countDown();
-            }
-            return result;
-        }
-
-        @Override
-        public void close() throws IOException {
-            end.countDown();
-            super.close();
-        }
+        mcp.close();
     }
 }

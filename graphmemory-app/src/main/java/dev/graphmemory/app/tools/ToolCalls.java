@@ -52,7 +52,9 @@ public final class ToolCalls {
             LOG.debug("{} failed: {}", name, e.getMessage());
             return failure(e.errorCode(), message(e), field(e));
         } catch (RuntimeException e) {
-            LOG.warn("{} failed unexpectedly", name, e);
+            // One line on standard error; the stack trace only with --verbose.
+            LOG.warn("{} failed unexpectedly: {}", name, e.toString());
+            LOG.debug("{} failed", name, e);
             return failure(
                     "internal_error",
                     "graphmemory could not complete the call: " + e.getClass().getSimpleName(),

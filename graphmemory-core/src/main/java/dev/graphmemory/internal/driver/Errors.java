@@ -93,10 +93,19 @@ public final class Errors {
             }
             return translateDriver(neo4j);
         }
+        if (cause instanceof IllegalStateException closed && thrownByTheDriver(closed)) {
+            // The driver was closed under the work (graphmemory is stopping): the database is out of reach.
+            return new UnavailableException("The connection to the database is closed: " + closed.getMessage(), closed);
+        }
         if (cause instanceof RuntimeException runtime) {
             return runtime;
         }
         return new DatabaseException("Unexpected failure: " + cause, null, cause);
+    }
+
+    private static boolean thrownByTheDriver(Throwable failure) {
+        StackTraceElement[] stack = failure.getStackTrace();
+        return stack.length > 0 && stack[0].getClassName().startsWith("org.neo4j.");
     }
 
     /** Translates a failure of {@code COMMIT} in an explicit transaction, where a lost connection hides the outcome. */

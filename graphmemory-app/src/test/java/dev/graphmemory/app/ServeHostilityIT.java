@@ -1,0 +1,181 @@
+package dev.graphmemory.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real {@code graphmemory serve} process over stdio, on its own embedded database, fed what a broken or hostile
+ * client sends: it answers, goes on, and when the client goes away it exits within seconds and leaves the data
+ * directory free for the next command.
+ */
+class ServeHostilityIT {
+    private static final Path JAR = Path.of("target", "graphmemory.jar").toAbsolutePath();
+    private static final Duration START = Duration.ofSeconds(120);
+    /** The stop limit of {@code serve} and a margin for a loaded machine. */
+    private static final Duration EXIT = ServeCommand.STOP_LIMIT.plusSeconds(10);
+
+    @Test
+    void shouldSurviveGarbageAndExitAtTheEndOfInputWhileAQueryRuns(@TempDir Path data) throws Exception {
+        try (Serve serve = Serve.start(data)) {
+            serve.initialize();
+            serve.send("{bad json");
+            assertThat(serve.nextLine()).contains("\"code\":-32700");
+            serve.send("[]");
+            assertThat(serve.nextLine()).contains("\"code\":-32600").contains("batches");
+            byte[] huge = new byte[17 * 1024 * 1024]; // over the default limit of 4 MiB, and over the SDK's 16 MiB
+            Arrays.fill(huge, (byte) 'x');
+            serve.sendRaw(
+                    "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"ping\",\"x\":\"".getBytes(StandardCharsets.UTF_8));
+            serve.sendRaw(huge);
+            serve.send("\"}");
+            assertThat(serve.nextLine()).contains("\"code\":-32600").contains("4194304 bytes");
+            serve.send("{\"jsonrpc\":\"2.0\",\"id\":10,\"method\":\"ping\"}");
+            assertThat(serve.nextLine()).isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":10,\"result\":{}}");
+            serve.send("{\"jsonrpc\":\"2.0\",\"id\":11,\"method\":\"tools/call\",\"params\":{\"name\":\"query_graph\","
+                    + "\"arguments\":{\"query\":\"UNWIND range(1, 100000) AS a UNWIND range(1, 100000) AS b"
+                    + " RETURN count(*) AS n\"}}}");
+            Thread.sleep(1_000); // the query is running
+
+            long closed = System.nanoTime();
+            serve.process.getOutputStream().close();
+
+            assertThat(serve.process.waitFor(EXIT.toSeconds(), TimeUnit.SECONDS))
+                    .as("exited within %s of the end of input:\n%s", EXIT, serve.log())
+                    .isTrue();
+            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - closed);
+            assertThat(serve.process.exitValue()).as(serve.log()).isZero();
+            assertThat(serve.log()).contains("End of input: stopping").doesNotContain("\tat ");
+            System.out.printf("serve exited %d s after the end of its input, with a query running%n", seconds);
+        }
+        CommandIT.Run health = CommandIT.run("health", "--data-dir", data.toString());
+        assertThat(health.status()).as(health.err()).isZero(); // the data directory is not locked
+    }
+
+    @Test
+    void shouldExitWhenTheClientStopsReadingItsOutput(@TempDir Path data) throws Exception {
+        // Replies are read on this thread: a pipe stays open while another thread is blocked reading it.
+        try (Serve serve = Serve.start(data, false)) {
+            serve.initialize();
+
+            serve.process.getInputStream().close();
+            serve.send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}");
+
+            assertThat(serve.process.waitFor(EXIT.toSeconds(), TimeUnit.SECONDS))
+                    .as(serve.log())
+                    .isTrue();
+            assertThat(serve.log()).contains("Standard output is closed").doesNotContain("\tat ");
+        }
+        assertThat(CommandIT.run("health", "--data-dir", data.toString()).status())
+                .isZero();
+    }
+
+    /** A {@code serve} process on its own data directory, with its output and log collected. */
+    static final class Serve implements AutoCloseable {
+        final Process process;
+        private final OutputStream in;
+        private final BlockingQueue<String> out = new LinkedBlockingQueue<>();
+        private final BufferedReader direct;
+        private final List<String> log = Collections.synchronizedList(new ArrayList<>());
+
+        private Serve(Process process, boolean follow) {
+            this.process = process;
+            this.in = process.getOutputStream();
+            if (follow) {
+                follow(process.getInputStream(), out::add);
+                direct = null;
+            } else {
+                direct = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            }
+            follow(process.getErrorStream(), log::add);
+        }
+
+        static Serve start(Path data, String... extra) throws Exception {
+            return start(data, true, extra);
+        }
+
+        /** With {@code follow}, replies are collected in the background; without, read when asked for. */
+        static Serve start(Path data, boolean follow, String... extra) throws Exception {
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx1g",
+                    "-jar",
+                    JAR.toString(),
+                    "serve",
+                    "--data-dir",
+                    data.toString()));
+            command.addAll(List.of(extra));
+            Serve serve = new Serve(new ProcessBuilder(command).start(), follow);
+            long deadline = System.nanoTime() + START.toNanos();
+            while (!serve.log().contains("MCP server ready")) {
+                if (System.nanoTime() > deadline || !serve.process.isAlive()) {
+                    throw new AssertionError("serve did not start:\n" + serve.log());
+                }
+                Thread.sleep(50);
+            }
+            return serve;
+        }
+
+        void initialize() throws Exception {
+            send(
+                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
+                            + "\"capabilities\":{},\"clientInfo\":{\"name\":\"hostile\",\"version\":\"1\"}}}");
+            assertThat(nextLine()).contains("\"serverInfo\"");
+            send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+        }
+
+        void send(String line) throws IOException {
+            sendRaw((line + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+
+        void sendRaw(byte[] bytes) throws IOException {
+            in.write(bytes);
+            in.flush();
+        }
+
+        String nextLine() throws InterruptedException, IOException {
+            String line = direct != null ? direct.readLine() : out.poll(60, TimeUnit.SECONDS);
+            assertThat(line).as("a reply; log:\n%s", log()).isNotNull();
+            return line;
+        }
+
+        String log() {
+            synchronized (log) {
+                return String.join("\n", log);
+            }
+        }
+
+        private static void follow(java.io.InputStream stream, java.util.function.Consumer<String> sink) {
+            Thread reader = new Thread(() -> {
+                try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                    lines.lines().forEach(sink);
+                } catch (IOException | java.io.UncheckedIOException closed) {
+                    // the process ended, or the test closed the stream
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+}
