@@ -36,6 +36,8 @@ public final class Limits {
     public static final int DEFAULT_RECALL_LIMIT = 10;
     /** The default character budget of a search, a similarity search or a timeline (about 1,000 tokens). */
     public static final int DEFAULT_MAX_CHARS = 4_000;
+    /** The default character budget of a read-only query's answer (about 5,000 tokens). */
+    public static final int DEFAULT_QUERY_MAX_CHARS = 20_000;
     /** The smallest character budget. */
     public static final int MIN_MAX_CHARS = 100;
     /** The largest character budget. */

@@ -44,6 +44,8 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedNeo4j implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedNeo4j.class);
+    /** The default memory limit of one transaction: 256 MiB. */
+    public static final long DEFAULT_TRANSACTION_MEMORY_BYTES = 256L * 1024 * 1024;
 
     private final DatabaseManagementService service;
     private final GraphDatabaseService database;
@@ -133,6 +135,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         private Duration transactionTimeout = Duration.ZERO;
         private Duration lockAcquisitionTimeout = Duration.ZERO;
         private Duration keepAlive = Duration.ofSeconds(5);
+        private long transactionMemoryBytes = DEFAULT_TRANSACTION_MEMORY_BYTES;
         private final Map<Setting<?>, Object> extraSettings = new LinkedHashMap<>();
 
         private Builder() {}
@@ -183,6 +186,21 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 throw new IllegalArgumentException("keepAlive must be at least 1 s, was " + interval);
             }
             this.keepAlive = interval;
+            return this;
+        }
+
+        /**
+         * The most heap one transaction may use for the work the database counts (sorting, aggregating, collecting,
+         * building results; default 256 MiB, {@code db.memory.transaction.max}); a transaction that needs more is
+         * rolled back with a memory-limit error instead of pressing the whole process for memory. {@code 0} means no
+         * limit.
+         */
+        public Builder transactionMemory(long bytes) {
+            if (bytes != 0 && bytes < ByteUnit.mebiBytes(1)) {
+                throw new IllegalArgumentException(
+                        "transactionMemory must be 0 (no limit) or at least 1 MiB, was " + bytes);
+            }
+            this.transactionMemoryBytes = bytes;
             return this;
         }
 
@@ -240,6 +258,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             settings.put(GraphDatabaseSettings.pagecache_memory, pageCacheBytes);
             settings.put(GraphDatabaseSettings.transaction_timeout, transactionTimeout);
             settings.put(GraphDatabaseSettings.lock_acquisition_timeout, lockAcquisitionTimeout);
+            settings.put(GraphDatabaseSettings.memory_transaction_max_size, transactionMemoryBytes);
+            // Stopping waits this long for running transactions before it terminates them: a query left running by a
+            // client that went away must not hold the data directory for long.
+            settings.put(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(2));
             // The assistant-facing query tool refuses LOAD CSV; the server refuses file URLs as well.
             settings.put(GraphDatabaseSettings.allow_file_urls, false);
             settings.put(GraphDatabaseSettings.preallocate_logical_logs, false);

@@ -140,7 +140,7 @@ final class ArgumentMapper {
     }
 
     static GraphQuery graphQuery(Args args) {
-        return GraphQuery.of(args.string("query"), args.object("parameters"));
+        return new GraphQuery(args.string("query"), args.object("parameters"), args.integer("max_chars"));
     }
 
     /** The items of {@code store_memory}: each kind under its own argument, links by key or by id. */

@@ -40,7 +40,7 @@ public final class AsyncDriverRunner implements AsyncStatementRunner {
         }
         return transaction
                 .runAsync(statement.text(), statement.parameters())
-                .thenCompose(cursor -> read(cursor, statement.maxRows()))
+                .thenCompose(cursor -> read(cursor, statement.maxRows(), statement.budget()))
                 .thenApply(rows -> {
                     telemetry.written(rows.summary().counters());
                     return statement.mapper().map(rows);
@@ -48,25 +48,32 @@ public final class AsyncDriverRunner implements AsyncStatementRunner {
                 .exceptionallyCompose(error -> CompletableFuture.failedFuture(Errors.ofStatement(statement, error)));
     }
 
-    private static CompletionStage<Statement.Rows> read(ResultCursor cursor, int maxRows) {
-        if (maxRows == Integer.MAX_VALUE) {
+    private static CompletionStage<Statement.Rows> read(ResultCursor cursor, int maxRows, Statement.Budget budget) {
+        if (maxRows == Integer.MAX_VALUE && budget == Statement.Budget.NONE) {
             return cursor.listAsync()
                     .thenCompose(records ->
                             cursor.consumeAsync().thenApply(summary -> new Statement.Rows(records, false, summary)));
         }
-        return readUpTo(cursor, maxRows, new ArrayList<>());
+        return readUpTo(cursor, maxRows, budget, 0, new ArrayList<>());
     }
 
-    private static CompletionStage<Statement.Rows> readUpTo(ResultCursor cursor, int maxRows, List<Record> records) {
+    /**
+     * Reads record by record until the row cap, or until the records read have spent the budget; the record that
+     * spends it is kept. Whether anything was left over is known by peeking, so {@code truncated} is exact.
+     */
+    private static CompletionStage<Statement.Rows> readUpTo(
+            ResultCursor cursor, int maxRows, Statement.Budget budget, long spent, List<Record> records) {
+        if (records.size() >= maxRows || spent >= budget.limit()) {
+            return cursor.peekAsync()
+                    .thenCompose(next -> cursor.consumeAsync()
+                            .thenApply(summary -> new Statement.Rows(records, next != null, summary)));
+        }
         return cursor.nextAsync().thenCompose(record -> {
             if (record == null) {
                 return cursor.consumeAsync().thenApply(summary -> new Statement.Rows(records, false, summary));
             }
-            if (records.size() >= maxRows) {
-                return cursor.consumeAsync().thenApply(summary -> new Statement.Rows(records, true, summary));
-            }
             records.add(record);
-            return readUpTo(cursor, maxRows, records);
+            return readUpTo(cursor, maxRows, budget, spent + budget.cost().applyAsLong(record), records);
         });
     }
 }

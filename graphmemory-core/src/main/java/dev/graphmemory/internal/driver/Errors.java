@@ -34,14 +34,14 @@ public final class Errors {
     private Errors() {}
 
     /**
-     * The failure to raise for a failure of {@code statement}: a client error (syntax, semantics) as the statement
-     * translates it (e.g. a syntax error in an assistant's query), anything else as {@link #withinTransaction}.
+     * The failure to raise for a failure of {@code statement}: a database error as the statement translates it (e.g. a
+     * syntax error in an assistant's query), anything else as {@link #withinTransaction}.
      */
     public static RuntimeException ofStatement(Statement<?> statement, Throwable error) {
         Throwable cause = unwrap(error);
-        if (cause instanceof ClientException client) {
-            RuntimeException translated = statement.onClientError().apply(client);
-            if (translated != client) {
+        if (cause instanceof Neo4jException neo4j) {
+            RuntimeException translated = statement.onError().apply(neo4j);
+            if (translated != neo4j) {
                 return translated;
             }
         }
@@ -65,6 +65,9 @@ public final class Errors {
         Throwable cause = unwrap(failure);
         if (cause instanceof Neo4jException neo4j && isTimeout(neo4j.code())) {
             return new MemoryTimeoutException(timeoutMessage(neo4j), neo4j);
+        }
+        if (cause instanceof Neo4jException neo4j && isMemoryLimit(neo4j.code())) {
+            return memoryLimit(neo4j); // transient by its code, but the same work would hit the same limit again
         }
         return cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
     }
@@ -124,6 +127,9 @@ public final class Errors {
         if (isTimeout(code)) {
             return new MemoryTimeoutException(timeoutMessage(e), e);
         }
+        if (isMemoryLimit(code)) {
+            return memoryLimit(e);
+        }
         if (e instanceof ConnectionReadTimeoutException) {
             return new MemoryTimeoutException("The database stopped answering within the connection timeout", e);
         }
@@ -155,6 +161,23 @@ public final class Errors {
                         || code.equals(TX_TIMEOUT_TRANSIENT)
                         || code.endsWith(".Transaction.Terminated")
                         || code.endsWith(".Transaction.LockClientStopped"));
+    }
+
+    /** The database refused memory to a transaction: over its own limit, or over the limit of all transactions. */
+    public static boolean isMemoryLimit(String code) {
+        return code != null
+                && (code.equals("Neo.TransientError.General.TransactionMemoryLimit")
+                        || code.equals("Neo.TransientError.General.MemoryPoolOutOfMemoryError")
+                        || code.equals("Neo.TransientError.General.TransactionOutOfMemoryError")
+                        || code.endsWith(".General.OutOfMemoryError"));
+    }
+
+    private static DatabaseException memoryLimit(Neo4jException e) {
+        return new DatabaseException(
+                "The transaction needed more memory than the database allows (db.memory.transaction.max) and was"
+                        + " rolled back",
+                e.code(),
+                e);
     }
 
     private static String timeoutMessage(Neo4jException e) {

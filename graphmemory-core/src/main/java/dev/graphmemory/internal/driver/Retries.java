@@ -1,6 +1,7 @@
 package dev.graphmemory.internal.driver;
 
 import dev.graphmemory.exceptions.MemoryInterruptedException;
+import dev.graphmemory.exceptions.MemoryTimeoutException;
 import dev.graphmemory.internal.telemetry.Telemetry;
 import dev.graphmemory.internal.work.StatementRunner;
 import java.time.Duration;
@@ -26,6 +27,9 @@ import org.slf4j.LoggerFactory;
 public final class Retries {
     static final long INITIAL_DELAY_MILLIS = 10;
     static final long MAX_DELAY_MILLIS = 2_000;
+    /** How much longer than a work's own timeout the client waits before it gives up on the work. */
+    public static final Duration GRACE = Duration.ofMillis(500);
+
     private static final Logger LOG = LoggerFactory.getLogger(Retries.class);
 
     private final Duration budget;
@@ -42,9 +46,24 @@ public final class Retries {
      * connection, say) when it runs out is abandoned, and the failure that started the retries is reported.
      */
     public <T> T run(AsyncSession session, TransactionConfig config, String name, Function<StatementRunner, T> body) {
+        return run(session, config, name, body, Sessions.Limit.NONE);
+    }
+
+    /**
+     * Like {@link #run(AsyncSession, TransactionConfig, String, Function)}, within {@code limit}: the whole run, retries
+     * included, ends {@link #GRACE} after the limit's timeout at the latest. When it passes, the work is abandoned (its
+     * session closed), the limit terminates its transaction on the server, and a {@link MemoryTimeoutException} is
+     * thrown. The grace lets the database's own timeout, which says more, normally come first.
+     */
+    public <T> T run(
+            AsyncSession session,
+            TransactionConfig config,
+            String name,
+            Function<StatementRunner, T> body,
+            Sessions.Limit limit) {
         long started = System.nanoTime();
         try {
-            T result = retried(session, config, name, body);
+            T result = retried(session, config, name, body, limit, started);
             telemetry.operation(name, System.nanoTime() - started, "success");
             return result;
         } catch (RuntimeException failure) {
@@ -54,14 +73,27 @@ public final class Retries {
     }
 
     private <T> T retried(
-            AsyncSession session, TransactionConfig config, String name, Function<StatementRunner, T> body) {
+            AsyncSession session,
+            TransactionConfig config,
+            String name,
+            Function<StatementRunner, T> body,
+            Sessions.Limit limit,
+            long started) {
+        long limitDeadline = limit.isSet() ? started + limit.timeout().toNanos() + GRACE.toNanos() : 0;
         long deadline = 0;
         long delay = INITIAL_DELAY_MILLIS;
         RuntimeException first = null;
         for (int attempt = 1; ; attempt++) {
             try {
-                return once(session, config, body, deadline, telemetry);
+                return once(session, config, body, earliest(deadline, limitDeadline), telemetry);
             } catch (Blocking.DeadlineExceeded exceeded) {
+                if (limitDeadline != 0 && System.nanoTime() - limitDeadline >= 0) {
+                    limit.terminate().run();
+                    throw new MemoryTimeoutException(
+                            name + " ran longer than its timeout of " + seconds(limit.timeout())
+                                    + "; it was stopped and rolled back",
+                            first);
+                }
                 throw first;
             } catch (RuntimeException failure) {
                 if (!(failure instanceof RetryableException)) {
@@ -72,7 +104,7 @@ public final class Retries {
                     first = failure;
                     deadline = System.nanoTime() + budget.toNanos();
                 }
-                if (System.nanoTime() + delay * 1_000_000 > deadline) {
+                if (System.nanoTime() + delay * 1_000_000 > earliest(deadline, limitDeadline)) {
                     throw failure;
                 }
                 long wait = jitter(delay);
@@ -95,12 +127,31 @@ public final class Retries {
         T result;
         try {
             result = body.apply(new BlockingRunner(transaction, abandon, deadline, telemetry));
+        } catch (Blocking.DeadlineExceeded abandoned) {
+            // The session is closing already; a rollback would wait for the statement that is still running.
+            throw abandoned;
         } catch (RuntimeException | Error failure) {
             rollbackQuietly(transaction);
             throw failure;
         }
         Blocking.await(transaction.commitAsync(), abandon, deadline);
         return result;
+    }
+
+    /** The earlier of two deadlines ({@link System#nanoTime()}), where 0 means none. */
+    static long earliest(long one, long other) {
+        if (one == 0) {
+            return other;
+        }
+        if (other == 0) {
+            return one;
+        }
+        return one - other <= 0 ? one : other;
+    }
+
+    private static String seconds(java.time.Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 
     private static void rollbackQuietly(AsyncTransaction transaction) {

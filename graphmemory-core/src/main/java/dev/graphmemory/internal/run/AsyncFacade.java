@@ -2,9 +2,11 @@ package dev.graphmemory.internal.run;
 
 import dev.graphmemory.AsyncMemoryOperations;
 import dev.graphmemory.exceptions.MemoryException;
+import dev.graphmemory.exceptions.MemoryTimeoutException;
 import dev.graphmemory.internal.coalescing.Coalescer;
 import dev.graphmemory.internal.driver.AsyncDriverRunner;
 import dev.graphmemory.internal.driver.Errors;
+import dev.graphmemory.internal.driver.Retries;
 import dev.graphmemory.internal.driver.Sessions;
 import dev.graphmemory.internal.telemetry.Telemetry;
 import dev.graphmemory.internal.work.Batches;
@@ -52,6 +54,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.TransactionConfig;
@@ -115,7 +118,7 @@ public final class AsyncFacade implements AsyncMemoryOperations {
         CompletableFuture<T> promise = new CompletableFuture<>();
         AsyncSession session;
         try {
-            session = sessions.openAsync(work.mode());
+            session = sessions.openAsync(work);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(Errors.translate(e));
         }
@@ -129,6 +132,7 @@ public final class AsyncFacade implements AsyncMemoryOperations {
                 ? session.executeWriteAsync(callback, config)
                 : session.executeReadAsync(callback, config);
         long started = System.nanoTime();
+        limit(work, sessions.limit(work, config), running, promise);
         running.whenComplete((result, error) -> session.closeAsync().whenComplete((closed, closeError) -> {
             telemetry.operation(
                     work.name(), System.nanoTime() - started, error == null ? "success" : Errors.outcome(error));
@@ -142,6 +146,30 @@ public final class AsyncFacade implements AsyncMemoryOperations {
             }
         }));
         return promise;
+    }
+
+    /**
+     * Gives up on work that has a limit of its own once the limit and {@link Retries#GRACE} have passed: the caller
+     * gets a {@link MemoryTimeoutException} then, whatever the database does, and the transaction is terminated on the
+     * server. The session is closed when the driver's stage ends, as always.
+     */
+    private static <T> void limit(
+            Work<T> work, Sessions.Limit limit, CompletionStage<T> running, CompletableFuture<T> promise) {
+        if (!limit.isSet()) {
+            return;
+        }
+        long delay = limit.timeout().plus(Retries.GRACE).toMillis();
+        CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS).execute(() -> {
+            if (!running.toCompletableFuture().isDone()
+                    && promise.completeExceptionally(new MemoryTimeoutException(
+                            work.name()
+                                    + " ran longer than its timeout of "
+                                    + limit.timeout().toMillis()
+                                    + " ms; it was stopped and rolled back",
+                            null))) {
+                limit.terminate().run();
+            }
+        });
     }
 
     /** Like {@link BlockingFacade#executeBatch}, without blocking: best-effort chunks run one after another. */

@@ -26,6 +26,7 @@ import java.util.Objects;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.BookmarkManagers;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.async.AsyncSession;
 import org.neo4j.driver.observation.metrics.ConnectionPoolMetrics;
 import org.neo4j.driver.observation.metrics.MetricsObservationProvider;
@@ -128,9 +129,11 @@ public final class DefaultGraphMemory extends BlockingFacade implements GraphMem
 
     @Override
     protected <T> T execute(Work<T> work) {
-        AsyncSession session = sessions.openAsync(work.mode());
+        AsyncSession session = sessions.openAsync(work);
         try {
-            return retries.run(session, sessions.transaction(work, operations().namespace()), work.name(), work::run);
+            TransactionConfig transaction =
+                    sessions.transaction(work, operations().namespace());
+            return retries.run(session, transaction, work.name(), work::run, sessions.limit(work, transaction));
         } catch (RuntimeException e) {
             throw Errors.translate(e);
         } finally {

@@ -7,6 +7,7 @@ import dev.graphmemory.internal.driver.Retries;
 import dev.graphmemory.internal.driver.Sessions;
 import dev.graphmemory.internal.work.Work;
 import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.async.AsyncSession;
 
 /** A {@link MemorySession}: one driver session, one managed transaction per operation. */
@@ -29,7 +30,9 @@ public final class SessionScope extends BlockingFacade implements MemorySession 
             throw new IllegalStateException("This MemorySession is closed");
         }
         try {
-            return retries.run(session, sessions.transaction(work, operations().namespace()), work.name(), work::run);
+            TransactionConfig transaction =
+                    sessions.transaction(work, operations().namespace());
+            return retries.run(session, transaction, work.name(), work::run, sessions.limit(work, transaction));
         } catch (RuntimeException e) {
             throw Errors.translate(e);
         }

@@ -3,6 +3,7 @@ package dev.graphmemory.internal.work;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.neo4j.driver.AccessMode;
@@ -28,6 +29,14 @@ public interface Work<T> {
     /** The transaction timeout this work asks for when it runs in a transaction of its own. */
     default Optional<Duration> timeout() {
         return Optional.empty();
+    }
+
+    /**
+     * How many rows the driver fetches per round trip when this work runs in a session of its own; empty for the
+     * driver's default. Work whose rows may be large asks for few, so that it never holds many at once.
+     */
+    default OptionalInt fetchSize() {
+        return OptionalInt.empty();
     }
 
     /** Runs the work on a blocking transaction. */
