@@ -4,6 +4,7 @@ import dev.graphmemory.GraphMemory;
 import dev.graphmemory.MemoryConfig;
 import dev.graphmemory.embedded.EmbeddedNeo4j;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +64,17 @@ final class MemoryRuntime implements AutoCloseable {
 
     GraphMemory memory() {
         return memory;
+    }
+
+    /**
+     * Calls {@code listener} when the embedded database stops working (a full disk): it refuses every transaction
+     * from then on, until the process starts it again. Nothing happens with a Neo4j server ({@code NEO4J_URI}), which
+     * restarts itself.
+     */
+    void onFailure(Consumer<EmbeddedNeo4j.Failure> listener) {
+        if (embedded != null) {
+            embedded.onFailure(listener);
+        }
     }
 
     @Override

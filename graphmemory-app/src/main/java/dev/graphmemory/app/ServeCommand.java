@@ -5,6 +5,7 @@ import dev.graphmemory.MemoryConfig;
 import dev.graphmemory.app.mcp.HttpMcpServer;
 import dev.graphmemory.app.mcp.StdioMcpServer;
 import dev.graphmemory.app.tools.ToolCalls;
+import dev.graphmemory.embedded.EmbeddedNeo4j;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
@@ -77,6 +78,15 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The exit status when the embedded database stopped working (EX_TEMPFAIL: try again once the cause is fixed). */
+    static final int DATABASE_STOPPED = 75;
+
+    /** How long the calls in flight get to send their error replies before the process exits after a failure. */
+    static final Duration FAILURE_REPLY_TIME = Duration.ofSeconds(1);
+
+    /** The status the process exits with if stopping overruns {@link #STOP_LIMIT}. */
+    private static volatile int exitStatus = 1;
+
     /** How long stopping may take before the process exits anyway, so that the data directory is always released. */
     static final Duration STOP_LIMIT = Duration.ofSeconds(10);
 
@@ -122,6 +132,7 @@ final class ServeCommand implements Callable<Integer> {
                 MemoryRuntime.start(connection, environment, metrics, config -> coalescing(config, environment));
         ToolCalls calls = new ToolCalls(runtime.memory());
         AtomicBoolean stopped = new AtomicBoolean();
+        runtime.onFailure(failure -> exitAfterFailure(failure));
         if (http == null) {
             StdioMcpServer server = StdioMcpServer.start(
                     calls, Version.current(), new FileInputStream(FileDescriptor.in), protocol, messageLimit);
@@ -149,6 +160,28 @@ final class ServeCommand implements Callable<Integer> {
             server.join();
         }
         return 0;
+    }
+
+    /**
+     * The embedded database stopped working (a full disk): it refuses every transaction until it is started again,
+     * so the process exits with {@link #DATABASE_STOPPED} and the failure on standard error, for a supervisor (or the
+     * user) to start it again once the cause is fixed. The calls in flight get their error replies first.
+     */
+    private static void exitAfterFailure(EmbeddedNeo4j.Failure failure) {
+        Thread exit = new Thread(
+                () -> {
+                    LOG.error("{} Exiting with status {}.", failure.message(), DATABASE_STOPPED);
+                    try {
+                        Thread.sleep(FAILURE_REPLY_TIME.toMillis());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    exitStatus = DATABASE_STOPPED; // also when stopping overruns its limit
+                    System.exit(DATABASE_STOPPED);
+                },
+                "graphmemory-database-stopped");
+        exit.setDaemon(true);
+        exit.start();
     }
 
     /**
@@ -192,7 +225,7 @@ final class ServeCommand implements Callable<Integer> {
                         return;
                     }
                     LOG.error("Stopping took longer than {} s: exiting now", STOP_LIMIT.toSeconds());
-                    Runtime.getRuntime().halt(1);
+                    Runtime.getRuntime().halt(exitStatus);
                 },
                 "graphmemory-stop-limit");
         watchdog.setDaemon(true);

@@ -129,6 +129,21 @@ class CommandIT {
     }
 
     @Test
+    void shouldSayInOneLineWhyADataDirectoryCannotBeUsed(@TempDir Path directory) throws Exception {
+        Path file = java.nio.file.Files.writeString(directory.resolve("a-file"), "not a directory");
+
+        Run missing = run("health", "--data-dir", file.resolve("neo4j").toString());
+
+        assertThat(missing.status()).isEqualTo(1);
+        assertThat(missing.err())
+                .startsWith("graphmemory: cannot start the database: The data directory")
+                .contains("cannot be created")
+                .doesNotContain("in use by another process")
+                .doesNotContain("Exception");
+        assertThat(missing.err().lines()).hasSize(1);
+    }
+
+    @Test
     void shouldExitWithTwoOnBadUsage() {
         Run unknown = run("no-such-command");
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,6 +85,90 @@ class ServeHostilityIT {
         }
         assertThat(CommandIT.run("health", "--data-dir", data.toString()).status())
                 .isZero();
+    }
+
+    /**
+     * A full disk, for real: a small file system fills up under a running server. The write that meets it is
+     * answered with an error that says so, the server exits with status 75 and one clear line (a supervisor starts it
+     * again), and once space is free the next start recovers everything that was acknowledged.
+     */
+    @Test
+    void shouldExitWithAClearLineWhenTheDiskIsFullAndRecoverOnceSpaceIsBack(@TempDir Path directory) throws Exception {
+        Path mount = directory.resolve("small-disk");
+        Files.createDirectories(mount);
+        Process mounting = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=96m", "tmpfs", mount.toString())
+                .redirectErrorStream(true)
+                .start();
+        Assumptions.assumeTrue(
+                mounting.waitFor() == 0, "needs a small file system: mounting tmpfs is not allowed here");
+        try {
+            Path data = mount.resolve("neo4j");
+            Path filler = mount.resolve("filler");
+            List<String> acknowledged = new ArrayList<>();
+            try (Serve serve = Serve.start(data)) {
+                serve.initialize();
+                serve.send(
+                        call(1_000, "create_commitment", "{\"content\":\"Commitment 1000 before the disk filled\"}"));
+                assertThat(serve.nextLine()).contains("\"isError\":false");
+                acknowledged.add("Commitment 1000 ");
+                fill(filler);
+
+                String reply = "";
+                for (int id = 2; id < 200 && !reply.contains("\"isError\":true"); id++) {
+                    String content = "Commitment " + id + " " + "x".repeat(9_000);
+                    serve.send(call(id, "create_commitment", "{\"content\":\"" + content + "\"}"));
+                    reply = serve.nextLine();
+                    if (reply.contains("\"isError\":false")) {
+                        acknowledged.add("Commitment " + id + " ");
+                    }
+                }
+
+                assertThat(reply).contains("\"isError\":true").contains("disk");
+                assertThat(serve.process.waitFor(EXIT.toSeconds(), TimeUnit.SECONDS))
+                        .as(serve.log())
+                        .isTrue();
+                assertThat(serve.process.exitValue()).as(serve.log()).isEqualTo(ServeCommand.DATABASE_STOPPED);
+                assertThat(serve.log())
+                        .contains("is full")
+                        .contains("Exiting with status 75")
+                        .doesNotContain("\tat ");
+            }
+            Files.delete(filler);
+            CommandIT.Run after = CommandIT.run(
+                    "tool",
+                    "query_graph",
+                    "{\"query\":\"MATCH (c:Commitment) WHERE c.namespace = $namespace RETURN"
+                            + " left(c.content, 16) AS c\"}",
+                    "--data-dir",
+                    data.toString());
+            assertThat(after.status()).as(after.err()).isZero();
+            assertThat(acknowledged).isNotEmpty();
+            for (String kept : acknowledged) {
+                assertThat(after.out()).contains(kept.substring(0, Math.min(16, kept.length())));
+            }
+            System.out.printf(
+                    "a full disk stopped serve after %d acknowledged writes; all of them were kept%n",
+                    acknowledged.size());
+        } finally {
+            new ProcessBuilder("umount", "-l", mount.toString()).start().waitFor();
+        }
+    }
+
+    private static String call(int id, String tool, String arguments) {
+        return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool
+                + "\",\"arguments\":" + arguments + "}}";
+    }
+
+    /** Writes a file until the disk under it is full. */
+    private static void fill(Path filler) throws IOException {
+        byte[] block = new byte[1024 * 1024];
+        try (OutputStream out = Files.newOutputStream(filler)) {
+            while (true) {
+                out.write(block);
+            }
+        } catch (IOException full) {
+            // no space left: what the test wants
+        }
     }
 
     /** A {@code serve} process on its own data directory, with its output and log collected. */

@@ -5,12 +5,21 @@ import dev.graphmemory.embedded.internal.Slf4jLogProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.status.StatusLogger;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -23,8 +32,11 @@ import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.config.Setting;
+import org.neo4j.graphdb.event.DatabaseEventContext;
+import org.neo4j.graphdb.event.DatabaseEventListenerAdapter;
 import org.neo4j.io.ByteUnit;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.neo4j.monitoring.DatabaseHealth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +56,9 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedNeo4j implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedNeo4j.class);
+    /** How long closing waits for a database that stopped after a failure. */
+    static final Duration SHUTDOWN_AFTER_FAILURE = Duration.ofSeconds(3);
+
     /** The default memory limit of one transaction: 256 MiB. */
     public static final long DEFAULT_TRANSACTION_MEMORY_BYTES = 256L * 1024 * 1024;
 
@@ -53,6 +68,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     private final boolean temporary;
     private final URI boltUri;
     private final Duration startupTime;
+    private final List<Consumer<Failure>> failureListeners = new CopyOnWriteArrayList<>();
+    private volatile Failure failure;
     private volatile boolean closed;
 
     private EmbeddedNeo4j(
@@ -67,6 +84,29 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         this.temporary = temporary;
         this.boltUri = boltUri;
         this.startupTime = startupTime;
+        service.registerDatabaseEventListener(new FailureWatch());
+    }
+
+    /**
+     * Why a database of this server stopped working while it ran (a full disk, another critical error), if one did.
+     * Neo4j then refuses every transaction until it is restarted; the data it acknowledged is safe and recovered at
+     * the next start.
+     *
+     * @param database the database that stopped
+     * @param diskFull whether the disk holding the data directory is full
+     * @param message what happened and what to do, in a sentence for the user
+     * @param cause what Neo4j reported, if it said
+     */
+    public record Failure(String database, boolean diskFull, String message, Throwable cause) {}
+
+    /** The failure that stopped a database of this server, if one did. */
+    public Optional<Failure> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /** Calls {@code listener}, on a thread of Neo4j's, when a database of this server stops working. */
+    public void onFailure(Consumer<Failure> listener) {
+        failureListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     /** A builder with the defaults: a temporary data directory and a free Bolt port. */
@@ -115,16 +155,121 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         }
         closed = true;
         long started = System.nanoTime();
-        service.shutdown();
+        if (failure != null && failure.diskFull()) {
+            // Stopping would flush and checkpoint onto the full disk: it fails, loudly, and may wait for the disk.
+            // The database writes nothing more anyway; its lock and memory go with the process, and the next start
+            // recovers from the transaction log.
+            LOG.warn("Not stopping the database that stopped for a full disk; the next start recovers it");
+        } else if (failure != null) {
+            shutdownAfterFailure();
+        } else {
+            service.shutdown();
+        }
         LOG.info("Embedded Neo4j stopped in {} ms", (System.nanoTime() - started) / 1_000_000);
         if (temporary) {
             Directories.deleteRecursively(homeDirectory);
         }
     }
 
+    /**
+     * A database that stopped for a full disk cannot write its final checkpoint, and its shutdown may wait for the
+     * disk for a long time. It gets {@link #SHUTDOWN_AFTER_FAILURE}; what it did not close, the next start recovers.
+     */
+    private void shutdownAfterFailure() {
+        Thread shutdown = new Thread(service::shutdown, "graphmemory-neo4j-shutdown");
+        shutdown.setDaemon(true);
+        shutdown.start();
+        try {
+            shutdown.join(SHUTDOWN_AFTER_FAILURE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (shutdown.isAlive()) {
+            LOG.warn(
+                    "The database did not stop within {} s after its failure; the next start recovers it",
+                    SHUTDOWN_AFTER_FAILURE.toSeconds());
+        }
+    }
+
     @Override
     public String toString() {
         return "EmbeddedNeo4j[" + boltUri + ", home=" + homeDirectory + "]";
+    }
+
+    /** Turns Neo4j's panic and out-of-disk events into one {@link Failure} for the application. */
+    private final class FailureWatch extends DatabaseEventListenerAdapter {
+        @Override
+        public void databasePanic(DatabaseEventContext event) {
+            failed(event.getDatabaseName(), false);
+        }
+
+        @Override
+        public void databaseOutOfDiskSpace(DatabaseEventContext event) {
+            failed(event.getDatabaseName(), true);
+        }
+
+        private void failed(String name, boolean outOfDisk) {
+            if (closed || failure != null) {
+                return;
+            }
+            Throwable cause = causeOfPanic(name);
+            boolean diskFull = outOfDisk || mentionsFullDisk(cause) || freeSpace() < ByteUnit.mebiBytes(1);
+            String message = diskFull
+                    ? "The disk holding " + homeDirectory + " is full (" + freeSpace() / 1024
+                            + " KiB free): the database stopped writing to keep what it stored intact. Free some space"
+                            + " and start graphmemory again; everything it acknowledged is kept."
+                    : "The database " + name + " stopped after a critical error (" + rootMessage(cause)
+                            + "); start graphmemory again to recover it.";
+            failure = new Failure(name, diskFull, message, cause);
+            LOG.error(message);
+            for (Consumer<Failure> listener : failureListeners) {
+                try {
+                    listener.accept(failure);
+                } catch (RuntimeException e) {
+                    LOG.warn("A failure listener failed: {}", e.toString());
+                }
+            }
+        }
+
+        private Throwable causeOfPanic(String name) {
+            try {
+                GraphDatabaseAPI api = (GraphDatabaseAPI) service.database(name);
+                return api.getDependencyResolver()
+                        .resolveDependency(DatabaseHealth.class)
+                        .causeOfPanic();
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+
+        private long freeSpace() {
+            try {
+                return Files.getFileStore(homeDirectory).getUsableSpace();
+            } catch (IOException e) {
+                return Long.MAX_VALUE;
+            }
+        }
+    }
+
+    private static boolean mentionsFullDisk(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (message.contains("No space left on device") || message.contains("not enough space on the disk")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        if (failure == null) {
+            return "no cause given";
+        }
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
     }
 
     /** Settings for an {@link EmbeddedNeo4j}; every setting has a sane default. */
@@ -228,6 +373,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 throw new EmbeddedStartException(explain(home, e), e);
             }
             Duration startup = Duration.ofNanos(System.nanoTime() - started);
+            if (!LoggerFactory.getLogger("org.neo4j").isInfoEnabled()) {
+                quietLog4jStatus(); // after the build: Neo4j's logging configuration registers its own listener
+            }
             GraphDatabaseAPI api = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
             var address = api.getDependencyResolver()
                     .resolveDependency(ConnectorPortRegister.class)
@@ -284,19 +432,67 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             }
         }
 
+        /**
+         * The data directory, created if missing, after making sure the database can write there: Neo4j itself would
+         * report an unwritable directory as one "in use by another process", after hundreds of lines of log errors.
+         */
         private static Path createHome(Path directory) {
+            Path home = directory.toAbsolutePath().normalize();
             try {
-                return Files.createDirectories(directory.toAbsolutePath().normalize());
+                Files.createDirectories(home);
+            } catch (FileAlreadyExistsException e) {
+                throw new EmbeddedStartException(
+                        "The data directory " + home + " cannot be created: " + e.getFile() + " is a file", e);
+            } catch (AccessDeniedException e) {
+                throw new EmbeddedStartException(
+                        "The data directory " + home + " cannot be created: permission denied on " + e.getFile(), e);
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot create the Neo4j data directory " + directory, e);
+                throw new EmbeddedStartException("The data directory " + home + " cannot be created: " + reason(e), e);
             }
+            Path probe = home.resolve(".graphmemory-write-check");
+            try {
+                Files.deleteIfExists(probe);
+                Files.writeString(probe, "graphmemory checks that it can write here");
+                Files.delete(probe);
+            } catch (IOException e) {
+                throw new EmbeddedStartException(
+                        "The data directory " + home + " is not writable (" + reason(e)
+                                + "): make it writable, or choose another data directory",
+                        e);
+            }
+            return home;
+        }
+
+        private static String reason(IOException e) {
+            if (e instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
+                return fileSystem.getReason();
+            }
+            if (e instanceof AccessDeniedException) {
+                return "permission denied";
+            }
+            return String.valueOf(e.getMessage());
+        }
+
+        /**
+         * Neo4j's file logging reports its own trouble (a debug log it cannot write to a full disk) on standard
+         * error, stack traces included; the user log (through SLF4J) says what matters. With Neo4j's logging at INFO
+         * or finer ({@code --verbose}) it stays on.
+         */
+        private static void quietLog4jStatus() {
+            StatusLogger status = StatusLogger.getLogger();
+            status.getListeners().forEach(status::removeListener);
+            status.getFallbackListener().setLevel(Level.OFF);
         }
 
         private static String explain(Path home, RuntimeException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 String message = String.valueOf(cause.getMessage());
-                if (message.contains("Lock file has been locked") || message.contains("store_lock")) {
+                if (message.contains("Lock file has been locked") || message.contains("locked by another process")) {
                     return "The Neo4j data directory " + home + " is in use by another process";
+                }
+                if (message.contains("Read-only file system") || message.contains("Permission denied")) {
+                    return "The data directory " + home + " is not writable (" + message
+                            + "): make it writable, or choose another data directory";
                 }
                 if (message.contains("Address already in use")) {
                     return "The Bolt port is already in use: " + message;

@@ -146,6 +146,20 @@ public final class Errors {
         if (e instanceof TransactionTerminatedException) {
             return new MemoryTimeoutException("The transaction was terminated: " + e.getMessage(), e);
         }
+        if (code.equals("Neo.DatabaseError.Transaction.TransactionLogError")) {
+            return new DatabaseException(
+                    "The database could not write its transaction log (is the disk full?); nothing of this"
+                            + " transaction was stored, and the database stops until it is started again",
+                    code,
+                    e);
+        }
+        if (String.valueOf(e.getMessage()).contains("critical error, and needs to be restarted")) {
+            return new DatabaseException(
+                    "The database stopped after a critical error (a full disk, for example) and must be started"
+                            + " again; what it acknowledged before is kept",
+                    code,
+                    e);
+        }
         return new DatabaseException(
                 (code.isEmpty() ? "" : code + ": ") + e.getMessage(), code.isEmpty() ? null : code, e);
     }
