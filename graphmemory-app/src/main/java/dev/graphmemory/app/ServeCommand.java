@@ -233,7 +233,8 @@ final class ServeCommand implements Callable<Integer> {
         try {
             server.close();
         } catch (Exception e) {
-            LOG.warn("Stopping the MCP server failed", e);
+            LOG.warn("Stopping the MCP server failed: {}", e.toString());
+            LOG.debug("Stopping the MCP server failed", e);
         } finally {
             try {
                 runtime.close();

@@ -182,7 +182,8 @@ public final class HttpMcpServer implements AutoCloseable {
             try {
                 jetty.stop();
             } catch (Exception e) {
-                LOG.warn("Stopping the HTTP server failed", e);
+                LOG.warn("Stopping the HTTP server failed: {}", e.toString());
+                LOG.debug("Stopping the HTTP server failed", e);
             }
         }
     }

@@ -132,7 +132,8 @@ public final class StdioTransport implements McpServerTransportProvider {
             Thread.currentThread().interrupt();
             end("interrupted");
         } catch (RuntimeException e) {
-            LOG.error("Reading standard input failed", e);
+            LOG.error("Reading standard input failed: {}", e.toString());
+            LOG.debug("Reading standard input failed", e);
             end("reading standard input failed: " + e);
         }
     }
@@ -153,7 +154,8 @@ public final class StdioTransport implements McpServerTransportProvider {
                     .subscribe(null, error -> LOG.debug("Handling a message failed", error));
         } catch (RuntimeException e) {
             inFlight.release();
-            LOG.warn("Handing a message to the MCP session failed", e);
+            LOG.warn("Handing a message to the MCP session failed: {}", e.toString());
+            LOG.debug("Handing a message to the MCP session failed", e);
             if (message instanceof McpSchema.JSONRPCRequest request) {
                 write(JsonRpcGuard.reply(
                         request.id(), JsonRpcGuard.INTERNAL_ERROR, "Internal error: the request could not be handled"));

@@ -332,7 +332,8 @@ public final class Coalescer implements AutoCloseable {
         try {
             handOver = round.run(telemetry);
         } catch (RuntimeException | Error e) {
-            LOG.error("A coalesced transaction failed unexpectedly", e);
+            LOG.error("A coalesced transaction failed unexpectedly: {}", e.toString());
+            LOG.debug("A coalesced transaction failed unexpectedly", e);
             RuntimeException failure = Errors.translate(e);
             handOver = round.batches().stream()
                     .flatMap(batch -> batch.failAll(failure).stream())

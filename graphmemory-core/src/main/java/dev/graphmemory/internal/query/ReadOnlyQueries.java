@@ -75,7 +75,7 @@ public final class ReadOnlyQueries {
      * The query failed while running: a type error or a division by zero (the query's own mistake), more memory than a
      * transaction may have, or a value too large for the database to build. Timeouts are left to the usual translation.
      */
-    private static RuntimeException failedQuery(Neo4jException error) {
+    static RuntimeException failedQuery(Neo4jException error) {
         String code = String.valueOf(error.code());
         if (code.startsWith("Neo.ClientError.Statement.")) {
             return new InvalidInputException("query", "failed: " + firstLine(error.getMessage()));

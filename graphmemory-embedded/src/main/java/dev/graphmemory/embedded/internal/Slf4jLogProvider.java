@@ -8,6 +8,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Routes Neo4j's user log (start-up, shutdown, warnings) into SLF4J, so the embedded server logs where the
  * application logs. Neo4j's internal debug log stays in its own file under the home directory.
+ *
+ * <p>A warning or an error with an exception is one line, the exception's class and message, unless the logger is at
+ * INFO or finer (graphmemory's {@code --verbose}): standard error is for the user, the stack trace for whoever
+ * debugs.
  */
 public final class Slf4jLogProvider implements LogProvider {
 
@@ -68,7 +72,11 @@ public final class Slf4jLogProvider implements LogProvider {
 
         @Override
         public void warn(String message, Throwable throwable) {
-            logger.warn(message, throwable);
+            if (logger.isInfoEnabled()) {
+                logger.warn(message, throwable);
+            } else {
+                logger.warn("{}: {}", message, String.valueOf(throwable));
+            }
         }
 
         @Override
@@ -85,7 +93,11 @@ public final class Slf4jLogProvider implements LogProvider {
 
         @Override
         public void error(String message, Throwable throwable) {
-            logger.error(message, throwable);
+            if (logger.isInfoEnabled()) {
+                logger.error(message, throwable);
+            } else {
+                logger.error("{}: {}", message, String.valueOf(throwable));
+            }
         }
 
         @Override
