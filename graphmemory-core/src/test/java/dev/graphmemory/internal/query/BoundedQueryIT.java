@@ -164,6 +164,14 @@ class BoundedQueryIT {
             assertThat(list.truncated()).isTrue();
             assertThat((List<?>) list.rows().get(0).get("l")).hasSizeBetween(50, 110);
 
+            // tag::bounded-query[]
+            QueryResult result = memory.queryGraph(
+                    GraphQuery.of("MATCH (c:Commitment) WHERE c.namespace = $namespace RETURN c.content AS content")
+                            .maxChars(5_000)); // default 20,000 characters, at most 100,000
+            boolean partial = result.truncated(); // rows left out, or a value cut (it ends in …)
+            // end::bounded-query[]
+            assertThat(partial).isFalse();
+
             QueryResult small = memory.queryGraph(GraphQuery.of("UNWIND range(1, 10) AS i RETURN i"));
             assertThat(small.truncated()).isFalse();
             assertThat(small.rows()).hasSize(10);
