@@ -119,9 +119,9 @@ class BoundedQueryIT {
                     "RETURN [x IN range(1, 1000) | range(1, 1000)] AS l",
                     "RETURN range(1, $n) AS l",
                     "RETURN range(1, size($list) * 100000) AS l",
-                    "RETURN range(1, $text) AS l")) {
+                    "RETURN range(1, $step * 1000000, $step) AS l")) {
                 assertThatThrownBy(() -> memory.queryGraph(
-                                GraphQuery.of(unbounded, Map.of("n", 5_000_000, "list", List.of(1, 2), "text", "x"))))
+                                GraphQuery.of(unbounded, Map.of("n", 5_000_000, "list", List.of(1, 2), "step", 1))))
                         .as(unbounded)
                         .isInstanceOfSatisfying(
                                 QueryRefusedException.class,
