@@ -4,14 +4,19 @@ import dev.graphmemory.model.NewEntity;
 import dev.graphmemory.model.RelationshipType;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.async.AsyncSession;
+import org.neo4j.driver.async.AsyncTransactionContext;
+import org.neo4j.driver.async.ResultCursor;
 
 /**
  * The best hand-written driver code for the library's work: the same Cypher, sent through the driver's managed
@@ -72,16 +77,30 @@ public final class RawDriver {
         return inOneTransaction(LibraryCypher.CREATE_COMMITMENTS, namespace, rows, Map.of());
     }
 
-    /** Links ({@code fromId}, type, {@code toId}) as UNWIND statements, all in one transaction; returns how many. */
+    /**
+     * Links ({@code fromId}, type, {@code toId}) as UNWIND statements, one statement per type (and chunk), all in one
+     * transaction; returns how many.
+     */
     public int linkNodes(String namespace, List<String[]> links) {
-        List<Map<String, Object>> rows = new ArrayList<>(links.size());
+        Map<RelationshipType, List<Map<String, Object>>> byType = new EnumMap<>(RelationshipType.class);
         for (int i = 0; i < links.size(); i++) {
             String[] link = links.get(i);
-            rows.add(linkRow(i, link[0], RelationshipType.valueOf(link[1]), link[2]));
+            RelationshipType type = RelationshipType.valueOf(link[1]);
+            byType.computeIfAbsent(type, key -> new ArrayList<>()).add(linkRow(i, link[0], type, link[2]));
         }
-        rows.sort(Comparator.comparing(row -> (String) row.get("toId")));
-        rows.sort(Comparator.comparing(row -> (String) row.get("fromId"))); // stable: by fromId, then toId
-        return inOneTransaction(LibraryCypher.LINK, namespace, rows, Map.of("atomic", true));
+        try (Session session = driver.session(sessions)) {
+            return session.executeWrite(tx -> {
+                int written = 0;
+                for (var typed : byType.entrySet()) {
+                    List<Map<String, Object>> rows = typed.getValue();
+                    rows.sort(Comparator.comparing(row -> (String) row.get("toId")));
+                    rows.sort(Comparator.comparing(row -> (String) row.get("fromId"))); // stable: by fromId, then toId
+                    written +=
+                            runChunks(tx, LibraryCypher.link(typed.getKey()), namespace, rows, Map.of("atomic", true));
+                }
+                return written;
+            });
+        }
     }
 
     /** An entity's context in a read transaction; returns the number of related memories. */
@@ -102,12 +121,83 @@ public final class RawDriver {
         }
     }
 
-    /** A whole memory as the library's composed statement, one transaction; returns the number of links written. */
+    /**
+     * A whole memory as the library stores it, one transaction: the statement of each kind and of each link type,
+     * pipelined over the async API (a link finds an entity of the memory by its name); returns the number of links
+     * written.
+     */
+    @SuppressWarnings("unchecked")
     public int storeMemory(StoreMemoryParameters memory) {
+        Map<String, Object> parameters = memory.parameters();
+        String namespace = (String) parameters.get("namespace");
+        List<String> keys = (List<String>) parameters.get("keys");
+        Map<String, String[]> ends = new HashMap<>(); // key -> (field, value)
+        for (String kind : List.of("commitments", "decisions")) {
+            for (Map<String, Object> row : (List<Map<String, Object>>) parameters.get(kind)) {
+                ends.put((String) row.get("key"), new String[] {"Id", (String) row.get("id")});
+            }
+        }
+        for (Map<String, Object> row : (List<Map<String, Object>>) parameters.get("entities")) {
+            ends.put((String) row.get("key"), new String[] {"NameKey", (String) row.get("nameKey")});
+        }
+        Map<RelationshipType, List<Map<String, Object>>> byType = new EnumMap<>(RelationshipType.class);
+        for (Map<String, Object> link : (List<Map<String, Object>>) parameters.get("links")) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("index", link.get("index"));
+            row.put("properties", Map.of());
+            for (String end : List.of("from", "to")) {
+                for (String by : List.of("Id", "NameKey", "PatternKey")) {
+                    row.put(end + by, null);
+                }
+                String[] item = ends.get(keys.get((Integer) link.get(end + "Index")));
+                row.put(end + item[0], item[1]);
+            }
+            byType.computeIfAbsent(RelationshipType.valueOf((String) link.get("type")), type -> new ArrayList<>())
+                    .add(row);
+        }
+        AsyncSession session = driver.session(AsyncSession.class, sessions);
+        try {
+            return session.executeWriteAsync(tx -> {
+                        List<CompletableFuture<List<Record>>> parts = new ArrayList<>(List.of(
+                                rows(tx, LibraryCypher.CREATE_COMMITMENTS, namespace, parameters.get("commitments")),
+                                rows(tx, LibraryCypher.CREATE_DECISIONS, namespace, parameters.get("decisions")),
+                                rows(tx, LibraryCypher.UPSERT_ENTITIES, namespace, parameters.get("entities"))));
+                        int kinds = parts.size();
+                        byType.forEach((type, rows) ->
+                                parts.add(rows(tx, LibraryCypher.storeMemoryLink(type), namespace, rows)));
+                        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
+                                .thenApply(done -> parts.subList(kinds, parts.size()).stream()
+                                        .mapToInt(part -> part.join().size())
+                                        .sum());
+                    })
+                    .toCompletableFuture()
+                    .join();
+        } finally {
+            session.closeAsync();
+        }
+    }
+
+    private static CompletableFuture<List<Record>> rows(
+            AsyncTransactionContext tx, String cypher, String namespace, Object rows) {
+        return rows(tx, cypher, namespace, rows, new HashMap<>());
+    }
+
+    private static CompletableFuture<List<Record>> rows(
+            AsyncTransactionContext tx, String cypher, String namespace, Object rows, Map<String, Object> params) {
+        params.put("namespace", namespace);
+        params.put("rows", rows);
+        return tx.runAsync(cypher, params).thenCompose(ResultCursor::listAsync).toCompletableFuture();
+    }
+
+    /**
+     * A whole memory as the one composed statement {@code storeMemory} sent before (see
+     * {@link LibraryCypher#COMPOSED_STORE_MEMORY}); returns the number of links written.
+     */
+    public int storeMemoryComposed(StoreMemoryParameters memory) {
         try (Session session = driver.session(sessions)) {
             return session.executeWrite(tx -> {
-                Record record =
-                        tx.run(LibraryCypher.STORE_MEMORY, memory.parameters()).single();
+                Record record = tx.run(LibraryCypher.COMPOSED_STORE_MEMORY, memory.parameters())
+                        .single();
                 if (!record.get("ok").asBoolean()) {
                     throw new IllegalStateException("storeMemory refused");
                 }

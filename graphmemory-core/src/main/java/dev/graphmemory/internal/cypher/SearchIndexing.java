@@ -18,7 +18,7 @@ public final class SearchIndexing {
     public static final String PENDING = "SearchPending";
 
     /** From this many rows on, a write indexes its own nodes. */
-    static final int DIRECT_ROWS = 100;
+    public static final int DIRECT_ROWS = 100;
 
     /** The kinds the full-text index covers. */
     static final List<MemoryKind> KINDS = List.of(
