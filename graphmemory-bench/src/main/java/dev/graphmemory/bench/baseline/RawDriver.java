@@ -122,59 +122,62 @@ public final class RawDriver {
     }
 
     /**
-     * A whole memory as the library stores it, one transaction: the statement of each kind and of each link type,
-     * pipelined over the async API (a link finds an entity of the memory by its name); returns the number of links
+     * A whole memory as the library stores it, one transaction: the statement of each kind, pipelined over the async
+     * API, then the link statement of each type with the ends' ids, pipelined too; returns the number of links
      * written.
      */
-    @SuppressWarnings("unchecked")
     public int storeMemory(StoreMemoryParameters memory) {
         Map<String, Object> parameters = memory.parameters();
         String namespace = (String) parameters.get("namespace");
-        List<String> keys = (List<String>) parameters.get("keys");
-        Map<String, String[]> ends = new HashMap<>(); // key -> (field, value)
-        for (String kind : List.of("commitments", "decisions")) {
-            for (Map<String, Object> row : (List<Map<String, Object>>) parameters.get(kind)) {
-                ends.put((String) row.get("key"), new String[] {"Id", (String) row.get("id")});
-            }
-        }
-        for (Map<String, Object> row : (List<Map<String, Object>>) parameters.get("entities")) {
-            ends.put((String) row.get("key"), new String[] {"NameKey", (String) row.get("nameKey")});
-        }
-        Map<RelationshipType, List<Map<String, Object>>> byType = new EnumMap<>(RelationshipType.class);
-        for (Map<String, Object> link : (List<Map<String, Object>>) parameters.get("links")) {
-            Map<String, Object> row = new HashMap<>();
-            row.put("index", link.get("index"));
-            row.put("properties", Map.of());
-            for (String end : List.of("from", "to")) {
-                for (String by : List.of("Id", "NameKey", "PatternKey")) {
-                    row.put(end + by, null);
-                }
-                String[] item = ends.get(keys.get((Integer) link.get(end + "Index")));
-                row.put(end + item[0], item[1]);
-            }
-            byType.computeIfAbsent(RelationshipType.valueOf((String) link.get("type")), type -> new ArrayList<>())
-                    .add(row);
-        }
         AsyncSession session = driver.session(AsyncSession.class, sessions);
         try {
             return session.executeWriteAsync(tx -> {
-                        List<CompletableFuture<List<Record>>> parts = new ArrayList<>(List.of(
+                        List<CompletableFuture<List<Record>>> kinds = List.of(
                                 rows(tx, LibraryCypher.CREATE_COMMITMENTS, namespace, parameters.get("commitments")),
                                 rows(tx, LibraryCypher.CREATE_DECISIONS, namespace, parameters.get("decisions")),
-                                rows(tx, LibraryCypher.UPSERT_ENTITIES, namespace, parameters.get("entities"))));
-                        int kinds = parts.size();
-                        byType.forEach((type, rows) ->
-                                parts.add(rows(tx, LibraryCypher.storeMemoryLink(type), namespace, rows)));
-                        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
-                                .thenApply(done -> parts.subList(kinds, parts.size()).stream()
-                                        .mapToInt(part -> part.join().size())
-                                        .sum());
+                                rows(tx, LibraryCypher.UPSERT_ENTITIES, namespace, parameters.get("entities")));
+                        return CompletableFuture.allOf(kinds.toArray(CompletableFuture[]::new))
+                                .thenCompose(done -> links(tx, namespace, parameters, kinds));
                     })
                     .toCompletableFuture()
                     .join();
         } finally {
             session.closeAsync();
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private CompletableFuture<Integer> links(
+            AsyncTransactionContext tx,
+            String namespace,
+            Map<String, Object> parameters,
+            List<CompletableFuture<List<Record>>> kinds) {
+        String[] ids = new String[((List<String>) parameters.get("keys")).size()];
+        for (CompletableFuture<List<Record>> kind : kinds) {
+            for (Record record : kind.join()) {
+                ids[record.get("index").asInt()] =
+                        record.get("node").asNode().get("id").asString();
+            }
+        }
+        Map<RelationshipType, List<Map<String, Object>>> byType = new EnumMap<>(RelationshipType.class);
+        for (Map<String, Object> link : (List<Map<String, Object>>) parameters.get("links")) {
+            RelationshipType type = RelationshipType.valueOf((String) link.get("type"));
+            byType.computeIfAbsent(type, key -> new ArrayList<>())
+                    .add(linkRow(
+                            (Integer) link.get("index"),
+                            ids[(Integer) link.get("fromIndex")],
+                            type,
+                            ids[(Integer) link.get("toIndex")]));
+        }
+        List<CompletableFuture<List<Record>>> written = new ArrayList<>();
+        byType.forEach((type, rows) -> {
+            Map<String, Object> params = new HashMap<>();
+            params.put("atomic", true);
+            written.add(rows(tx, LibraryCypher.link(type), namespace, rows, params));
+        });
+        return CompletableFuture.allOf(written.toArray(CompletableFuture[]::new))
+                .thenApply(done ->
+                        written.stream().mapToInt(part -> part.join().size()).sum());
     }
 
     private static CompletableFuture<List<Record>> rows(

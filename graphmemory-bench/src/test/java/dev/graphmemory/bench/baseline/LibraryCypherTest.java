@@ -46,11 +46,7 @@ class LibraryCypherTest {
     @Test
     void shouldSendTheLibrarysStoreMemoryStatements() {
         assertThat(LibraryCypher.CHECK_EXTERNALS).isEqualTo(StoreMemoryStatement.CHECK_EXTERNALS);
-        for (RelationshipType type : RelationshipType.values()) {
-            assertThat(LibraryCypher.storeMemoryLink(type))
-                    .as("storeMemory link %s", type)
-                    .isEqualTo(StoreMemoryStatement.link(type));
-        }
+
         assertThat(LibraryCypher.CREATE_DECISIONS)
                 .isEqualTo(DecisionStatements.create("n", ONE_ROW).text());
         assertThat(LibraryCypher.RECORD_PATTERNS)

@@ -16,10 +16,8 @@ import dev.graphmemory.model.NewLink;
 import dev.graphmemory.model.NewMemory;
 import dev.graphmemory.model.Pattern;
 import dev.graphmemory.model.PatternObservation;
-import dev.graphmemory.model.RelationshipType;
 import dev.graphmemory.model.StoredMemory;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,13 +36,14 @@ import org.neo4j.driver.exceptions.TransientException;
  * (links between the memory's own items were checked when the {@link NewMemory} was made). Then, pipelined (sent
  * together, one round trip), the statement of each kind the memory holds ({@code createCommitments},
  * {@code recordDecisions}, {@code createEntities}, {@code recordPatterns}: the statements of those operations, whose
- * plans they share) and one statement per relationship type its links use ({@link #LINK}). A link finds an entity or
- * pattern of the memory by its key, not its id, since it may turn out to be one stored before, with an id of its own:
- * so no statement waits for another's result.
+ * plans they share); then, pipelined too, the {@code linkNodes} statement of each relationship type its links use,
+ * with the ends' ids known by now (an entity or pattern may turn out to be one stored before, with an id of its own).
+ * A statement that found each end of a link by id, name or pattern key would have spared the second round trip, but
+ * its six optional lookups took three times as long to plan as the {@code linkNodes} statement.
  *
  * <p>This replaced one composed statement doing all of it, which took 2 to 5 s to plan (and again whenever the
  * graph's counts drifted far enough for Neo4j to plan it anew); each statement here plans in about a tenth of a
- * second. Each statement costs the server a little (measured: a memory of 3 kinds and 2 link types 9.6 ms against
+ * second. Each statement costs the server a little (measured: a memory of 3 kinds and 2 link types 10.8 ms against
  * 6.7 ms as one statement, the plans cached), the price of no call ever waiting seconds for the planner. Every id is
  * drawn when the work is made, so a retried transaction writes the same memory.
  */
@@ -57,48 +56,13 @@ public final class StoreMemoryStatement {
                 m IS NOT NULL AND any(label IN labels(m) WHERE label IN x.labels) AS allowed
             """;
 
-    /**
-     * The links of type {@code %1$s} of a memory: each end by id (a commitment or decision of the memory, or a memory
-     * stored before), by name (an entity of the memory) or by pattern key (a pattern of the memory).
-     */
-    private static final String LINK_TEMPLATE = """
-            UNWIND $rows AS row
-            OPTIONAL MATCH (fromId:Memory {namespace: $namespace, id: row.fromId})
-            OPTIONAL MATCH (fromEntity:Entity {namespace: $namespace, nameKey: row.fromNameKey})
-            OPTIONAL MATCH (fromPattern:Pattern {namespace: $namespace, patternKey: row.fromPatternKey})
-            OPTIONAL MATCH (toId:Memory {namespace: $namespace, id: row.toId})
-            OPTIONAL MATCH (toEntity:Entity {namespace: $namespace, nameKey: row.toNameKey})
-            OPTIONAL MATCH (toPattern:Pattern {namespace: $namespace, patternKey: row.toPatternKey})
-            WITH row, coalesce(fromId, fromEntity, fromPattern) AS a, coalesce(toId, toEntity, toPattern) AS b
-            WITH row, a, b, true AS allowed, a IS NOT NULL AND b IS NOT NULL AS write
-            """;
-
-    private static final Map<RelationshipType, String> LINK = new EnumMap<>(RelationshipType.class);
-
-    static {
-        for (RelationshipType type : RelationshipType.values()) {
-            LINK.put(type, LINK_TEMPLATE + LinkStatements.write(type) + """
-                    RETURN row.index AS index, write, created, a.id AS from, b.id AS to,
-                        CASE WHEN write THEN properties(COLLECT { MATCH (a)-[r:%s]->(b) RETURN r }[0]) END AS properties
-                    """.formatted(type.name()));
-        }
-    }
-
     private StoreMemoryStatement() {}
-
-    /** The statement that writes a memory's links of type {@code type}. */
-    public static String link(RelationshipType type) {
-        return LINK.get(type);
-    }
 
     /** The work that stores {@code memory}, with every new id drawn from {@code ids} now. */
     public static Work<StoredMemory> work(String namespace, Supplier<String> ids, NewMemory memory) {
         Rows rows = new Rows(memory, ids);
-        List<Work<? extends List<?>>> statements = new ArrayList<>(rows.nodes(namespace));
-        statements.addAll(rows.links(namespace));
-        int kinds = statements.size() - rows.linksByType.size();
-        Work<StoredMemory> store = Work.sequence("storeMemory", AccessMode.WRITE, statements)
-                .map(results -> rows.result(results.subList(0, kinds), results.subList(kinds, results.size())));
+        Work<StoredMemory> store = Work.sequence("storeMemory", AccessMode.WRITE, rows.nodes(namespace))
+                .then(kinds -> rows.links(namespace, kinds));
         if (rows.externals.isEmpty()) {
             return store;
         }
@@ -118,64 +82,32 @@ public final class StoreMemoryStatement {
     private static final class Rows {
         private final NewMemory memory;
         private final List<String> keys = new ArrayList<>();
-        /** How a link finds each item of the memory: by id, name key or pattern key. */
-        private final Map<String, Map.Entry<String, Object>> ends = new HashMap<>();
-
         private final List<Map<String, Object>> commitments = new ArrayList<>();
         private final List<Map<String, Object>> decisions = new ArrayList<>();
         private final List<Map<String, Object>> entities = new ArrayList<>();
         private final List<Map<String, Object>> patterns = new ArrayList<>();
         private final List<Map<String, Object>> externals = new ArrayList<>();
-        private final Map<RelationshipType, List<Map<String, Object>>> linksByType =
-                new EnumMap<>(RelationshipType.class);
 
         Rows(NewMemory memory, Supplier<String> ids) {
             this.memory = memory;
             memory.commitments()
                     .forEach((key, item) ->
-                            add(commitments, key, CommitmentStatements.row(keys.size(), ids.get(), item), "Id", "id"));
+                            add(commitments, key, CommitmentStatements.row(keys.size(), ids.get(), item)));
             memory.decisions()
-                    .forEach((key, item) ->
-                            add(decisions, key, DecisionStatements.row(keys.size(), ids.get(), item), "Id", "id"));
+                    .forEach((key, item) -> add(decisions, key, DecisionStatements.row(keys.size(), ids.get(), item)));
             memory.entities()
-                    .forEach((key, item) -> add(
-                            entities, key, EntityStatements.row(keys.size(), ids.get(), item), "NameKey", "nameKey"));
-            memory.patterns()
-                    .forEach((key, item) ->
-                            add(patterns, key, patternRow(keys.size(), ids, item), "PatternKey", "patternKey"));
+                    .forEach((key, item) -> add(entities, key, EntityStatements.row(keys.size(), ids.get(), item)));
+            memory.patterns().forEach((key, item) -> add(patterns, key, patternRow(keys.size(), ids, item)));
             for (int i = 0; i < memory.links().size(); i++) {
                 MemoryLink link = memory.links().get(i);
                 external(i, "from", link.from(), link.relationship().from());
                 external(i, "to", link.to(), link.relationship().to());
-                Map<String, Object> row = new HashMap<>();
-                row.put("index", i);
-                row.put("properties", link.properties());
-                for (String end : List.of("from", "to")) {
-                    for (String by : List.of("Id", "NameKey", "PatternKey")) {
-                        row.put(end + by, null); // every field present in every row
-                    }
-                }
-                end(row, "from", link.from());
-                end(row, "to", link.to());
-                linksByType
-                        .computeIfAbsent(link.relationship(), type -> new ArrayList<>())
-                        .add(row);
             }
         }
 
-        private void add(List<Map<String, Object>> rows, String key, Map<String, Object> row, String by, String field) {
+        private void add(List<Map<String, Object>> rows, String key, Map<String, Object> row) {
             keys.add(key);
             rows.add(row);
-            ends.put(key, Map.entry(by, row.get(field)));
-        }
-
-        private void end(Map<String, Object> row, String end, String reference) {
-            Map.Entry<String, Object> item = ends.get(reference);
-            if (item == null) {
-                row.put(end + "Id", reference); // a memory stored before
-            } else {
-                row.put(end + item.getKey(), item.getValue());
-            }
         }
 
         private void external(int link, String end, String reference, java.util.Set<MemoryKind> kinds) {
@@ -207,60 +139,69 @@ public final class StoreMemoryStatement {
             return statements;
         }
 
-        /** The statement of each relationship type the links use, each returning the links it wrote by position. */
-        List<Work<? extends List<?>>> links(String namespace) {
-            List<Work<? extends List<?>>> statements = new ArrayList<>();
-            linksByType.forEach((type, rows) -> statements.add(Statement.write(
-                    "storeMemory",
-                    link(type),
-                    Params.in(namespace).with("rows", rows).map(),
-                    result -> {
-                        List<Map.Entry<Integer, Link>> links = new ArrayList<>();
-                        for (Record record : result.records()) {
-                            int index = record.get("index").asInt();
-                            if (!record.get("write").asBoolean()) {
-                                throw endsChanged(index);
-                            }
-                            Map<String, Object> properties =
-                                    new HashMap<>(record.get("properties").asMap());
-                            NewLink.RESERVED_PROPERTIES.forEach(properties::remove);
-                            links.add(Map.entry(
-                                    index,
-                                    new Link(
-                                            record.get("from").asString(),
-                                            type,
-                                            record.get("to").asString(),
-                                            properties,
-                                            record.get("created").asBoolean())));
-                        }
-                        return links;
-                    })));
-            return statements;
-        }
-
-        /** The memory as stored, from the results of the kinds' statements and of the links' statements. */
-        @SuppressWarnings("unchecked")
-        StoredMemory result(List<?> kinds, List<?> linkParts) {
+        /** The links, one {@code linkNodes} statement per type, once the nodes are stored; then the memory. */
+        Work<StoredMemory> links(String namespace, List<List<?>> kinds) {
             Map<String, Object> nodes = new HashMap<>(); // key -> the stored model value
-            for (Object kind : kinds) {
-                for (Object outcome : (List<?>) kind) {
+            for (List<?> kind : kinds) {
+                for (Object outcome : kind) {
                     Outcome<?> stored = (Outcome<?>) outcome;
                     nodes.put(keys.get(stored.index()), stored.value());
                 }
             }
-            Link[] links = new Link[memory.links().size()];
-            for (Object part : linkParts) {
-                for (Object written : (List<?>) part) {
-                    Map.Entry<Integer, Link> link = (Map.Entry<Integer, Link>) written;
-                    links[link.getKey()] = link.getValue();
-                }
+            if (memory.links().isEmpty()) {
+                return Work.done("storeMemory", result(nodes, List.of()));
             }
+            List<NewLink> resolved = new ArrayList<>();
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (int i = 0; i < memory.links().size(); i++) {
+                MemoryLink link = memory.links().get(i);
+                NewLink ends = new NewLink(
+                        idOf(link.from(), nodes), link.relationship(), idOf(link.to(), nodes), link.properties());
+                resolved.add(ends);
+                rows.add(LinkStatements.row(List.of(i), ends, ends.properties()));
+            }
+            List<Statement<List<Outcome<Link>>>> statements = new ArrayList<>();
+            LinkStatements.group(rows)
+                    .forEach((type, typed) ->
+                            statements.add(LinkStatements.link(namespace, type, typed, resolved, true)));
+            return Work.sequence("storeMemory", AccessMode.WRITE, statements).map(parts -> {
+                Link[] links = new Link[resolved.size()];
+                for (List<Outcome<Link>> part : parts) {
+                    for (Outcome<Link> outcome : part) {
+                        if (outcome.failure() != null) {
+                            throw endsChanged(outcome.index());
+                        }
+                        links[outcome.index()] = outcome.value();
+                    }
+                }
+                return result(nodes, List.of(links));
+            });
+        }
+
+        private static String idOf(String reference, Map<String, Object> nodes) {
+            Object node = nodes.get(reference);
+            if (node == null) {
+                return reference; // a memory stored before
+            }
+            if (node instanceof Commitment commitment) {
+                return commitment.id();
+            }
+            if (node instanceof Decision decision) {
+                return decision.id();
+            }
+            if (node instanceof Entity entity) {
+                return entity.id();
+            }
+            return ((Pattern) node).id();
+        }
+
+        private StoredMemory result(Map<String, Object> nodes, List<Link> links) {
             return new StoredMemory(
                     byKey(memory.commitments().keySet(), nodes, Commitment.class::cast),
                     byKey(memory.decisions().keySet(), nodes, Decision.class::cast),
                     byKey(memory.entities().keySet(), nodes, Entity.class::cast),
                     byKey(memory.patterns().keySet(), nodes, Pattern.class::cast),
-                    List.of(links));
+                    links);
         }
     }
 

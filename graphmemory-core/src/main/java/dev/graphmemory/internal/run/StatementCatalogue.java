@@ -76,9 +76,6 @@ public final class StatementCatalogue {
         for (RelationshipType type : RelationshipType.values()) {
             add(entries, "linkNodes " + type, ops.linkNodes(NewLink.of(SOME_ID, type, SOME_ID)));
         }
-        for (RelationshipType type : RelationshipType.values()) {
-            add(entries, "storeMemory links " + type, storeMemoryLinks(type));
-        }
         add(entries, "storeMemory (links to stored memories)", checkExternals());
         add(
                 entries,
@@ -211,24 +208,6 @@ public final class StatementCatalogue {
                 "storeMemory",
                 StoreMemoryStatement.CHECK_EXTERNALS,
                 Params.in(NAMESPACE).with("externals", List.of(external)).map(),
-                rows -> null);
-    }
-
-    private static Statement<?> storeMemoryLinks(RelationshipType type) {
-        Map<String, Object> row = new java.util.HashMap<>();
-        row.put("index", 0);
-        row.put("properties", Map.of());
-        for (String end : List.of("from", "to")) {
-            for (String by : List.of("Id", "NameKey", "PatternKey")) {
-                row.put(end + by, null);
-            }
-        }
-        row.put("fromId", SOME_ID);
-        row.put("toNameKey", "x");
-        return Statement.write(
-                "storeMemory",
-                StoreMemoryStatement.link(type),
-                Params.in(NAMESPACE).with("rows", List.of(row)).map(),
                 rows -> null);
     }
 
