@@ -69,13 +69,14 @@ public final class BulkEntities implements Scenario {
         String work = "10,000 entities in one call";
         return List.of(
                 Fixtures.throughputRatio(
-                        "S3",
-                        work,
-                        "ours / raw driver UNWIND",
-                        Target.atLeast(0.9),
-                        results.get(0),
-                        results.get(1),
-                        List.of()),
+                                "S3",
+                                work,
+                                "ours / raw driver UNWIND",
+                                Target.atLeast(0.9),
+                                results.get(0),
+                                results.get(1),
+                                List.of())
+                        .withLimit(results.get(3)),
                 Fixtures.throughputRatio(
                         "S3b",
                         work,
@@ -85,13 +86,14 @@ public final class BulkEntities implements Scenario {
                         results.get(2),
                         originalNotes(originalCount, results)),
                 Fixtures.throughputRatio(
-                        "S5",
-                        "bulk entities over Bolt (" + work + ")",
-                        "ours / embedded ceiling",
-                        Target.atLeast(0.6),
-                        results.get(0),
-                        results.get(3),
-                        List.of()));
+                                "S5",
+                                "bulk entities over Bolt (" + work + ")",
+                                "ours / embedded ceiling",
+                                Target.atLeast(0.6),
+                                results.get(0),
+                                results.get(3),
+                                List.of())
+                        .withLimit(results.get(3)));
     }
 
     private static List<String> originalNotes(int count, List<VariantResult> results) {

@@ -72,21 +72,31 @@ public final class StoreTurn implements Scenario {
             }
             return calls;
         });
+        Contender limit = Contender.ofCalls("limit: in-process", false, round -> {
+            String namespace = context.namespace("s2-limit");
+            List<Recorder.Call> calls = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                StoreMemoryParameters turn = StoreMemoryParameters.of(namespace, Turn.number(namespace, i));
+                calls.add(() -> context.limit().storeMemory(turn));
+            }
+            return calls;
+        });
         List<VariantResult> results = SideBySide.interleaved(
-                List.of(ours, original, raw, composed),
+                List.of(ours, original, raw, composed, limit),
                 context.options().warmups(),
                 context.options().rounds(),
                 "memories");
         String work = "storeMemory (1 commitment, 1 decision, 3 entities, 4 links), %,d per round".formatted(count);
         return List.of(
                 Fixtures.throughputRatio(
-                        "S2",
-                        work,
-                        "ours / original",
-                        Target.atLeast(10),
-                        results.get(0),
-                        results.get(1),
-                        List.of("The original makes nine calls per memory, each a session and a commit.")),
+                                "S2",
+                                work,
+                                "ours / original",
+                                Target.atLeast(10),
+                                results.get(0),
+                                results.get(1),
+                                List.of("The original makes nine calls per memory, each a session and a commit."))
+                        .withLimit(results.get(4)),
                 new ScenarioResult(
                         "S2b",
                         work,
@@ -97,6 +107,7 @@ public final class StoreTurn implements Scenario {
                         List.of("The raw driver sends the library's statements by hand: each kind's statement,"
                                 + " pipelined over the async API, then each link type's, in one transaction. The"
                                 + " composed statement is the one storeMemory sent before (2 to 5 s to plan), by the"
-                                + " raw driver; it is in no ratio.")));
+                                + " raw driver; it is in no ratio."),
+                        results.get(4)));
     }
 }

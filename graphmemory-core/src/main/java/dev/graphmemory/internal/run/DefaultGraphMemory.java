@@ -123,7 +123,7 @@ public final class DefaultGraphMemory extends BlockingFacade implements GraphMem
                 .map(settings -> new Coalescer(settings, drainLimit(config), telemetry))
                 .orElse(null);
         PlanWarmUp warmUp = config.planWarmUp()
-                ? PlanWarmUp.start(sessions, StatementCatalogue.entries(config.embeddingDimensions()))
+                ? PlanWarmUp.start(sessions, StatementCatalogue.warmUp(config.embeddingDimensions()))
                 : null;
         return new DefaultGraphMemory(
                 config, sessions, metrics, ownsDriver, telemetry, coalescer, indexer, warmUp, true);

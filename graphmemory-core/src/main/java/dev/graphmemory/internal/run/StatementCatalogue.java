@@ -45,8 +45,9 @@ import java.util.Map;
  *
  * <p>Neo4j caches a plan per statement text <em>and per parameter type</em> (a {@code null} is a type of its own), so
  * the parameters here are those of the common calls: the defaults of each query, one row for single writes, and as
- * many rows as make a batch label its own nodes for search (a text of its own, see {@link SearchIndexing}). The order is that of first use by an assistant: what a session starts with comes first, so that a warm-up
- * under way has planned it by the time the first call needs it.
+ * many rows as make a batch label its own nodes for search (a text of its own, see {@link SearchIndexing}). The
+ * order is that of first use by an assistant: the reads a conversation starts with, then the writes, so that a
+ * warm-up under way has planned a statement by the time its first call comes.
  */
 public final class StatementCatalogue {
     /** The namespace of the catalogue's parameters; never written: the statements are only planned. */
@@ -64,11 +65,29 @@ public final class StatementCatalogue {
      */
     public record Entry(String label, Statement<?> statement) {}
 
+    /**
+     * The statements the warm-up plans: those the tools send, without the variants an assistant rarely meets first
+     * (walks of a given type and depth, batches large enough to index their own nodes, export and import, forgetting a
+     * whole namespace). Planned cold, each of those would cost the warm-up up to seconds that the first calls, arriving
+     * meanwhile, would wait behind.
+     */
+    public static List<Entry> warmUp(int dimensions) {
+        return entries(dimensions).stream()
+                .filter(entry -> !entry.label()
+                        .matches("findRelated .*|.*\\(" + SearchIndexing.DIRECT_ROWS
+                                + "\\+\\)|import.*|export.*|countSnapshot" + "|forgetNamespace.*"))
+                .toList();
+    }
+
     /** The catalogue for an embedding index of {@code dimensions}. */
     public static List<Entry> entries(int dimensions) {
         OperationTable ops = new OperationTable(
                 NAMESPACE, () -> SOME_ID, 1_000, java.time.Duration.ofSeconds(10), 2_000, dimensions);
         Map<String, Entry> entries = new LinkedHashMap<>(); // by text and parameter types: each plan once
+        add(entries, "getEntityContext", ops.getEntityContext("x", Limits.DEFAULT_LIMIT));
+        add(entries, "indexForSearch", ops.indexForSearch());
+        add(entries, "searchMemory", ops.searchMemory(SearchQuery.of("x"), false));
+        add(entries, "getCommitments", ops.getCommitments(CommitmentQuery.all()));
         add(entries, "createCommitment", ops.createCommitment(NewCommitment.of("x")));
         add(entries, "createEntity", ops.createEntity(NewEntity.of("x", EntityType.PERSON)));
         add(entries, "recordDecision", ops.recordDecision(NewDecision.of("x", "y")));
@@ -86,9 +105,6 @@ public final class StatementCatalogue {
                                         NewLink.of(SOME_ID, RelationshipType.LEADS_TO, SOME_ID)),
                                 BatchMode.ATOMIC)
                         .check());
-        add(entries, "getEntityContext", ops.getEntityContext("x", Limits.DEFAULT_LIMIT));
-        add(entries, "indexForSearch", ops.indexForSearch());
-        add(entries, "searchMemory", ops.searchMemory(SearchQuery.of("x"), false));
         add(entries, "searchMemory (in a transaction)", ops.searchMemory(SearchQuery.of("x"), true));
         add(entries, "getCommitments", ops.getCommitments(CommitmentQuery.all()));
         add(

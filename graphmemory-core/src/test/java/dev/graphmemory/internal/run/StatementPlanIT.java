@@ -67,6 +67,37 @@ class StatementPlanIT {
     }
 
     @org.junit.jupiter.api.Test
+    void shouldReportThePlanOfEveryStatementThroughThePublicApi(Driver driver, TestNamespace namespace) {
+        try (var memory = MemoryFixture.memory(driver, namespace)) {
+            List<dev.graphmemory.model.StatementPlan> plans = memory.planStatements(true);
+
+            assertThat(plans)
+                    .extracting(dev.graphmemory.model.StatementPlan::statement)
+                    .containsExactlyElementsOf(StatementCatalogue.entries(DIMENSIONS).stream()
+                            .map(StatementCatalogue.Entry::label)
+                            .toList());
+            assertThat(plans).allSatisfy(plan -> assertThat(plan.operators()).isNotEmpty());
+            assertThat(plans)
+                    .filteredOn(plan -> !plan.scans().isEmpty())
+                    .extracting(dev.graphmemory.model.StatementPlan::statement)
+                    .containsExactly(INDEXER);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldWarmUpWhatToolsSendAndLeaveOutTheRareVariants() {
+        List<String> warmUp = StatementCatalogue.warmUp(DIMENSIONS).stream()
+                .map(StatementCatalogue.Entry::label)
+                .toList();
+
+        assertThat(warmUp)
+                .startsWith("getEntityContext")
+                .contains("createCommitment", "linkNodes INVOLVES", "findRelated", "searchMemory", INDEXER)
+                .noneMatch(label ->
+                        label.startsWith("findRelated ") || label.startsWith("import") || label.contains("(100+)"));
+    }
+
+    @org.junit.jupiter.api.Test
     void shouldListEveryWriteOfEveryRelationshipType() {
         List<String> labels = StatementCatalogue.entries(DIMENSIONS).stream()
                 .map(StatementCatalogue.Entry::label)
