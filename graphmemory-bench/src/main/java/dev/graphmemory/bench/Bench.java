@@ -9,6 +9,7 @@ import dev.graphmemory.bench.report.RatioChart;
 import dev.graphmemory.bench.report.Report;
 import dev.graphmemory.bench.report.ScenarioResult;
 import dev.graphmemory.bench.report.Section;
+import dev.graphmemory.bench.scaling.ProcessesRun;
 import dev.graphmemory.bench.scenario.BulkEntities;
 import dev.graphmemory.bench.scenario.BulkLinks;
 import dev.graphmemory.bench.scenario.CoalescedWrites;
@@ -44,6 +45,8 @@ public final class Bench {
     static final String GROWTH = "GROWTH";
     /** The id of the first calls of a fresh process, for {@code --only}. */
     static final String STARTUP = "STARTUP";
+    /** The id of the 1-vs-2-process run, for {@code --only}. */
+    static final String PROCESSES = "PROCESSES";
 
     private static final Logger LOG = LoggerFactory.getLogger(Bench.class);
 
@@ -75,9 +78,9 @@ public final class Bench {
         List<ScenarioResult> results = new ArrayList<>();
         List<Section> sections = new ArrayList<>();
         try (BenchContext context = new BenchContext(options)) {
-            if (options.runs(PLANS)) {
-                // first, while the server's planner is as cold as in a fresh process
-                sections.add(PlanTimes.measure(context, options.pick(1, 5)));
+            if (options.runs(PLANS) && (!options.quick() || !options.only().isEmpty())) {
+                // first, while the server's planner is as cold as in a fresh process; the quick mode only when asked
+                sections.add(PlanTimes.measure(context, options.pick(1, 7)));
             }
             for (Scenario scenario : scenarios()) {
                 if (!options.runs(scenario.ids().toArray(String[]::new))) {
@@ -98,8 +101,9 @@ public final class Bench {
                 LOG.info("{}: done in {} s", scenario.ids(), (System.nanoTime() - start) / 1_000_000_000);
             }
         }
-        if (options.runs(GROWTH)) {
-            // after the scenarios' server is closed: the growth run has an empty database of its own
+        if (options.runs(GROWTH) && (!options.quick() || !options.only().isEmpty())) {
+            // after the scenarios' server is closed: the growth run has an empty database of its own; it takes half an
+            // hour, so the quick mode runs it only when asked for
             LOG.info("Growth: running");
             sections.add(GrowthRun.run(options));
         }
@@ -107,6 +111,10 @@ public final class Bench {
             // a child JVM per configuration: the full mode, or when asked for
             LOG.info("Start-up: running");
             sections.add(StartupRun.run(options));
+        }
+        if (options.runs(PROCESSES) && (!options.quick() || !options.only().isEmpty())) {
+            LOG.info("Processes: running");
+            sections.add(ProcessesRun.run(options));
         }
         List<String> order = List.of("S1", "S2", "S2b", "S3", "S3b", "S4", "S5", "S6", "S6b", "S7", "S8", "S9", "S9b");
         results.sort(java.util.Comparator.comparingInt(result -> order.indexOf(result.id())));
