@@ -60,6 +60,41 @@ public final class RawDriver {
         return inOneTransaction(LibraryCypher.UPSERT_ENTITIES, namespace, rows, Map.of());
     }
 
+    /**
+     * Entities as UNWIND statements of {@code chunkSize} rows in one transaction, every chunk sent before the first
+     * answers (the async API), as the library sends them; returns how many.
+     */
+    public int createEntitiesPipelined(String namespace, List<NewEntity> entities) {
+        List<Map<String, Object>> rows = new ArrayList<>(entities.size());
+        for (int i = 0; i < entities.size(); i++) {
+            rows.add(entityRow(i, entities.get(i)));
+        }
+        rows.sort(Comparator.comparing(row -> (String) row.get("nameKey")));
+        AsyncSession session = driver.session(AsyncSession.class, sessions);
+        try {
+            return session.executeWriteAsync(tx -> {
+                        List<CompletableFuture<List<Record>>> chunks = new ArrayList<>();
+                        for (int start = 0; start < rows.size(); start += chunkSize) {
+                            List<Map<String, Object>> chunk =
+                                    rows.subList(start, Math.min(rows.size(), start + chunkSize));
+                            chunks.add(rows(
+                                    tx,
+                                    LibraryCypher.forRows(LibraryCypher.UPSERT_ENTITIES, chunk.size()),
+                                    namespace,
+                                    chunk));
+                        }
+                        return CompletableFuture.allOf(chunks.toArray(CompletableFuture[]::new))
+                                .thenApply(done -> chunks.stream()
+                                        .mapToInt(chunk -> chunk.join().size())
+                                        .sum());
+                    })
+                    .toCompletableFuture()
+                    .join();
+        } finally {
+            session.closeAsync();
+        }
+    }
+
     /** Commitments (content only) as UNWIND statements, all in one transaction; returns how many. */
     public int createCommitments(String namespace, List<String> ids, List<String> contents) {
         List<Map<String, Object>> rows = new ArrayList<>(ids.size());
