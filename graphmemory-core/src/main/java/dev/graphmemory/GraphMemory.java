@@ -4,6 +4,8 @@ import dev.graphmemory.exceptions.UnavailableException;
 import dev.graphmemory.internal.run.DefaultGraphMemory;
 import dev.graphmemory.model.Forgotten;
 import dev.graphmemory.model.Health;
+import dev.graphmemory.model.StatementPlan;
+import java.util.List;
 import org.neo4j.driver.Driver;
 
 /**
@@ -90,6 +92,20 @@ public interface GraphMemory extends MemoryOperations, AutoCloseable {
 
     /** Checks the database: version, schema, round-trip time and pool. Never throws for an unreachable database. */
     Health healthCheck();
+
+    /**
+     * Plans every statement the library sends, with {@code EXPLAIN} (nothing runs, nothing is written), and reports
+     * each plan: how long planning took, the operators, and any scan. With {@code replan}, each statement is planned
+     * afresh ({@code CYPHER replan=force}), as Neo4j does when the graph's counts have drifted from those its cached
+     * plan was made for; without, a plan already in Neo4j's cache is reused (and one that was not is now). For
+     * diagnosis and benchmarks: a statement slow to plan makes the first call of its operation slow, and any call
+     * that happens to trigger a re-plan.
+     *
+     * <pre>{@code
+     * memory.planStatements(true).forEach(plan -> System.out.println(plan.statement() + " " + plan.planTime()));
+     * }</pre>
+     */
+    List<StatementPlan> planStatements(boolean replan);
 
     /** A view of the same database in another namespace, sharing this memory's driver; closing it does nothing. */
     GraphMemory withNamespace(String namespace);

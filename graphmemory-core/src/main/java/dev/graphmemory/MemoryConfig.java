@@ -58,6 +58,7 @@ public final class MemoryConfig {
     private final Object meterRegistry;
     private final int embeddingDimensions;
     private final Coalescing coalescing;
+    private final boolean planWarmUp;
 
     private MemoryConfig(Builder builder) {
         this.meterRegistry = builder.meterRegistry;
@@ -78,6 +79,7 @@ public final class MemoryConfig {
         this.queryTimeout = builder.queryTimeout;
         this.embeddingDimensions = builder.embeddingDimensions;
         this.coalescing = builder.coalescing;
+        this.planWarmUp = builder.planWarmUp;
     }
 
     /** The defaults. */
@@ -211,6 +213,14 @@ public final class MemoryConfig {
         return Optional.ofNullable(coalescing);
     }
 
+    /**
+     * Whether connecting starts planning every statement the library sends in the background (off by default), so
+     * that the first call of each operation finds its plan in Neo4j's cache instead of waiting for the planner.
+     */
+    public boolean planWarmUp() {
+        return planWarmUp;
+    }
+
     @Override
     public String toString() {
         return "MemoryConfig[uri=" + uri + ", username=" + username + ", password="
@@ -242,6 +252,7 @@ public final class MemoryConfig {
         private Object meterRegistry;
         private int embeddingDimensions = DEFAULT_EMBEDDING_DIMENSIONS;
         private Coalescing coalescing;
+        private boolean planWarmUp;
 
         private Builder() {}
 
@@ -264,6 +275,7 @@ public final class MemoryConfig {
             meterRegistry = config.meterRegistry;
             embeddingDimensions = config.embeddingDimensions;
             coalescing = config.coalescing;
+            planWarmUp = config.planWarmUp;
         }
 
         /**
@@ -448,6 +460,17 @@ public final class MemoryConfig {
          */
         public Builder coalescing(Coalescing value) {
             this.coalescing = value;
+            return this;
+        }
+
+        /**
+         * Whether to plan every statement in the background after connecting (off by default): worth it in a process
+         * that serves calls for a while, such as {@code graphmemory serve}, where the first call of each operation
+         * would otherwise wait for the planner (up to seconds while the server is fresh); not in one that makes a call
+         * and exits, where it would only compete with that call. It holds one connection while it runs.
+         */
+        public Builder planWarmUp(boolean value) {
+            this.planWarmUp = value;
             return this;
         }
 

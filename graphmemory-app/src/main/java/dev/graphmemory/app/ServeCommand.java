@@ -128,8 +128,12 @@ final class ServeCommand implements Callable<Integer> {
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
         Map<String, String> environment = System.getenv();
-        MemoryRuntime runtime =
-                MemoryRuntime.start(connection, environment, metrics, config -> coalescing(config, environment));
+        MemoryRuntime runtime = MemoryRuntime.start(
+                connection,
+                environment,
+                metrics,
+                config -> coalescing(config, environment)
+                        .planWarmUp(true)); // a server: its first calls should find their plans made
         ToolCalls calls = new ToolCalls(runtime.memory());
         AtomicBoolean stopped = new AtomicBoolean();
         runtime.onFailure(failure -> exitAfterFailure(failure));

@@ -1,11 +1,15 @@
 package dev.graphmemory.bench;
 
+import dev.graphmemory.bench.growth.GrowthRun;
+import dev.graphmemory.bench.plans.PlanTimes;
 import dev.graphmemory.bench.report.JsonReport;
 import dev.graphmemory.bench.report.MarkdownReport;
 import dev.graphmemory.bench.report.Numbers;
 import dev.graphmemory.bench.report.RatioChart;
 import dev.graphmemory.bench.report.Report;
 import dev.graphmemory.bench.report.ScenarioResult;
+import dev.graphmemory.bench.report.Section;
+import dev.graphmemory.bench.scaling.ProcessesRun;
 import dev.graphmemory.bench.scenario.BulkEntities;
 import dev.graphmemory.bench.scenario.BulkLinks;
 import dev.graphmemory.bench.scenario.CoalescedWrites;
@@ -14,6 +18,7 @@ import dev.graphmemory.bench.scenario.ConcurrentWriters;
 import dev.graphmemory.bench.scenario.EntityContextAtScale;
 import dev.graphmemory.bench.scenario.SingleEntity;
 import dev.graphmemory.bench.scenario.StoreTurn;
+import dev.graphmemory.bench.startup.StartupRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +39,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class Bench {
     static final String COMMAND = "graphmemory-bench/run %s";
+    /** The id of the plans section, for {@code --only}. */
+    static final String PLANS = "PLANS";
+    /** The id of the growth run, for {@code --only}. */
+    static final String GROWTH = "GROWTH";
+    /** The id of the first calls of a fresh process, for {@code --only}. */
+    static final String STARTUP = "STARTUP";
+    /** The id of the 1-vs-2-process run, for {@code --only}. */
+    static final String PROCESSES = "PROCESSES";
+
     private static final Logger LOG = LoggerFactory.getLogger(Bench.class);
 
     private Bench() {}
@@ -62,7 +76,12 @@ public final class Bench {
         }
         Instant started = Instant.now();
         List<ScenarioResult> results = new ArrayList<>();
+        List<Section> sections = new ArrayList<>();
         try (BenchContext context = new BenchContext(options)) {
+            if (options.runs(PLANS) && (!options.quick() || !options.only().isEmpty())) {
+                // first, while the server's planner is as cold as in a fresh process; the quick mode only when asked
+                sections.add(PlanTimes.measure(context, options.pick(1, 7)));
+            }
             for (Scenario scenario : scenarios()) {
                 if (!options.runs(scenario.ids().toArray(String[]::new))) {
                     continue;
@@ -82,6 +101,21 @@ public final class Bench {
                 LOG.info("{}: done in {} s", scenario.ids(), (System.nanoTime() - start) / 1_000_000_000);
             }
         }
+        if (options.runs(GROWTH) && (!options.quick() || !options.only().isEmpty())) {
+            // after the scenarios' server is closed: the growth run has an empty database of its own; it takes half an
+            // hour, so the quick mode runs it only when asked for
+            LOG.info("Growth: running");
+            sections.add(GrowthRun.run(options));
+        }
+        if (options.runs(STARTUP) && (!options.quick() || !options.only().isEmpty())) {
+            // a child JVM per configuration: the full mode, or when asked for
+            LOG.info("Start-up: running");
+            sections.add(StartupRun.run(options));
+        }
+        if (options.runs(PROCESSES) && (!options.quick() || !options.only().isEmpty())) {
+            LOG.info("Processes: running");
+            sections.add(ProcessesRun.run(options));
+        }
         List<String> order = List.of("S1", "S2", "S2b", "S3", "S3b", "S4", "S5", "S6", "S6b", "S7", "S8", "S9", "S9b");
         results.sort(java.util.Comparator.comparingInt(result -> order.indexOf(result.id())));
         Report report = new Report(
@@ -90,7 +124,8 @@ public final class Bench {
                 Duration.between(started, Instant.now()),
                 COMMAND.formatted(String.join(" ", args)),
                 Machine.info(),
-                results);
+                results,
+                sections);
         write(report, options.out());
     }
 

@@ -2,6 +2,7 @@ package dev.graphmemory.bench;
 
 import dev.graphmemory.GraphMemory;
 import dev.graphmemory.MemoryConfig;
+import dev.graphmemory.bench.baseline.InProcess;
 import dev.graphmemory.bench.baseline.RawDriver;
 import dev.graphmemory.embedded.EmbeddedNeo4j;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,6 +31,7 @@ public final class BenchContext implements AutoCloseable {
     private final GraphMemory memory;
     private final Driver driver;
     private final RawDriver raw;
+    private final InProcess limit;
     private final AtomicInteger namespaces = new AtomicInteger();
     private EmbeddedNeo4j original;
     private Driver originalDriver;
@@ -42,6 +44,7 @@ public final class BenchContext implements AutoCloseable {
                 GraphMemory.connect(MemoryConfig.builder().uri(neo4j.boltUri()).build());
         this.driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none());
         this.raw = new RawDriver(driver, neo4j.databaseName(), CHUNK);
+        this.limit = new InProcess(neo4j.database(), CHUNK);
         long started = System.nanoTime();
         Background.seedLibrary(neo4j.database(), "background", backgroundSize());
         LOG.info(
@@ -85,6 +88,11 @@ public final class BenchContext implements AutoCloseable {
         return raw;
     }
 
+    /** The limit of this machine: the same work inside the database process, no Bolt (see {@link InProcess}). */
+    public InProcess limit() {
+        return limit;
+    }
+
     /** A namespace nobody used yet, e.g. {@code s3-raw-7}. */
     public String namespace(String tag) {
         return tag + "-" + namespaces.incrementAndGet();
@@ -107,6 +115,7 @@ public final class BenchContext implements AutoCloseable {
 
     @Override
     public void close() {
+        limit.removeFloorNodes();
         driver.close();
         memory.close();
         if (originalDriver != null) {

@@ -72,7 +72,7 @@ final class BatchTools {
             "Store a whole memory",
             "Store what one conversation turn produced, at once: commitments, decisions, entities and"
                     + " patterns, each with a key of your choice, and links between them by key (or to"
-                    + " memories stored earlier, by id). One round trip, one transaction: all of it is stored"
+                    + " memories stored earlier, by id). One transaction: all of it is stored"
                     + " or none. Entities and patterns that exist already are reused. "
                     + SharedParams.relationshipRules(),
             WRITES,

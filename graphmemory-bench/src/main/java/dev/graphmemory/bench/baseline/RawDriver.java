@@ -4,14 +4,19 @@ import dev.graphmemory.model.NewEntity;
 import dev.graphmemory.model.RelationshipType;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.async.AsyncSession;
+import org.neo4j.driver.async.AsyncTransactionContext;
+import org.neo4j.driver.async.ResultCursor;
 
 /**
  * The best hand-written driver code for the library's work: the same Cypher, sent through the driver's managed
@@ -55,6 +60,41 @@ public final class RawDriver {
         return inOneTransaction(LibraryCypher.UPSERT_ENTITIES, namespace, rows, Map.of());
     }
 
+    /**
+     * Entities as UNWIND statements of {@code chunkSize} rows in one transaction, every chunk sent before the first
+     * answers (the async API), as the library sends them; returns how many.
+     */
+    public int createEntitiesPipelined(String namespace, List<NewEntity> entities) {
+        List<Map<String, Object>> rows = new ArrayList<>(entities.size());
+        for (int i = 0; i < entities.size(); i++) {
+            rows.add(entityRow(i, entities.get(i)));
+        }
+        rows.sort(Comparator.comparing(row -> (String) row.get("nameKey")));
+        AsyncSession session = driver.session(AsyncSession.class, sessions);
+        try {
+            return session.executeWriteAsync(tx -> {
+                        List<CompletableFuture<List<Record>>> chunks = new ArrayList<>();
+                        for (int start = 0; start < rows.size(); start += chunkSize) {
+                            List<Map<String, Object>> chunk =
+                                    rows.subList(start, Math.min(rows.size(), start + chunkSize));
+                            chunks.add(rows(
+                                    tx,
+                                    LibraryCypher.forRows(LibraryCypher.UPSERT_ENTITIES, chunk.size()),
+                                    namespace,
+                                    chunk));
+                        }
+                        return CompletableFuture.allOf(chunks.toArray(CompletableFuture[]::new))
+                                .thenApply(done -> chunks.stream()
+                                        .mapToInt(chunk -> chunk.join().size())
+                                        .sum());
+                    })
+                    .toCompletableFuture()
+                    .join();
+        } finally {
+            session.closeAsync();
+        }
+    }
+
     /** Commitments (content only) as UNWIND statements, all in one transaction; returns how many. */
     public int createCommitments(String namespace, List<String> ids, List<String> contents) {
         List<Map<String, Object>> rows = new ArrayList<>(ids.size());
@@ -72,16 +112,30 @@ public final class RawDriver {
         return inOneTransaction(LibraryCypher.CREATE_COMMITMENTS, namespace, rows, Map.of());
     }
 
-    /** Links ({@code fromId}, type, {@code toId}) as UNWIND statements, all in one transaction; returns how many. */
+    /**
+     * Links ({@code fromId}, type, {@code toId}) as UNWIND statements, one statement per type (and chunk), all in one
+     * transaction; returns how many.
+     */
     public int linkNodes(String namespace, List<String[]> links) {
-        List<Map<String, Object>> rows = new ArrayList<>(links.size());
+        Map<RelationshipType, List<Map<String, Object>>> byType = new EnumMap<>(RelationshipType.class);
         for (int i = 0; i < links.size(); i++) {
             String[] link = links.get(i);
-            rows.add(linkRow(i, link[0], RelationshipType.valueOf(link[1]), link[2]));
+            RelationshipType type = RelationshipType.valueOf(link[1]);
+            byType.computeIfAbsent(type, key -> new ArrayList<>()).add(linkRow(i, link[0], type, link[2]));
         }
-        rows.sort(Comparator.comparing(row -> (String) row.get("toId")));
-        rows.sort(Comparator.comparing(row -> (String) row.get("fromId"))); // stable: by fromId, then toId
-        return inOneTransaction(LibraryCypher.LINK, namespace, rows, Map.of("atomic", true));
+        try (Session session = driver.session(sessions)) {
+            return session.executeWrite(tx -> {
+                int written = 0;
+                for (var typed : byType.entrySet()) {
+                    List<Map<String, Object>> rows = typed.getValue();
+                    rows.sort(Comparator.comparing(row -> (String) row.get("toId")));
+                    rows.sort(Comparator.comparing(row -> (String) row.get("fromId"))); // stable: by fromId, then toId
+                    written +=
+                            runChunks(tx, LibraryCypher.link(typed.getKey()), namespace, rows, Map.of("atomic", true));
+                }
+                return written;
+            });
+        }
     }
 
     /** An entity's context in a read transaction; returns the number of related memories. */
@@ -102,12 +156,86 @@ public final class RawDriver {
         }
     }
 
-    /** A whole memory as the library's composed statement, one transaction; returns the number of links written. */
+    /**
+     * A whole memory as the library stores it, one transaction: the statement of each kind, pipelined over the async
+     * API, then the link statement of each type with the ends' ids, pipelined too; returns the number of links
+     * written.
+     */
     public int storeMemory(StoreMemoryParameters memory) {
+        Map<String, Object> parameters = memory.parameters();
+        String namespace = (String) parameters.get("namespace");
+        AsyncSession session = driver.session(AsyncSession.class, sessions);
+        try {
+            return session.executeWriteAsync(tx -> {
+                        List<CompletableFuture<List<Record>>> kinds = List.of(
+                                rows(tx, LibraryCypher.CREATE_COMMITMENTS, namespace, parameters.get("commitments")),
+                                rows(tx, LibraryCypher.CREATE_DECISIONS, namespace, parameters.get("decisions")),
+                                rows(tx, LibraryCypher.UPSERT_ENTITIES, namespace, parameters.get("entities")));
+                        return CompletableFuture.allOf(kinds.toArray(CompletableFuture[]::new))
+                                .thenCompose(done -> links(tx, namespace, parameters, kinds));
+                    })
+                    .toCompletableFuture()
+                    .join();
+        } finally {
+            session.closeAsync();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private CompletableFuture<Integer> links(
+            AsyncTransactionContext tx,
+            String namespace,
+            Map<String, Object> parameters,
+            List<CompletableFuture<List<Record>>> kinds) {
+        String[] ids = new String[((List<String>) parameters.get("keys")).size()];
+        for (CompletableFuture<List<Record>> kind : kinds) {
+            for (Record record : kind.join()) {
+                ids[record.get("index").asInt()] =
+                        record.get("node").asNode().get("id").asString();
+            }
+        }
+        Map<RelationshipType, List<Map<String, Object>>> byType = new EnumMap<>(RelationshipType.class);
+        for (Map<String, Object> link : (List<Map<String, Object>>) parameters.get("links")) {
+            RelationshipType type = RelationshipType.valueOf((String) link.get("type"));
+            byType.computeIfAbsent(type, key -> new ArrayList<>())
+                    .add(linkRow(
+                            (Integer) link.get("index"),
+                            ids[(Integer) link.get("fromIndex")],
+                            type,
+                            ids[(Integer) link.get("toIndex")]));
+        }
+        List<CompletableFuture<List<Record>>> written = new ArrayList<>();
+        byType.forEach((type, rows) -> {
+            Map<String, Object> params = new HashMap<>();
+            params.put("atomic", true);
+            written.add(rows(tx, LibraryCypher.link(type), namespace, rows, params));
+        });
+        return CompletableFuture.allOf(written.toArray(CompletableFuture[]::new))
+                .thenApply(done ->
+                        written.stream().mapToInt(part -> part.join().size()).sum());
+    }
+
+    private static CompletableFuture<List<Record>> rows(
+            AsyncTransactionContext tx, String cypher, String namespace, Object rows) {
+        return rows(tx, cypher, namespace, rows, new HashMap<>());
+    }
+
+    private static CompletableFuture<List<Record>> rows(
+            AsyncTransactionContext tx, String cypher, String namespace, Object rows, Map<String, Object> params) {
+        params.put("namespace", namespace);
+        params.put("rows", rows);
+        return tx.runAsync(cypher, params).thenCompose(ResultCursor::listAsync).toCompletableFuture();
+    }
+
+    /**
+     * A whole memory as the one composed statement {@code storeMemory} sent before (see
+     * {@link LibraryCypher#COMPOSED_STORE_MEMORY}); returns the number of links written.
+     */
+    public int storeMemoryComposed(StoreMemoryParameters memory) {
         try (Session session = driver.session(sessions)) {
             return session.executeWrite(tx -> {
-                Record record =
-                        tx.run(LibraryCypher.STORE_MEMORY, memory.parameters()).single();
+                Record record = tx.run(LibraryCypher.COMPOSED_STORE_MEMORY, memory.parameters())
+                        .single();
                 if (!record.get("ok").asBoolean()) {
                     throw new IllegalStateException("storeMemory refused");
                 }

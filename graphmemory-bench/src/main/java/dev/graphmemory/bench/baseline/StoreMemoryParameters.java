@@ -1,5 +1,6 @@
 package dev.graphmemory.bench.baseline;
 
+import dev.graphmemory.model.EntityType;
 import dev.graphmemory.model.NewEntity;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,6 +62,42 @@ public record StoreMemoryParameters(Map<String, Object> parameters) {
         parameters.put("window", 64);
         parameters.put("links", links);
         parameters.put("externals", List.of());
+        return new StoreMemoryParameters(parameters);
+    }
+
+    /** The parameters of a commitment involving three new people (scenario S8). */
+    public static StoreMemoryParameters commitmentWithEntities(
+            String namespace, String content, String toWhom, List<String> people) {
+        List<String> keys = new ArrayList<>();
+        Map<String, Object> commitment = row(keys, "c");
+        commitment.put("content", content);
+        commitment.put("toWhom", toWhom);
+        commitment.put("deadline", null);
+        commitment.put("dueAt", null);
+        commitment.put("domain", null);
+        commitment.put("priority", null);
+        List<Map<String, Object>> entities = new ArrayList<>();
+        List<Map<String, Object>> links = new ArrayList<>();
+        for (int i = 0; i < people.size(); i++) {
+            Map<String, Object> row = RawDriver.entityRow(keys.size(), NewEntity.of(people.get(i), EntityType.PERSON));
+            row.put("key", "e" + i);
+            keys.add("e" + i);
+            entities.add(row);
+            Map<String, Object> link = new HashMap<>();
+            link.put("index", i);
+            link.put("type", "INVOLVES");
+            link.put("properties", Map.of());
+            link.put("fromIndex", 0);
+            link.put("toIndex", keys.size() - 1);
+            links.add(link);
+        }
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("namespace", namespace);
+        parameters.put("keys", keys);
+        parameters.put("commitments", List.of(commitment));
+        parameters.put("decisions", List.of());
+        parameters.put("entities", entities);
+        parameters.put("links", links);
         return new StoreMemoryParameters(parameters);
     }
 

@@ -27,8 +27,11 @@ public final class JsonReport {
         for (int i = 0; i < scenarios.size(); i++) {
             json.append(i == 0 ? "\n" : ",\n").append(scenario(scenarios.get(i)));
         }
-        json.append(scenarios.isEmpty() ? "]\n" : "\n" + indent(1) + "]\n");
-        json.append("}\n");
+        json.append(scenarios.isEmpty() ? "]" : "\n" + indent(1) + "]");
+        for (Section section : report.sections()) {
+            json.append(",\n").append(indent(1)).append(pair(section.key(), section.json()));
+        }
+        json.append("\n}\n");
         return json.toString();
     }
 
@@ -63,6 +66,10 @@ public final class JsonReport {
             json.append(i == 0 ? "\n" : ",\n").append(indent(4)).append(variant(variants.get(i)));
         }
         json.append("\n").append(indent(3)).append("],\n");
+        if (scenario.limit() != null) {
+            field(json, 3, "limit", variant(scenario.limit()), true);
+            field(json, 3, "oursOverLimit", Numbers.json(scenario.limitRatio()), true);
+        }
         json.append(indent(3)).append("\"notes\": [");
         for (int i = 0; i < scenario.notes().size(); i++) {
             json.append(i == 0 ? "" : ", ").append(string(scenario.notes().get(i)));
@@ -72,7 +79,7 @@ public final class JsonReport {
         return json.toString();
     }
 
-    private static String variant(VariantResult variant) {
+    static String variant(VariantResult variant) {
         return "{"
                 + String.join(
                         ", ",
@@ -91,7 +98,7 @@ public final class JsonReport {
         json.append(indent(depth)).append(pair(name, value)).append(comma ? ",\n" : "\n");
     }
 
-    private static String pair(String name, String value) {
+    static String pair(String name, String value) {
         return string(name) + ": " + value;
     }
 

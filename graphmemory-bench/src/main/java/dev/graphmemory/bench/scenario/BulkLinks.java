@@ -52,19 +52,26 @@ public final class BulkLinks implements Scenario {
             return recorder ->
                     recorder.time(count, () -> check(context.raw().linkNodes(memory.namespace(), links), count));
         });
+        Contender limit = Contender.of("limit: in-process", false, round -> {
+            GraphMemory memory = context.memory(context.namespace("s4-limit"));
+            List<String[]> links = pairs(memory);
+            return recorder ->
+                    recorder.time(count, () -> check(context.limit().linkNodes(memory.namespace(), links), count));
+        });
         List<VariantResult> results = SideBySide.run(
-                List.of(ours, raw),
+                List.of(ours, raw, limit),
                 context.options().warmups(),
                 context.options().pick(2, 5),
                 "links");
         return List.of(Fixtures.throughputRatio(
-                "S4",
-                "10,000 links between existing nodes in one call",
-                "ours / raw driver UNWIND",
-                Target.atLeast(0.9),
-                results.get(0),
-                results.get(1),
-                List.of()));
+                        "S4",
+                        "10,000 links between existing nodes in one call",
+                        "ours / raw driver UNWIND",
+                        Target.atLeast(0.9),
+                        results.get(0),
+                        results.get(1),
+                        List.of())
+                .withLimit(results.get(2)));
     }
 
     /** Stores the nodes of a round and returns (commitment id, INVOLVES, entity id) for every pair. */

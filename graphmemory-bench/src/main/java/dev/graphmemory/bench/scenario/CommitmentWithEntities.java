@@ -7,6 +7,7 @@ import dev.graphmemory.bench.Recorder;
 import dev.graphmemory.bench.Scenario;
 import dev.graphmemory.bench.SideBySide;
 import dev.graphmemory.bench.baseline.SpringDataBaseline;
+import dev.graphmemory.bench.baseline.StoreMemoryParameters;
 import dev.graphmemory.bench.report.ScenarioResult;
 import dev.graphmemory.bench.report.Target;
 import dev.graphmemory.bench.report.VariantResult;
@@ -62,24 +63,35 @@ public final class CommitmentWithEntities implements Scenario {
             }
             return calls;
         });
+        Contender limit = Contender.ofCalls("limit: in-process", false, round -> {
+            String namespace = context.namespace("s8-limit");
+            List<Recorder.Call> calls = new ArrayList<>(count);
+            for (int i = 0; i < size(round, count); i++) {
+                StoreMemoryParameters memory = StoreMemoryParameters.commitmentWithEntities(
+                        namespace, "Commitment " + i, "Client " + i, names(namespace, i));
+                calls.add(() -> context.limit().storeMemory(memory));
+            }
+            return calls;
+        });
         String database = context.neo4j().databaseName();
         SpringDataBaseline.createIndexes(context.driver(), database);
         List<VariantResult> results;
         try {
-            results = SideBySide.interleaved(List.of(ours, sdn), 1, 2, "commitments");
+            results = SideBySide.interleaved(List.of(ours, sdn, limit), 1, 2, "commitments");
         } finally {
             SpringDataBaseline.dropIndexes(context.driver(), database);
         }
         return List.of(Fixtures.throughputRatio(
-                "S8",
-                "a commitment with 3 related entities, %,d times per round".formatted(count),
-                "ours / Spring Data Neo4j",
-                Target.atLeast(3),
-                results.get(0),
-                results.get(1),
-                List.of("Spring Data Neo4j looks nodes up by their primary label: it gets indexes on"
-                        + " (:Commitment).id and (:Entity).id for this scenario, which the library's writes maintain"
-                        + " too.")));
+                        "S8",
+                        "a commitment with 3 related entities, %,d times per round".formatted(count),
+                        "ours / Spring Data Neo4j",
+                        Target.atLeast(3),
+                        results.get(0),
+                        results.get(1),
+                        List.of("Spring Data Neo4j looks nodes up by their primary label: it gets indexes on"
+                                + " (:Commitment).id and (:Entity).id for this scenario, which the library's writes maintain"
+                                + " too."))
+                .withLimit(results.get(2)));
     }
 
     /** Warm-up rounds are shorter: 200 calls. */

@@ -7,6 +7,7 @@ import dev.graphmemory.bench.Contender;
 import dev.graphmemory.bench.Recorder;
 import dev.graphmemory.bench.Scenario;
 import dev.graphmemory.bench.SideBySide;
+import dev.graphmemory.bench.baseline.InProcess;
 import dev.graphmemory.bench.baseline.RawDriver;
 import dev.graphmemory.bench.baseline.Uuid7;
 import dev.graphmemory.bench.report.Numbers;
@@ -77,8 +78,17 @@ public final class EntityContextAtScale implements Scenario {
                 }
                 return list;
             });
+            InProcess inProcess = new InProcess(neo4j.database(), BenchContext.CHUNK);
+            Contender limit = Contender.ofCalls("limit: in-process", false, round -> {
+                List<Recorder.Call> list = new ArrayList<>();
+                for (int i = 0; i < calls; i++) {
+                    String hub = NewEntity.of(hub(i), EntityType.PERSON).nameKey();
+                    list.add(() -> check(inProcess.getEntityContext(NAMESPACE, hub, 20)));
+                }
+                return list;
+            });
             List<VariantResult> small = SideBySide.interleaved(
-                    List.of(ours, baseline),
+                    List.of(ours, baseline, limit),
                     context.options().warmups(),
                     context.options().rounds(),
                     "calls");
@@ -95,13 +105,14 @@ public final class EntityContextAtScale implements Scenario {
             VariantResult atBig = rename(atLarge, "graphmemory at %,d nodes".formatted(large));
             return List.of(
                     Fixtures.throughputRatio(
-                            "S6",
-                            "getEntityContext at %,d nodes".formatted(nodes),
-                            "ours / raw driver",
-                            Target.atLeast(0.9),
-                            small.get(0),
-                            small.get(1),
-                            List.of()),
+                                    "S6",
+                                    "getEntityContext at %,d nodes".formatted(nodes),
+                                    "ours / raw driver",
+                                    Target.atLeast(0.9),
+                                    small.get(0),
+                                    small.get(1),
+                                    List.of())
+                            .withLimit(small.get(2)),
                     new ScenarioResult(
                             "S6b",
                             "getEntityContext latency, graph of %,d nodes vs %,d".formatted(large, nodes),

@@ -25,6 +25,13 @@ final class Fixtures {
                 id, work, ratioName, ours.throughput() / baseline.throughput(), target, List.of(ours, baseline), notes);
     }
 
+    /** What a call costs over the floor of any single write: one node created and committed, in-process. */
+    static String floorNote(VariantResult ours, VariantResult floor) {
+        return "A one-node write transaction inside the database (the commit's log flush, no Bolt) takes %s ms p50 here;"
+                        .formatted(dev.graphmemory.bench.report.Numbers.millis(floor.p50Millis()))
+                + " graphmemory's call %s ms.".formatted(dev.graphmemory.bench.report.Numbers.millis(ours.p50Millis()));
+    }
+
     /** {@code count} entities named {@code <tag> person <i>}, distinct from any other tag's. */
     static List<NewEntity> entities(String tag, int count) {
         List<NewEntity> entities = new ArrayList<>(count);

@@ -45,18 +45,34 @@ public final class SingleEntity implements Scenario {
             }
             return calls;
         });
+        Contender limit = Contender.ofCalls("limit: in-process", false, round -> {
+            String namespace = context.namespace("s1-limit");
+            List<Recorder.Call> calls = new ArrayList<>();
+            for (NewEntity entity : Fixtures.entities(namespace, count)) {
+                calls.add(() -> context.limit().createEntity(namespace, entity));
+            }
+            return calls;
+        });
+        Contender floor = Contender.ofCalls("floor: a one-node write transaction, in-process", false, round -> {
+            List<Recorder.Call> calls = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                calls.add(() -> context.limit().emptyWrite());
+            }
+            return calls;
+        });
         List<VariantResult> results = SideBySide.interleaved(
-                List.of(ours, raw),
+                List.of(ours, raw, limit, floor),
                 context.options().warmups(),
                 context.options().rounds(),
                 "entities");
         return List.of(Fixtures.throughputRatio(
-                "S1",
-                "single createEntity, %,d per round".formatted(count),
-                "ours / raw driver",
-                Target.atLeast(0.9),
-                results.get(0),
-                results.get(1),
-                List.of()));
+                        "S1",
+                        "single createEntity, %,d per round".formatted(count),
+                        "ours / raw driver",
+                        Target.atLeast(0.9),
+                        results.get(0),
+                        results.get(1),
+                        List.of(Fixtures.floorNote(results.get(0), results.get(3))))
+                .withLimit(results.get(2)));
     }
 }

@@ -3,10 +3,15 @@ package dev.graphmemory.bench.baseline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.graphmemory.internal.cypher.CommitmentStatements;
+import dev.graphmemory.internal.cypher.DecisionStatements;
 import dev.graphmemory.internal.cypher.EntityStatements;
 import dev.graphmemory.internal.cypher.LinkStatements;
+import dev.graphmemory.internal.cypher.PatternStatements;
 import dev.graphmemory.internal.cypher.SearchIndexing;
 import dev.graphmemory.internal.cypher.StoreMemoryStatement;
+import dev.graphmemory.model.RelationshipType;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * equal to the originals.
  */
 class LibraryCypherTest {
+    private static final List<Map<String, Object>> ONE_ROW = List.of(Map.of());
 
     @Test
     void shouldSendTheLibrarysEntityStatements() {
@@ -24,7 +30,9 @@ class LibraryCypherTest {
     @Test
     void shouldSendTheLibrarysCommitmentAndLinkStatements() {
         assertThat(LibraryCypher.CREATE_COMMITMENTS).isEqualTo(CommitmentStatements.CREATE);
-        assertThat(LibraryCypher.LINK).isEqualTo(LinkStatements.LINK);
+        for (RelationshipType type : RelationshipType.values()) {
+            assertThat(LibraryCypher.link(type)).as("link %s", type).isEqualTo(LinkStatements.link(type));
+        }
     }
 
     @Test
@@ -36,7 +44,12 @@ class LibraryCypherTest {
     }
 
     @Test
-    void shouldSendTheLibrarysStoreMemoryStatement() {
-        assertThat(LibraryCypher.STORE_MEMORY).isEqualTo(StoreMemoryStatement.TEXT);
+    void shouldSendTheLibrarysStoreMemoryStatements() {
+        assertThat(LibraryCypher.CHECK_EXTERNALS).isEqualTo(StoreMemoryStatement.CHECK_EXTERNALS);
+
+        assertThat(LibraryCypher.CREATE_DECISIONS)
+                .isEqualTo(DecisionStatements.create("n", ONE_ROW).text());
+        assertThat(LibraryCypher.RECORD_PATTERNS)
+                .isEqualTo(PatternStatements.record("n", ONE_ROW).text());
     }
 }

@@ -14,6 +14,7 @@ import dev.graphmemory.model.RelatedNode;
 import dev.graphmemory.model.RelatedQuery;
 import dev.graphmemory.model.RelationshipType;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,13 @@ import org.neo4j.driver.Value;
 /**
  * Relationships between memories, and walks over them.
  *
- * <p>Relationship types cannot be parameters in Cypher, so each statement text is made once per type from the
- * closed {@link RelationshipType} enum; no user text ever reaches the statement. The endpoint rules are checked in
- * the same statement that writes, so a refused link writes nothing, in any execution mode.
+ * <p>Relationship types cannot be parameters in Cypher 5, so each statement that writes links is made once per type
+ * from the closed {@link RelationshipType} enum, and a batch sends one statement per type it holds (see
+ * {@link #group}); no user text ever reaches the statement. One statement per type rather than one for every type
+ * keeps each small: the planner's time grows with the statement, and one {@code FOREACH} per type made the
+ * statement of all eight types take 0.5 to 1.5 s to plan (one type: about 0.1 s), a wait paid again whenever the
+ * graph's counts drift and Neo4j plans it anew. The endpoint rules are checked in the same statement that writes, so
+ * a refused link writes nothing, in any execution mode.
  */
 public final class LinkStatements {
     /**
@@ -46,33 +51,55 @@ public final class LinkStatements {
             WITH c.row AS row, c.a AS a, c.b AS b, c.allowed AS allowed, c.allowed AND NOT refused AS write
             """;
 
-    public static final String LINK = LOOKUP + write() + """
-            RETURN row.indexes AS indexes, a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound,
-                labels(a) AS fromLabels, labels(b) AS toLabels, allowed, write, created,
-                CASE WHEN write THEN properties(COLLECT { MATCH (a)-[r]->(b) WHERE type(r) = row.type RETURN r }[0])
-                END AS properties
-            """;
+    private static final Map<RelationshipType, String> LINK = new EnumMap<>(RelationshipType.class);
+
+    static {
+        for (RelationshipType type : RelationshipType.values()) {
+            LINK.put(type, LOOKUP + write(type) + """
+                    RETURN row.indexes AS indexes, a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound,
+                        labels(a) AS fromLabels, labels(b) AS toLabels, allowed, write, created,
+                        CASE WHEN write THEN properties(COLLECT { MATCH (a)-[r:%s]->(b) RETURN r }[0]) END AS properties
+                    """.formatted(type.name()));
+        }
+    }
+
+    /** The statement that links the rows of {@code $rows}, all of type {@code type}. */
+    public static String link(RelationshipType type) {
+        return LINK.get(type);
+    }
 
     /**
-     * Writes the links of the rows in scope ({@code row}, {@code a}, {@code b}, {@code write}): one MERGE per type,
-     * chosen by FOREACH, because Cypher cannot take a relationship type as a parameter. The text comes from the
-     * closed {@link RelationshipType} enum only. Leaves {@code created} in scope. A {@code SUPERSEDED_BY} link also
-     * marks its start superseded (keeping an earlier mark, e.g. one imported with the node).
+     * Writes the links of type {@code type} of the rows in scope ({@code row}, {@code a}, {@code b}, {@code write}).
+     * Leaves {@code created} in scope. A {@code SUPERSEDED_BY} link also marks its start superseded (keeping an
+     * earlier mark, e.g. one imported with the node).
+     *
+     * <p>The existence check names the type: untyped, {@code (a)-[r]->(b) WHERE type(r) = ...} let the planner pick a
+     * scan of every relationship while the database had none yet (cheapest at a count of zero), a plan kept until
+     * the next re-plan.
      */
-    public static String write() {
-        StringBuilder text = new StringBuilder(
-                "WITH row, a, b, allowed, write, write AND NOT EXISTS { (a)-[r]->(b) WHERE type(r) = row.type } AS created\n");
-        for (RelationshipType type : RelationshipType.values()) {
-            text.append("FOREACH (_ IN CASE WHEN write AND row.type = '%1$s' THEN [1] ELSE [] END |\n"
-                            .formatted(type.name()))
-                    .append("    MERGE (a)-[r:%1$s]->(b) ON CREATE SET r.createdAt = datetime() SET r += row.properties"
-                            .formatted(type.name()))
-                    .append(
-                            type == RelationshipType.SUPERSEDED_BY
-                                    ? " SET a.supersededAt = coalesce(a.supersededAt, datetime()))\n"
-                                    : ")\n");
+    public static String write(RelationshipType type) {
+        return """
+                WITH row, a, b, allowed, write, write AND NOT EXISTS { (a)-[:%1$s]->(b) } AS created
+                FOREACH (_ IN CASE WHEN write THEN [1] ELSE [] END |
+                    MERGE (a)-[r:%1$s]->(b) ON CREATE SET r.createdAt = datetime() SET r += row.properties%2$s)
+                """.formatted(
+                        type.name(),
+                        type == RelationshipType.SUPERSEDED_BY
+                                ? " SET a.supersededAt = coalesce(a.supersededAt, datetime())"
+                                : "");
+    }
+
+    /**
+     * The rows by relationship type, in the enum's order, keeping their order within a type: one statement (or one
+     * chunk of statements) per type.
+     */
+    public static Map<RelationshipType, List<Map<String, Object>>> group(List<Map<String, Object>> rows) {
+        Map<RelationshipType, List<Map<String, Object>>> byType = new EnumMap<>(RelationshipType.class);
+        for (Map<String, Object> row : rows) {
+            byType.computeIfAbsent(RelationshipType.valueOf((String) row.get("type")), type -> new ArrayList<>())
+                    .add(row);
         }
-        return text.toString();
+        return byType;
     }
 
     /*
@@ -116,13 +143,17 @@ public final class LinkStatements {
     }
 
     /**
-     * Links the rows; a refused row is a failed item naming the missing end or the broken rule. With {@code atomic},
-     * nothing is written when any row is refused.
+     * Links the rows, all of type {@code type}; a refused row is a failed item naming the missing end or the broken
+     * rule. With {@code atomic}, nothing is written when any row is refused.
      */
     public static Statement<List<Outcome<Link>>> link(
-            String namespace, List<Map<String, Object>> rows, List<NewLink> links, boolean atomic) {
+            String namespace,
+            RelationshipType type,
+            List<Map<String, Object>> rows,
+            List<NewLink> links,
+            boolean atomic) {
         var params = Params.in(namespace).with("rows", rows).with("atomic", atomic);
-        return Statement.write("linkNodes", LINK, params.map(), result -> {
+        return Statement.write("linkNodes", link(type), params.map(), result -> {
             List<Outcome<Link>> items = new ArrayList<>();
             for (Record record : result.records()) {
                 List<Integer> indexes = Batches.asIndexes(record.get("indexes"));
@@ -147,6 +178,36 @@ public final class LinkStatements {
                 }
             }
             return items;
+        });
+    }
+
+    /** Finds the rows an atomic batch refuses, writing nothing; returns none when all may be written. */
+    static final String CHECK = LOOKUP + """
+            RETURN row.indexes AS indexes, a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound,
+                labels(a) AS fromLabels, labels(b) AS toLabels, allowed, write
+            """;
+
+    /**
+     * Checks every row of an atomic batch before any of its statements writes (see {@code Batches.inScope}): the
+     * failed and collateral items when any row is refused, else none.
+     */
+    public static Statement<List<Outcome<Link>>> check(
+            String namespace, List<Map<String, Object>> rows, List<NewLink> links) {
+        var params = Params.in(namespace).with("rows", rows).with("atomic", true);
+        return Statement.write("linkNodes", CHECK, params.map(), result -> {
+            List<Outcome<Link>> refused = new ArrayList<>();
+            for (Record record : result.records()) {
+                if (record.get("write").asBoolean()) {
+                    return List.of(); // with $atomic, one refused row leaves no row to write
+                }
+                List<Integer> indexes = Batches.asIndexes(record.get("indexes"));
+                MemoryException failure = refusal(record, links.get(indexes.get(0)));
+                for (int index : indexes) {
+                    refused.add(
+                            failure != null ? Batches.failed(index, failure) : Batches.collateral(index, notWritten()));
+                }
+            }
+            return refused;
         });
     }
 

@@ -18,18 +18,36 @@ public final class SearchIndexing {
     public static final String PENDING = "SearchPending";
 
     /** From this many rows on, a write indexes its own nodes. */
-    static final int DIRECT_ROWS = 100;
+    public static final int DIRECT_ROWS = 100;
 
     /** The kinds the full-text index covers. */
     static final List<MemoryKind> KINDS = List.of(
             MemoryKind.COMMITMENT, MemoryKind.DECISION, MemoryKind.PATTERN, MemoryKind.CONVERSATION, MemoryKind.ENTITY);
 
-    /** Indexes at most {@code $batch} pending nodes of any namespace but those in {@code $busy}. */
+    /**
+     * Indexes at most {@code $batch} pending nodes of any namespace but those in {@code $busy}. Another process's
+     * indexer may be relabelling the same nodes: taking each node's write lock first (a property set and removed)
+     * waits for it, and the label read after the lock tells whether it already did the work, so that no node is
+     * counted twice and the second indexer does not run into the first one's nodes again and again.
+     */
     public static final String INDEX_PENDING = """
             MATCH (n:SearchPending) WHERE NOT n.namespace IN $busy
             WITH n LIMIT $batch
+            SET n._indexing = true REMOVE n._indexing
+            WITH n WHERE n:SearchPending
             REMOVE n:SearchPending SET n:Searchable
             RETURN count(n) AS indexed
+            """;
+
+    /**
+     * The namespaces with a transaction scope open in any process on this database: graphmemory's scopes name
+     * themselves in their transaction metadata (see {@code Sessions}). A search inside a scope relabels its
+     * namespace's pending nodes itself and must find them still pending (see {@code SearchIndexer.scopeOpened}).
+     */
+    public static final String OPEN_SCOPES = """
+            SHOW TRANSACTIONS YIELD metaData
+            WHERE metaData.app = 'graphmemory' AND metaData.operation IN ['inTransaction', 'beginTransaction']
+            RETURN collect(DISTINCT metaData.namespace) AS namespaces
             """;
 
     /**

@@ -3,9 +3,15 @@ package dev.graphmemory.internal.driver;
 import dev.graphmemory.internal.telemetry.Telemetry;
 import dev.graphmemory.internal.work.Statement;
 import dev.graphmemory.internal.work.StatementRunner;
+import dev.graphmemory.internal.work.Work;
+import java.util.List;
+import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.async.AsyncQueryRunner;
 
-/** Runs statements on an asynchronous transaction and waits for each, interruptibly (see {@link Blocking}). */
+/**
+ * Runs statements on an asynchronous transaction and waits for each, interruptibly (see {@link Blocking}); independent
+ * parts are sent all at once and awaited together.
+ */
 public final class BlockingRunner implements StatementRunner {
     private final AsyncDriverRunner runner;
     private final Runnable abandon;
@@ -25,5 +31,11 @@ public final class BlockingRunner implements StatementRunner {
     @Override
     public <T> T run(Statement<T> statement) {
         return Blocking.await(runner.run(statement), abandon, deadline);
+    }
+
+    @Override
+    public <T> List<T> runAll(List<? extends Work<? extends T>> parts) {
+        Work<List<T>> pipelined = Work.sequence("parts", AccessMode.WRITE, parts);
+        return Blocking.await(pipelined.runAsync(runner), abandon, deadline);
     }
 }

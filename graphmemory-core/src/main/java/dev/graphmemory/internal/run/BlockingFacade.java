@@ -80,7 +80,7 @@ public abstract class BlockingFacade implements MemoryOperations {
             return new BatchResult<>(List.of());
         }
         if (batch.mode() == BatchMode.ATOMIC || !ownsTransactions) {
-            return execute(batch.inOneTransaction());
+            return execute(ownsTransactions ? batch.inOneTransaction() : batch.inScope());
         }
         List<Outcome<T>> outcomes = new ArrayList<>();
         for (Batches.Chunk<T> chunk : batch.chunks()) {

@@ -21,7 +21,9 @@ import dev.graphmemory.internal.work.Ids;
 import dev.graphmemory.internal.work.Work;
 import dev.graphmemory.model.Forgotten;
 import dev.graphmemory.model.Health;
+import dev.graphmemory.model.StatementPlan;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.BookmarkManagers;
@@ -49,6 +51,7 @@ public final class DefaultGraphMemory extends BlockingFacade implements GraphMem
     private final Telemetry telemetry;
     private final Coalescer coalescer; // null when coalescing is off; shared with withNamespace views
     private final SearchIndexer indexer; // shared with withNamespace views, like the coalescer
+    private final PlanWarmUp warmUp; // null when off; stopped by the memory that started it
     private final boolean ownsWorkers;
 
     private DefaultGraphMemory(
@@ -59,11 +62,13 @@ public final class DefaultGraphMemory extends BlockingFacade implements GraphMem
             Telemetry telemetry,
             Coalescer coalescer,
             SearchIndexer indexer,
+            PlanWarmUp warmUp,
             boolean ownsWorkers) {
         super(OperationTable.of(config), true);
         this.telemetry = telemetry;
         this.coalescer = coalescer;
         this.indexer = indexer;
+        this.warmUp = warmUp;
         this.ownsWorkers = ownsWorkers;
         this.config = config;
         this.sessions = sessions;
@@ -118,7 +123,11 @@ public final class DefaultGraphMemory extends BlockingFacade implements GraphMem
         Coalescer coalescer = config.coalescing()
                 .map(settings -> new Coalescer(settings, drainLimit(config), telemetry))
                 .orElse(null);
-        return new DefaultGraphMemory(config, sessions, metrics, ownsDriver, telemetry, coalescer, indexer, true);
+        PlanWarmUp warmUp = config.planWarmUp()
+                ? PlanWarmUp.start(sessions, StatementCatalogue.warmUp(config.embeddingDimensions()))
+                : null;
+        return new DefaultGraphMemory(
+                config, sessions, metrics, ownsDriver, telemetry, coalescer, indexer, warmUp, true);
     }
 
     /** How long closing lets queued coalesced writes run: the retry budget, at least a second. */
@@ -220,9 +229,19 @@ public final class DefaultGraphMemory extends BlockingFacade implements GraphMem
     }
 
     @Override
+    public List<StatementPlan> planStatements(boolean replan) {
+        try {
+            return StatementPlans.plan(
+                    sessions, StatementCatalogue.entries(config.embeddingDimensions()), replan, () -> false);
+        } catch (RuntimeException e) {
+            throw Errors.translate(e);
+        }
+    }
+
+    @Override
     public GraphMemory withNamespace(String namespace) {
         MemoryConfig other = config.withNamespace(namespace);
-        return new DefaultGraphMemory(other, sessions, metrics, false, telemetry, coalescer, indexer, false);
+        return new DefaultGraphMemory(other, sessions, metrics, false, telemetry, coalescer, indexer, null, false);
     }
 
     @Override
@@ -244,6 +263,9 @@ public final class DefaultGraphMemory extends BlockingFacade implements GraphMem
      */
     @Override
     public void close() {
+        if (warmUp != null) {
+            warmUp.close();
+        }
         try {
             if (coalescer != null && ownsWorkers) {
                 coalescer.close();

@@ -248,19 +248,20 @@ public record OperationTable(
         rows.sort(Comparator.comparing(row -> row.get("toId").toString()));
         List<NewLink> given = List.copyOf(links);
         boolean atomic = mode(mode) == BatchMode.ATOMIC;
-        return Batches.plan(
+        Batches<Link> batch = Batches.plan(
                 "linkNodes",
                 "links",
                 mode,
                 links.size(),
-                rows,
+                LinkStatements.group(rows),
                 "fromId",
                 chunkSize,
-                chunk -> LinkStatements.link(namespace, chunk, given, atomic));
+                (type, chunk) -> LinkStatements.link(namespace, type, chunk, given, atomic));
+        return atomic ? batch.checkedBy(LinkStatements.check(namespace, rows, given)) : batch;
     }
 
     public Work<StoredMemory> storeMemory(NewMemory memory) {
-        return StoreMemoryStatement.statement(namespace, ids, Validate.required("memory", memory));
+        return StoreMemoryStatement.work(namespace, ids, Validate.required("memory", memory));
     }
 
     public Work<List<RelatedNode>> findRelated(RelatedQuery query) {

@@ -39,8 +39,9 @@ import org.neo4j.driver.types.Node;
 final class Snapshots implements MemorySnapshots {
     static final int PAGE = 1_000;
 
+    /** The id predicate lets the (namespace, id) index answer: on the namespace alone, Neo4j scanned every memory. */
     static final String COUNTS = """
-            MATCH (m:Memory {namespace: $namespace})
+            MATCH (m:Memory) WHERE m.namespace = $namespace AND m.id IS NOT NULL
             RETURN count(m) AS nodes, sum(COUNT { (m)-[]->(:Memory) }) AS relationships
             """;
 
@@ -72,19 +73,63 @@ final class Snapshots implements MemorySnapshots {
         }
     }
 
-    static final String IMPORT_RELATIONSHIPS = """
-            UNWIND $rows AS row
-            OPTIONAL MATCH (a:Memory {namespace: $namespace, id: row.fromId})
-            OPTIONAL MATCH (b:Memory {namespace: $namespace, id: row.toId})
-            WITH collect({row: row, a: a, b: b}) AS found
-            WITH found, all(f IN found WHERE f.a IS NOT NULL AND f.b IS NOT NULL) AS complete
-            UNWIND found AS f
-            WITH f.row AS row, f.a AS a, f.b AS b, true AS allowed, complete AS write
-            """ + LinkStatements.write() + """
-            RETURN row.index AS index, a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound
-            """;
+    /**
+     * Imports a page of relationships of one type, all or none: a missing end leaves the page unwritten. A page of
+     * several types sends one statement per type in one transaction (see {@link LinkStatements}).
+     */
+    static final Map<RelationshipType, String> IMPORT_RELATIONSHIPS = new EnumMap<>(RelationshipType.class);
+
+    static {
+        for (RelationshipType type : RelationshipType.values()) {
+            IMPORT_RELATIONSHIPS.put(type, """
+                    UNWIND $rows AS row
+                    OPTIONAL MATCH (a:Memory {namespace: $namespace, id: row.fromId})
+                    OPTIONAL MATCH (b:Memory {namespace: $namespace, id: row.toId})
+                    WITH collect({row: row, a: a, b: b}) AS found
+                    WITH found, all(f IN found WHERE f.a IS NOT NULL AND f.b IS NOT NULL) AS complete
+                    UNWIND found AS f
+                    WITH f.row AS row, f.a AS a, f.b AS b, true AS allowed, complete AS write
+                    """ + LinkStatements.write(type) + """
+                    RETURN row.index AS index, a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound
+                    """);
+        }
+    }
 
     private final BlockingFacade executor;
+
+    /** Every statement of export and import, for the statement catalogue. */
+    static List<StatementCatalogue.Entry> catalogue(String namespace) {
+        String after = "0192f0a0-0000-7000-8000-000000000000";
+        Map<String, Object> page =
+                Params.in(namespace).with("after", after).with("page", PAGE).map();
+        List<StatementCatalogue.Entry> entries = new ArrayList<>();
+        entries.add(entry("countSnapshot", COUNTS, Params.in(namespace).map()));
+        entries.add(entry("exportNodes", NODES, page));
+        entries.add(entry("exportRelationships", RELATIONSHIPS, page));
+        Map<String, Object> node = Params.row(0)
+                .with("id", after)
+                .with("properties", Map.of("content", "x"))
+                .map();
+        IMPORT_NODES.forEach((kind, text) -> entries.add(entry(
+                "importNodes " + kind.label(),
+                text,
+                Params.in(namespace).with("rows", List.of(node)).map())));
+        Map<String, Object> relationship = Params.row(0)
+                .with("fromId", after)
+                .with("toId", after)
+                .with("type", RelationshipType.INVOLVES.name())
+                .with("properties", Map.of())
+                .map();
+        IMPORT_RELATIONSHIPS.forEach((type, text) -> entries.add(entry(
+                "importRelationships " + type,
+                text,
+                Params.in(namespace).with("rows", List.of(relationship)).map())));
+        return entries;
+    }
+
+    private static StatementCatalogue.Entry entry(String label, String text, Map<String, Object> parameters) {
+        return new StatementCatalogue.Entry(label, Statement.write(label, text, parameters, rows -> null));
+    }
 
     public Snapshots(BlockingFacade executor) {
         this.executor = executor;
@@ -179,25 +224,30 @@ final class Snapshots implements MemorySnapshots {
         if (rows.isEmpty()) {
             return;
         }
-        var params = Params.in(namespace()).with("rows", rows);
-        executor.execute(Statement.write("importRelationships", IMPORT_RELATIONSHIPS, params.map(), result -> {
-            for (Record record : result.records()) {
-                int index = record.get("index").asInt();
-                if (!record.get("fromFound").asBoolean()) {
-                    throw new NotFoundException(
-                            "Memory",
-                            "relationships[" + index + "].from",
-                            relationships.get(index).fromId());
-                }
-                if (!record.get("toFound").asBoolean()) {
-                    throw new NotFoundException(
-                            "Memory",
-                            "relationships[" + index + "].to",
-                            relationships.get(index).toId());
-                }
-            }
-            return null;
-        }));
+        List<Statement<Void>> statements = new ArrayList<>();
+        LinkStatements.group(rows).forEach((type, typed) -> {
+            var params = Params.in(namespace()).with("rows", typed);
+            statements.add(Statement.write(
+                    "importRelationships", IMPORT_RELATIONSHIPS.get(type), params.map(), result -> {
+                        for (Record record : result.records()) {
+                            int index = record.get("index").asInt();
+                            if (!record.get("fromFound").asBoolean()) {
+                                throw new NotFoundException(
+                                        "Memory",
+                                        "relationships[" + index + "].from",
+                                        relationships.get(index).fromId());
+                            }
+                            if (!record.get("toFound").asBoolean()) {
+                                throw new NotFoundException(
+                                        "Memory",
+                                        "relationships[" + index + "].to",
+                                        relationships.get(index).toId());
+                            }
+                        }
+                        return null;
+                    }));
+        });
+        executor.execute(Work.sequence("importRelationships", AccessMode.WRITE, statements));
     }
 
     private static SnapshotNode node(Node node) {

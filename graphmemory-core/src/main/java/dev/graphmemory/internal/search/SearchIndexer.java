@@ -35,8 +35,10 @@ import org.slf4j.LoggerFactory;
  * It wakes up when a statement added labels ({@link #touch()}), runs every {@code tick} while writes keep coming and
  * for {@link #ACTIVE} after the last one (to catch transactions that commit late), then sleeps. A failed tick is
  * logged and retried at the next one; nodes stay pending meanwhile, which costs a search only a little more work.
- * One indexer serves every namespace of a {@code GraphMemory}; several applications on one database may each run one
- * (they relabel disjoint nodes or wait for each other's locks).
+ * One indexer serves every namespace of a {@code GraphMemory}. Several processes on one database each run one: a batch
+ * that meets nodes another indexer is relabelling waits for it and then skips them ({@link SearchIndexing#INDEX_PENDING}),
+ * and every indexer leaves alone the namespaces with a transaction scope open in any of the processes
+ * ({@link SearchIndexing#OPEN_SCOPES}).
  */
 public final class SearchIndexer implements AutoCloseable {
     /**
@@ -62,6 +64,7 @@ public final class SearchIndexer implements AutoCloseable {
     private final Map<String, Integer> scopes = new HashMap<>();
 
     private volatile long lastTouch;
+    private boolean remoteScopes = true; // guarded by relabelling
     private volatile boolean closed;
 
     public SearchIndexer(Sessions sessions, Duration tick, Telemetry telemetry) {
@@ -155,7 +158,7 @@ public final class SearchIndexer implements AutoCloseable {
         int indexed;
         relabelling.lock();
         try {
-            List<String> busy = List.copyOf(scopes.keySet());
+            List<String> busy = busy();
             do {
                 indexed = indexBatch(busy);
                 total += indexed;
@@ -168,6 +171,31 @@ public final class SearchIndexer implements AutoCloseable {
             LOG.debug("Indexed {} new memories for search in {} ms", total, (System.nanoTime() - started) / 1_000_000);
         }
         return total;
+    }
+
+    /**
+     * The namespaces to leave alone: those with a scope open here, and those with a scope open in another process
+     * (read from the server's list of transactions; a server that refuses to list them leaves only this process's).
+     * A scope another process opens between this list and the relabelling's commit is not seen: a window of one
+     * batch.
+     */
+    private List<String> busy() {
+        java.util.Set<String> busy = new java.util.TreeSet<>(scopes.keySet());
+        if (remoteScopes) {
+            try (Session session = sessions.open(AccessMode.WRITE)) { // the member that runs the writes
+                busy.addAll(session.run(SearchIndexing.OPEN_SCOPES)
+                        .single()
+                        .get("namespaces")
+                        .asList(org.neo4j.driver.Value::asString));
+            } catch (org.neo4j.driver.exceptions.ClientException e) {
+                remoteScopes = false;
+                LOG.info(
+                        "Cannot list the server's transactions ({}); the search indexer now only knows this process's"
+                                + " transaction scopes",
+                        e.getMessage());
+            }
+        }
+        return List.copyOf(busy);
     }
 
     private int indexBatch(List<String> busy) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Record;
@@ -18,16 +19,19 @@ import org.neo4j.driver.types.Node;
 /**
  * Set-based batches: the rows of a batch are sorted by the key the statement locks on, so that concurrent batches
  * take their locks in one order and cannot deadlock each other, then cut into chunks of the configured size; each chunk
- * is one UNWIND statement, one round trip.
+ * is one UNWIND statement. The chunks of a batch in one transaction are pipelined: sent together, one round trip.
  *
  * @param name the operation
  * @param field the input list, named in errors (e.g. {@code links})
  * @param mode atomic or best effort
  * @param size the number of input items
  * @param chunks the statements, in lock order
+ * @param check a statement that finds the items an atomic batch would refuse, without writing, or {@code null} when
+ *     no item can be refused
  * @param <T> what a stored item is
  */
-public record Batches<T>(String name, String field, BatchMode mode, int size, List<Chunk<T>> chunks) {
+public record Batches<T>(
+        String name, String field, BatchMode mode, int size, List<Chunk<T>> chunks, Statement<List<Outcome<T>>> check) {
 
     /**
      * One statement of a batch and the input positions of its items.
@@ -52,19 +56,71 @@ public record Batches<T>(String name, String field, BatchMode mode, int size, Li
             String lockKey,
             int chunkSize,
             Function<List<Map<String, Object>>, Statement<List<Outcome<T>>>> statement) {
+        List<Chunk<T>> chunks = new ArrayList<>();
+        addChunks(chunks, rows, lockKey, chunkSize, statement);
+        return new Batches<>(name, field, mode, size, List.copyOf(chunks), null);
+    }
+
+    /**
+     * Plans a batch whose rows need different statements: the chunks of each group (in the map's order) are made by
+     * the statement of that group, e.g. one statement per relationship type.
+     */
+    public static <K, T> Batches<T> plan(
+            String name,
+            String field,
+            BatchMode mode,
+            int size,
+            Map<K, List<Map<String, Object>>> groups,
+            String lockKey,
+            int chunkSize,
+            BiFunction<K, List<Map<String, Object>>, Statement<List<Outcome<T>>>> statement) {
+        List<Chunk<T>> chunks = new ArrayList<>();
+        groups.forEach(
+                (group, rows) -> addChunks(chunks, rows, lockKey, chunkSize, chunk -> statement.apply(group, chunk)));
+        return new Batches<>(name, field, mode, size, List.copyOf(chunks), null);
+    }
+
+    private static <T> void addChunks(
+            List<Chunk<T>> chunks,
+            List<Map<String, Object>> rows,
+            String lockKey,
+            int chunkSize,
+            Function<List<Map<String, Object>>, Statement<List<Outcome<T>>>> statement) {
         List<Map<String, Object>> sorted = new ArrayList<>(rows);
         sorted.sort(Comparator.comparing(row -> String.valueOf(row.get(lockKey))));
-        List<Chunk<T>> chunks = new ArrayList<>();
         for (int start = 0; start < sorted.size(); start += chunkSize) {
             List<Map<String, Object>> part = sorted.subList(start, Math.min(sorted.size(), start + chunkSize));
             chunks.add(new Chunk<>(statement.apply(List.copyOf(part)), indexes(part)));
         }
-        return new Batches<>(name, field, mode, size, List.copyOf(chunks));
     }
 
-    /** The whole batch in one transaction: every chunk, then the result. An atomic batch throws its first failure. */
+    /**
+     * The same batch, checked first by {@code statement} when it runs in a transaction it does not own (see
+     * {@link #inScope}); the statement returns the refused items' outcomes, or none when every item may be written.
+     */
+    public Batches<T> checkedBy(Statement<List<Outcome<T>>> statement) {
+        return new Batches<>(name, field, mode, size, chunks, statement);
+    }
+
+    /**
+     * The whole batch in a transaction of its own: every chunk, then the result. An atomic batch throws its first
+     * failure, which rolls back what the other chunks wrote.
+     */
     public Work<BatchResult<T>> inOneTransaction() {
         return outcomesInOneTransaction().map(this::result);
+    }
+
+    /**
+     * The whole batch inside a transaction scope, which stays open when the batch fails and may be committed: an
+     * atomic batch of several chunks is checked first, so that a refused item leaves nothing written by the others.
+     * (A chunk refuses all its rows itself; only chunks run before a refusing one could have written.)
+     */
+    public Work<BatchResult<T>> inScope() {
+        if (check == null || chunks.size() < 2) {
+            return inOneTransaction();
+        }
+        return check.then(refused -> refused.isEmpty() ? outcomesInOneTransaction() : Work.done(name, refused))
+                .map(this::result);
     }
 
     /** Every chunk in one transaction, with the outcome of each item (in chunk order, not input order). */

@@ -60,8 +60,11 @@ public interface Work<T> {
         return new Done<>(name, value);
     }
 
-    /** Runs the parts one after another in one transaction and returns their results in order. */
-    static <T> Work<List<T>> sequence(String name, AccessMode mode, List<? extends Work<T>> parts) {
+    /**
+     * Runs the parts one after another in one transaction and returns their results in order. The parts are
+     * pipelined (all sent before the first answers), so none may depend on another's result.
+     */
+    static <T> Work<List<T>> sequence(String name, AccessMode mode, List<? extends Work<? extends T>> parts) {
         return new Sequence<>(name, mode, List.copyOf(parts));
     }
 }

@@ -8,6 +8,8 @@ import dev.graphmemory.MemoryConfig;
 import dev.graphmemory.MemoryTransaction;
 import dev.graphmemory.contract.MemoryFixture;
 import dev.graphmemory.exceptions.NotFoundException;
+import dev.graphmemory.internal.work.Chain;
+import dev.graphmemory.internal.work.Sequence;
 import dev.graphmemory.internal.work.Statement;
 import dev.graphmemory.internal.work.Work;
 import dev.graphmemory.model.BatchMode;
@@ -55,6 +57,37 @@ class BatchBehaviourIT {
             assertThatThrownBy(() -> memory.linkNodes(links, BatchMode.ATOMIC))
                     .isInstanceOfSatisfying(
                             NotFoundException.class, e -> assertThat(e.field()).isEqualTo("links[" + k + "].toId"));
+
+            assertThat(MemoryFixture.relationships(driver, namespace)).isZero();
+        }
+    }
+
+    /**
+     * A transaction scope stays open after a refused batch, and may be committed: the links of the other chunks
+     * (here the other relationship type, a statement of its own) must not have been written by then.
+     */
+    @ParameterizedTest(name = "refused link at {0}")
+    @ValueSource(ints = {0, LINKS / 2, LINKS - 1})
+    void shouldLeaveNothingOfARefusedAtomicBatchInACommittedScope(int k, Driver driver, TestNamespace namespace) {
+        try (GraphMemory memory = memory(driver, namespace, 2_000)) {
+            List<Entity> people =
+                    memory.createEntities(people(LINKS), BatchMode.ATOMIC).values();
+            Commitment meeting = memory.createCommitment(NewCommitment.of("All hands"));
+            List<NewLink> links = new ArrayList<>();
+            for (int i = 0; i < LINKS; i++) {
+                String to = i == k ? "no-such-entity" : people.get(i).id();
+                links.add(NewLink.of(
+                        meeting.id(), i % 2 == 0 ? RelationshipType.INVOLVES : RelationshipType.IMPACTS, to));
+            }
+
+            try (MemoryTransaction tx = memory.beginTransaction()) {
+                assertThatThrownBy(() -> tx.linkNodes(links, BatchMode.ATOMIC))
+                        .isInstanceOfSatisfying(
+                                NotFoundException.class,
+                                e -> assertThat(e.field()).isEqualTo("links[" + k + "].toId"));
+                assertThat(tx.isOpen()).isTrue();
+                tx.commit();
+            }
 
             assertThat(MemoryFixture.relationships(driver, namespace)).isZero();
         }
@@ -139,7 +172,7 @@ class BatchBehaviourIT {
     }
 
     @Test
-    void shouldSendAWholeMemoryAsOneStatement(Driver driver, TestNamespace namespace) {
+    void shouldStoreAMemoryWithTheStatementsOfTheSingleWritesInOneTransaction(Driver driver, TestNamespace namespace) {
         try (GraphMemory memory = memory(driver, namespace, 100)) {
             Work<?> work = ((DefaultGraphMemory) memory)
                     .operations()
@@ -154,7 +187,22 @@ class BatchBehaviourIT {
                             .link("c", RelationshipType.INVOLVES, "b")
                             .link("d", RelationshipType.IMPACTS, "e")
                             .build());
-            assertThat(work).isInstanceOf(Statement.class);
+            OperationTable operations = ((DefaultGraphMemory) memory).operations();
+
+            // no link to a stored memory, so nothing to check first: the kinds, pipelined, then the link types
+            assertThat(work).isInstanceOf(Chain.class);
+            Work<?> statements = ((Chain<?, ?>) work).first();
+            assertThat(statements).isInstanceOf(Sequence.class);
+            assertThat(((Sequence<?>) statements).parts())
+                    .extracting(part -> ((Statement<?>) part).text())
+                    .containsExactly(
+                            StatementCatalogue.first(operations.createCommitment(NewCommitment.of("x")))
+                                    .text(),
+                            StatementCatalogue.first(operations.recordDecision(NewDecision.of("y", "z")))
+                                    .text(),
+                            StatementCatalogue.first(operations.createEntity(NewEntity.of("A", EntityType.PERSON)))
+                                    .text());
+            assertThat(work.mode()).isEqualTo(org.neo4j.driver.AccessMode.WRITE);
         }
     }
 

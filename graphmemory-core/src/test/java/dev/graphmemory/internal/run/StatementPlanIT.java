@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.graphmemory.MemoryConfig;
 import dev.graphmemory.contract.MemoryFixture;
-import dev.graphmemory.internal.cypher.DecisionStatements;
 import dev.graphmemory.internal.cypher.Schema;
 import dev.graphmemory.internal.work.Chain;
 import dev.graphmemory.internal.work.Ids;
@@ -12,30 +11,11 @@ import dev.graphmemory.internal.work.Params;
 import dev.graphmemory.internal.work.Statement;
 import dev.graphmemory.internal.work.Timed;
 import dev.graphmemory.internal.work.Work;
-import dev.graphmemory.model.BatchMode;
-import dev.graphmemory.model.CommitmentQuery;
-import dev.graphmemory.model.ConversationEnd;
-import dev.graphmemory.model.DecisionQuery;
 import dev.graphmemory.model.Embedding;
-import dev.graphmemory.model.EnergyLevel;
-import dev.graphmemory.model.EnergyReading;
-import dev.graphmemory.model.EntityType;
-import dev.graphmemory.model.Limits;
 import dev.graphmemory.model.MemoryKind;
-import dev.graphmemory.model.NewCommitment;
-import dev.graphmemory.model.NewConversation;
-import dev.graphmemory.model.NewDecision;
-import dev.graphmemory.model.NewEntity;
-import dev.graphmemory.model.NewLink;
-import dev.graphmemory.model.NewMemory;
-import dev.graphmemory.model.PatternObservation;
-import dev.graphmemory.model.PatternQuery;
-import dev.graphmemory.model.PatternType;
-import dev.graphmemory.model.RelatedQuery;
 import dev.graphmemory.model.RelationshipType;
 import dev.graphmemory.model.SearchQuery;
 import dev.graphmemory.model.SimilarityQuery;
-import dev.graphmemory.model.TimelineQuery;
 import dev.graphmemory.testing.Neo4jTest;
 import dev.graphmemory.testing.TestNamespace;
 import java.time.Duration;
@@ -52,79 +32,79 @@ import org.neo4j.driver.Values;
 import org.neo4j.driver.summary.Plan;
 
 /**
- * EXPLAINs every statement the library sends, with realistic parameters, and checks that none scans all nodes or a
- * whole label: every lookup goes through an index on the namespace, the id or the name.
+ * EXPLAINs every statement the library sends (the {@link StatementCatalogue}, with realistic parameters) and checks
+ * that none scans all nodes, a whole label or every relationship: every lookup goes through an index on the namespace,
+ * the id or the name. How long each takes to plan is measured by the benchmarks, never asserted here.
  */
 @Neo4jTest
 class StatementPlanIT {
     private static final int DIMENSIONS = MemoryConfig.DEFAULT_EMBEDDING_DIMENSIONS;
 
-    static Stream<Statement<?>> statements() {
-        OperationTable ops = new OperationTable("plan-test", Ids.fresh(), 10, Duration.ofSeconds(5), 100, DIMENSIONS);
-        List<Statement<?>> all = new ArrayList<>();
-        all.add(statementOf(ops.createCommitment(NewCommitment.of("x"))));
-        all.add(statementOf(ops.completeCommitment("some-id", "done")));
-        all.add(statementOf(ops.getCommitments(CommitmentQuery.all().toWhom("a"))));
-        all.add(statementOf(
-                ops.getCommitments(CommitmentQuery.all().overdue(true).dueWithinDays(7))));
-        all.add(statementOf(ops.recordDecision(NewDecision.of("x", "y"))));
-        all.add(statementOf(ops.getDecisions(DecisionQuery.all().days(3))));
-        all.add(statementOf(ops.getDecisions(DecisionQuery.all().includeSuperseded(true))));
-        all.add(statementOf(ops.recordPattern(PatternObservation.of("x", PatternType.BEHAVIOR))));
-        all.add(statementOf(ops.getPatterns(PatternQuery.all())));
-        all.add(statementOf(ops.startConversation(NewConversation.of("a"))));
-        all.add(statementOf(ops.endConversation(new ConversationEnd("some-id", "s", null))));
-        all.add(statementOf(ops.recordEnergy(EnergyReading.of(EnergyLevel.HIGH))));
-        all.add(statementOf(ops.createEntity(NewEntity.of("x", EntityType.PERSON))));
-        all.add(statementOf(ops.getEntityContext("x", Limits.DEFAULT_LIMIT)));
-        all.addAll(recall(ops));
-        for (RelationshipType type : RelationshipType.values()) {
-            all.add(statementOf(ops.linkNodes(NewLink.of("a", type, "b"))));
-            all.add((Statement<?>)
-                    ops.findRelated(RelatedQuery.around("a").via(type).depth(Limits.MAX_DEPTH)));
-        }
-        all.add(statementOf(ops.findRelated(RelatedQuery.around("a"))));
-        all.add(ops.createEntities(List.of(NewEntity.of("x", EntityType.PERSON)), BatchMode.ATOMIC)
-                .chunks()
-                .get(0)
-                .statement());
-        all.add(ops.linkNodes(List.of(NewLink.of("a", RelationshipType.INVOLVES, "b")), BatchMode.BEST_EFFORT)
-                .chunks()
-                .get(0)
-                .statement());
-        all.add(statementOf(ops.storeMemory(NewMemory.builder()
-                .commitment("c", NewCommitment.of("x"))
-                .decision("d", NewDecision.of("x", "y"))
-                .entity("e", NewEntity.of("x", EntityType.PERSON))
-                .pattern("p", PatternObservation.of("x", PatternType.BEHAVIOR))
-                .link("d", RelationshipType.LEADS_TO, "c")
-                .link("c", RelationshipType.INVOLVES, "e")
-                .link("d", RelationshipType.INVOLVES, "0192f0a0-0000-7000-8000-000000000000")
-                .build())));
-        return all.stream();
+    /** The one statement that reads a whole label, by design: the search indexer's, of nodes waiting to be indexed. */
+    private static final String INDEXER = "search indexer";
+
+    static Stream<Arguments> statements() {
+        return StatementCatalogue.entries(DIMENSIONS).stream()
+                .filter(entry -> !entry.label().equals(INDEXER))
+                .map(entry -> Arguments.of(entry.label(), entry.statement()));
     }
 
-    /** The statements of search, time and forgetting that look memories up by index (not through a procedure). */
-    static List<Statement<?>> recall(OperationTable ops) {
-        List<Statement<?>> all = new ArrayList<>();
-        all.add(statementOf(ops.setEmbedding("a", Embedding.of(vector()))));
-        all.add(statementOf(ops.similarMemories(SimilarityQuery.like("a")))); // the embedding of the memory
-        all.add(statementOf(ops.timeline(TimelineQuery.lastDays(7))));
-        all.add(statementOf(ops.timeline(TimelineQuery.lastDays(7).kinds(MemoryKind.DECISION, MemoryKind.PATTERN))));
-        all.add(statementOf(ops.supersedeDecision("a", NewDecision.of("x", "y"))));
-        all.add(Statement.write(
-                "supersedeDecision",
-                DecisionStatements.SUPERSEDE,
-                Params.in("plan-test")
-                        .with("oldId", "a")
-                        .with("decision", DecisionStatements.row(0, "b", NewDecision.of("x", "y")))
-                        .map(),
-                rows -> null));
-        all.add(statementOf(ops.forget("a")));
-        all.add(statementOf(ops.indexForSearch()));
-        all.add(ops.forgetNamespaceBatch("audit"));
-        all.add(ops.forgetNamespaceDone("audit"));
-        return all;
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("statements")
+    void shouldNeverScanAllNodesAWholeLabelOrEveryRelationship(
+            String label, Statement<?> statement, Driver driver, TestNamespace namespace) {
+        MemoryFixture.memory(driver, namespace).close(); // the schema is in place
+        List<String> operators = new ArrayList<>();
+        collect(plan(driver, statement), operators);
+
+        assertThat(operators)
+                .as("operators of %s", label)
+                .noneMatch(operator -> operator.startsWith("AllNodesScan")
+                        || operator.startsWith("NodeByLabelScan")
+                        || operator.contains("RelationshipsScan")
+                        || operator.contains("RelationshipTypeScan")
+                        || operator.contains("CartesianProduct"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldReportThePlanOfEveryStatementThroughThePublicApi(Driver driver, TestNamespace namespace) {
+        try (var memory = MemoryFixture.memory(driver, namespace)) {
+            List<dev.graphmemory.model.StatementPlan> plans = memory.planStatements(true);
+
+            assertThat(plans)
+                    .extracting(dev.graphmemory.model.StatementPlan::statement)
+                    .containsExactlyElementsOf(StatementCatalogue.entries(DIMENSIONS).stream()
+                            .map(StatementCatalogue.Entry::label)
+                            .toList());
+            assertThat(plans).allSatisfy(plan -> assertThat(plan.operators()).isNotEmpty());
+            assertThat(plans)
+                    .filteredOn(plan -> !plan.scans().isEmpty())
+                    .extracting(dev.graphmemory.model.StatementPlan::statement)
+                    .containsExactly(INDEXER);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldWarmUpWhatToolsSendAndLeaveOutTheRareVariants() {
+        List<String> warmUp = StatementCatalogue.warmUp(DIMENSIONS).stream()
+                .map(StatementCatalogue.Entry::label)
+                .toList();
+
+        assertThat(warmUp)
+                .startsWith("getEntityContext")
+                .contains("createCommitment", "linkNodes INVOLVES", "findRelated", "searchMemory", INDEXER)
+                .noneMatch(label ->
+                        label.startsWith("findRelated ") || label.startsWith("import") || label.contains("(100+)"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldListEveryWriteOfEveryRelationshipType() {
+        List<String> labels = StatementCatalogue.entries(DIMENSIONS).stream()
+                .map(StatementCatalogue.Entry::label)
+                .toList();
+        for (RelationshipType type : RelationshipType.values()) {
+            assertThat(labels).contains("linkNodes " + type, "importRelationships " + type);
+        }
     }
 
     /** Search and similarity go through their index procedures; the plan must not scan anything besides. */
@@ -219,23 +199,6 @@ class StatementPlanIT {
     private static void collectWithDetails(Plan plan, List<String> operators) {
         operators.add(plan.operatorType() + " " + plan.arguments().getOrDefault("Details", Values.NULL));
         plan.children().forEach(child -> collectWithDetails(child, operators));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("statements")
-    void shouldNeverScanAllNodesOrAWholeLabel(Statement<?> statement, Driver driver, TestNamespace namespace) {
-        MemoryFixture.memory(driver, namespace).close(); // the schema is in place
-        Plan plan = plan(driver, statement);
-
-        List<String> operators = new ArrayList<>();
-        collect(plan, operators);
-
-        assertThat(operators)
-                .as("operators of %s", statement.name())
-                .noneMatch(operator -> operator.startsWith("AllNodesScan")
-                        || operator.startsWith("NodeByLabelScan")
-                        || operator.contains("CartesianProduct"));
-        assertThat(operators).anyMatch(operator -> operator.contains("Index") || operator.contains("Unique"));
     }
 
     /** The statement a unit of work starts with. */

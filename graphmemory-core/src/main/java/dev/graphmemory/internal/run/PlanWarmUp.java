@@ -1,0 +1,54 @@
+package dev.graphmemory.internal.run;
+
+import dev.graphmemory.internal.driver.Sessions;
+import dev.graphmemory.internal.telemetry.DaemonThreads;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Plans every statement of the {@link StatementCatalogue} once, in the background, right after connecting: Neo4j plans
+ * a statement the first time it sees it, and that first call waits (a tenth of a second to seconds while the server's
+ * planner is still cold). Planned here, each operation's first call finds its plan in the cache; a call whose
+ * statement is being planned meanwhile waits for that plan rather than making a second. Plans already in the cache
+ * (another process made them) cost a cache lookup each.
+ *
+ * <p>One daemon thread, one session, statements in the catalogue's order (first use first); it stops at {@link #close}
+ * or at the first failure, which only means the first calls plan for themselves.
+ */
+final class PlanWarmUp implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PlanWarmUp.class);
+
+    private final Thread thread;
+    private volatile boolean closed;
+
+    private PlanWarmUp(Sessions sessions, List<StatementCatalogue.Entry> entries) {
+        this.thread = DaemonThreads.named("graphmemory-plan-warm-up").newThread(() -> run(sessions, entries));
+    }
+
+    /** Starts planning {@code entries} in the background. */
+    static PlanWarmUp start(Sessions sessions, List<StatementCatalogue.Entry> entries) {
+        PlanWarmUp warmUp = new PlanWarmUp(sessions, entries);
+        warmUp.thread.start();
+        return warmUp;
+    }
+
+    private void run(Sessions sessions, List<StatementCatalogue.Entry> entries) {
+        long started = System.nanoTime();
+        try {
+            int planned =
+                    StatementPlans.plan(sessions, entries, false, () -> closed).size();
+            LOG.debug("Planned {} statements in {} ms", planned, (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            if (!closed) {
+                LOG.debug("Planning the statements ahead stopped; first calls plan their own: {}", e.toString());
+            }
+        }
+    }
+
+    /** Stops after the statement being planned; does not wait for it. */
+    @Override
+    public void close() {
+        closed = true;
+    }
+}

@@ -1,0 +1,264 @@
+package dev.graphmemory.internal.run;
+
+import dev.graphmemory.internal.cypher.DecisionStatements;
+import dev.graphmemory.internal.cypher.SearchIndexing;
+import dev.graphmemory.internal.cypher.StoreMemoryStatement;
+import dev.graphmemory.internal.work.Batches;
+import dev.graphmemory.internal.work.Chain;
+import dev.graphmemory.internal.work.Params;
+import dev.graphmemory.internal.work.Statement;
+import dev.graphmemory.internal.work.Timed;
+import dev.graphmemory.internal.work.Work;
+import dev.graphmemory.model.BatchMode;
+import dev.graphmemory.model.CommitmentQuery;
+import dev.graphmemory.model.ConversationEnd;
+import dev.graphmemory.model.DecisionQuery;
+import dev.graphmemory.model.Embedding;
+import dev.graphmemory.model.EnergyLevel;
+import dev.graphmemory.model.EnergyReading;
+import dev.graphmemory.model.EntityType;
+import dev.graphmemory.model.Limits;
+import dev.graphmemory.model.MemoryKind;
+import dev.graphmemory.model.NewCommitment;
+import dev.graphmemory.model.NewConversation;
+import dev.graphmemory.model.NewDecision;
+import dev.graphmemory.model.NewEntity;
+import dev.graphmemory.model.NewLink;
+import dev.graphmemory.model.PatternObservation;
+import dev.graphmemory.model.PatternQuery;
+import dev.graphmemory.model.PatternType;
+import dev.graphmemory.model.RelatedQuery;
+import dev.graphmemory.model.RelationshipType;
+import dev.graphmemory.model.SearchQuery;
+import dev.graphmemory.model.SimilarityQuery;
+import dev.graphmemory.model.TimelineQuery;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every statement the library sends, once each, with parameters of the types its operations send: what the plan
+ * warm-up plans at start-up ({@link PlanWarmUp}), what {@code GraphMemory.planStatements} measures, and what the
+ * plan tests check.
+ *
+ * <p>Neo4j caches a plan per statement text <em>and per parameter type</em> (a {@code null} is a type of its own), so
+ * the parameters here are those of the common calls: the defaults of each query, one row for single writes, and as
+ * many rows as make a batch label its own nodes for search (a text of its own, see {@link SearchIndexing}). The
+ * order is that of first use by an assistant: the reads a conversation starts with, then the writes, so that a
+ * warm-up under way has planned a statement by the time its first call comes.
+ */
+public final class StatementCatalogue {
+    /** The namespace of the catalogue's parameters; never written: the statements are only planned. */
+    static final String NAMESPACE = "graphmemory-plan";
+
+    private static final String SOME_ID = "0192f0a0-0000-7000-8000-000000000000";
+
+    private StatementCatalogue() {}
+
+    /**
+     * One statement of the catalogue.
+     *
+     * @param label the operation and what makes this statement one of its own, e.g. {@code linkNodes INVOLVES}
+     * @param statement the statement with representative parameters
+     */
+    public record Entry(String label, Statement<?> statement) {}
+
+    /**
+     * The statements the warm-up plans: those the tools send, without the variants an assistant rarely meets first
+     * (walks of a given type and depth, batches large enough to index their own nodes, export and import, forgetting a
+     * whole namespace). Planned cold, each of those would cost the warm-up up to seconds that the first calls, arriving
+     * meanwhile, would wait behind.
+     */
+    public static List<Entry> warmUp(int dimensions) {
+        return entries(dimensions).stream()
+                .filter(entry -> !entry.label()
+                        .matches("findRelated .*|.*\\(" + SearchIndexing.DIRECT_ROWS
+                                + "\\+\\)|import.*|export.*|countSnapshot" + "|forgetNamespace.*"))
+                .toList();
+    }
+
+    /** The catalogue for an embedding index of {@code dimensions}. */
+    public static List<Entry> entries(int dimensions) {
+        OperationTable ops = new OperationTable(
+                NAMESPACE, () -> SOME_ID, 1_000, java.time.Duration.ofSeconds(10), 2_000, dimensions);
+        Map<String, Entry> entries = new LinkedHashMap<>(); // by text and parameter types: each plan once
+        add(entries, "getEntityContext", ops.getEntityContext("x", Limits.DEFAULT_LIMIT));
+        add(entries, "indexForSearch", ops.indexForSearch());
+        add(entries, "searchMemory", ops.searchMemory(SearchQuery.of("x"), false));
+        add(entries, "getCommitments", ops.getCommitments(CommitmentQuery.all()));
+        add(entries, "createCommitment", ops.createCommitment(NewCommitment.of("x")));
+        add(entries, "createEntity", ops.createEntity(NewEntity.of("x", EntityType.PERSON)));
+        add(entries, "recordDecision", ops.recordDecision(NewDecision.of("x", "y")));
+        add(entries, "recordPattern", ops.recordPattern(PatternObservation.of("x", PatternType.BEHAVIOR)));
+        for (RelationshipType type : RelationshipType.values()) {
+            add(entries, "linkNodes " + type, ops.linkNodes(NewLink.of(SOME_ID, type, SOME_ID)));
+        }
+        add(entries, "storeMemory (links to stored memories)", checkExternals());
+        add(
+                entries,
+                "linkNodes (check of an atomic batch in a transaction)",
+                ops.linkNodes(
+                                List.of(
+                                        NewLink.of(SOME_ID, RelationshipType.INVOLVES, SOME_ID),
+                                        NewLink.of(SOME_ID, RelationshipType.LEADS_TO, SOME_ID)),
+                                BatchMode.ATOMIC)
+                        .check());
+        add(entries, "searchMemory (in a transaction)", ops.searchMemory(SearchQuery.of("x"), true));
+        add(entries, "getCommitments", ops.getCommitments(CommitmentQuery.all()));
+        add(
+                entries,
+                "getCommitments (to whom)",
+                ops.getCommitments(CommitmentQuery.all().toWhom("a")));
+        add(
+                entries,
+                "getCommitments (due)",
+                ops.getCommitments(CommitmentQuery.all().overdue(true).dueWithinDays(7)));
+        add(entries, "completeCommitment", ops.completeCommitment(SOME_ID, "done"));
+        add(entries, "getDecisions", ops.getDecisions(DecisionQuery.all()));
+        add(entries, "getDecisions (days)", ops.getDecisions(DecisionQuery.all().days(3)));
+        add(entries, "getPatterns", ops.getPatterns(PatternQuery.all()));
+        add(entries, "startConversation", ops.startConversation(NewConversation.of("a")));
+        add(entries, "endConversation", ops.endConversation(new ConversationEnd(SOME_ID, "s", null)));
+        add(entries, "recordEnergy", ops.recordEnergy(EnergyReading.of(EnergyLevel.HIGH)));
+        add(entries, "timeline", ops.timeline(TimelineQuery.lastDays(7)));
+        add(
+                entries,
+                "timeline (kinds)",
+                ops.timeline(TimelineQuery.lastDays(7).kinds(MemoryKind.DECISION, MemoryKind.PATTERN)));
+        add(entries, "findRelated", ops.findRelated(RelatedQuery.around(SOME_ID)));
+        add(entries, "supersedeDecision (check)", ops.supersedeDecision(SOME_ID, NewDecision.of("x", "y")));
+        add(entries, "supersedeDecision", supersede());
+        add(entries, "forget", ops.forget(SOME_ID));
+        float[] vector = new float[dimensions];
+        vector[0] = 1f;
+        add(entries, "setEmbedding", ops.setEmbedding(SOME_ID, Embedding.of(vector)));
+        add(entries, "similarMemories (of a memory)", ops.similarMemories(SimilarityQuery.like(SOME_ID)));
+        add(entries, "similarMemories", ops.similarMemories(SimilarityQuery.to(Embedding.of(vector))));
+        int large = SearchIndexing.DIRECT_ROWS;
+        add(entries, "createEntities (" + large + "+)", ops.createEntities(entities(large), BatchMode.ATOMIC));
+        add(
+                entries,
+                "createCommitments (" + large + "+)",
+                ops.createCommitments(Collections.nCopies(large, NewCommitment.of("x")), BatchMode.ATOMIC));
+        add(
+                entries,
+                "recordDecisions (" + large + "+)",
+                ops.recordDecisions(Collections.nCopies(large, NewDecision.of("x", "y")), BatchMode.ATOMIC));
+        add(entries, "recordPatterns (" + large + "+)", ops.recordPatterns(patterns(large), BatchMode.ATOMIC));
+        for (RelationshipType type : RelationshipType.values()) {
+            for (int depth = 1; depth <= Limits.MAX_DEPTH; depth++) {
+                add(
+                        entries,
+                        "findRelated " + type + " depth " + depth,
+                        ops.findRelated(RelatedQuery.around(SOME_ID).via(type).depth(depth)));
+            }
+        }
+        for (int depth = 2; depth <= Limits.MAX_DEPTH; depth++) {
+            add(
+                    entries,
+                    "findRelated depth " + depth,
+                    ops.findRelated(RelatedQuery.around(SOME_ID).depth(depth)));
+        }
+        add(entries, "forgetNamespace", ops.forgetNamespaceBatch(SOME_ID));
+        add(entries, "forgetNamespace (done)", ops.forgetNamespaceDone(SOME_ID));
+        for (Entry entry : Snapshots.catalogue(NAMESPACE)) {
+            entries.putIfAbsent(key(entry.statement()), entry);
+        }
+        add(entries, "search indexer", searchIndexer());
+        return List.copyOf(entries.values());
+    }
+
+    private static void add(Map<String, Entry> entries, String label, Work<?> work) {
+        Statement<?> statement = first(work);
+        entries.putIfAbsent(key(statement), new Entry(label, statement));
+    }
+
+    private static void add(Map<String, Entry> entries, String label, Batches<?> batch) {
+        add(entries, label, batch.chunks().get(0).statement());
+    }
+
+    /** The same text with parameters of the same types is the same plan. */
+    private static String key(Statement<?> statement) {
+        Map<String, String> types = new java.util.TreeMap<>();
+        statement.parameters().forEach((name, value) -> types.put(name, typeOf(value)));
+        return statement.text() + types;
+    }
+
+    private static String typeOf(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof Map<?, ?>) {
+            return "map";
+        }
+        if (value instanceof List<?> list) {
+            return list.isEmpty() ? "list" : "list of " + typeOf(list.get(0));
+        }
+        return value.getClass().getSimpleName();
+    }
+
+    /** The statement a unit of work starts with. */
+    static Statement<?> first(Work<?> work) {
+        if (work instanceof Statement<?> statement) {
+            return statement;
+        }
+        if (work instanceof Chain<?, ?> chain) {
+            return first(chain.first());
+        }
+        if (work instanceof Timed<?> timed) {
+            return first(timed.work());
+        }
+        throw new IllegalArgumentException("no statement first in " + work);
+    }
+
+    private static Statement<?> checkExternals() {
+        Map<String, Object> external = Params.row(0)
+                .with("link", 0)
+                .with("end", "to")
+                .with("id", SOME_ID)
+                .with("labels", List.of(MemoryKind.ENTITY.label()))
+                .map();
+        return Statement.write(
+                "storeMemory",
+                StoreMemoryStatement.CHECK_EXTERNALS,
+                Params.in(NAMESPACE).with("externals", List.of(external)).map(),
+                rows -> null);
+    }
+
+    private static Statement<?> supersede() {
+        return Statement.write(
+                "supersedeDecision",
+                DecisionStatements.SUPERSEDE,
+                Params.in(NAMESPACE)
+                        .with("oldId", SOME_ID)
+                        .with("decision", DecisionStatements.row(0, SOME_ID, NewDecision.of("x", "y")))
+                        .map(),
+                rows -> null);
+    }
+
+    private static Statement<?> searchIndexer() {
+        return Statement.write(
+                "indexForSearch",
+                SearchIndexing.INDEX_PENDING,
+                Map.of("batch", 1_000, "busy", List.of(NAMESPACE)),
+                rows -> null);
+    }
+
+    private static List<NewEntity> entities(int count) {
+        List<NewEntity> entities = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            entities.add(NewEntity.of("x" + i, EntityType.PERSON));
+        }
+        return entities;
+    }
+
+    private static List<PatternObservation> patterns(int count) {
+        List<PatternObservation> patterns = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            patterns.add(PatternObservation.of("x" + i, PatternType.BEHAVIOR));
+        }
+        return patterns;
+    }
+}
