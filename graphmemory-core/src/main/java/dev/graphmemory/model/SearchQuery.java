@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A full-text search over the texts of commitments, decisions, patterns, conversation summaries and entities, ranked
+ * A full-text search over the texts of commitments, decisions, patterns, conversation summaries, entities and turns, ranked
  * by relevance and held to a result budget.
  *
  * <p>By default the query is plain words and {@code "quoted phrases"}: every other character is taken literally, so
@@ -53,7 +53,8 @@ public record SearchQuery(
             MemoryKind.DECISION,
             MemoryKind.PATTERN,
             MemoryKind.CONVERSATION,
-            MemoryKind.ENTITY));
+            MemoryKind.ENTITY,
+            MemoryKind.TURN));
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]");
 

@@ -1,6 +1,7 @@
 package dev.graphmemory.internal.cypher;
 
 import dev.graphmemory.model.MemoryKind;
+import dev.graphmemory.model.SearchQuery;
 import java.util.List;
 
 /**
@@ -17,12 +18,18 @@ public final class SearchIndexing {
     /** The label of a new node the full-text index does not cover yet. */
     public static final String PENDING = "SearchPending";
 
+    /** The label of a searchable node whose text waits for its embedding. */
+    public static final String EMBED_PENDING = "EmbedPending";
+
+    /** The property holding a memory's embedding by the configured {@code Embedder}, made from its text. */
+    public static final String TEXT_VECTOR = "textVector";
+
     /** From this many rows on, a write indexes its own nodes. */
     static final int DIRECT_ROWS = 100;
 
     /** The kinds the full-text index covers. */
-    static final List<MemoryKind> KINDS = List.of(
-            MemoryKind.COMMITMENT, MemoryKind.DECISION, MemoryKind.PATTERN, MemoryKind.CONVERSATION, MemoryKind.ENTITY);
+    static final List<MemoryKind> KINDS =
+            SearchQuery.SEARCHABLE.stream().sorted().toList();
 
     /** Indexes at most {@code $batch} pending nodes of any namespace but those in {@code $busy}. */
     public static final String INDEX_PENDING = """

@@ -33,6 +33,7 @@ import dev.graphmemory.model.NewDecision;
 import dev.graphmemory.model.NewEntity;
 import dev.graphmemory.model.NewLink;
 import dev.graphmemory.model.NewMemory;
+import dev.graphmemory.model.NewTurn;
 import dev.graphmemory.model.Pattern;
 import dev.graphmemory.model.PatternObservation;
 import dev.graphmemory.model.PatternQuery;
@@ -46,6 +47,8 @@ import dev.graphmemory.model.StoredMemory;
 import dev.graphmemory.model.Supersession;
 import dev.graphmemory.model.Timeline;
 import dev.graphmemory.model.TimelineQuery;
+import dev.graphmemory.model.Turn;
+import dev.graphmemory.model.TurnQuery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -222,6 +225,21 @@ public final class AsyncFacade implements AsyncMemoryOperations {
     @Override
     public CompletionStage<Conversation> endConversation(ConversationEnd end) {
         return execute(() -> operations.endConversation(end));
+    }
+
+    @Override
+    public CompletionStage<List<Turn>> recordTurns(String conversationId, List<NewTurn> turns) {
+        return execute(() -> operations.recordTurns(conversationId, turns));
+    }
+
+    @Override
+    public CompletionStage<List<Turn>> getTurns(TurnQuery query) {
+        return execute(() -> operations.getTurns(query));
+    }
+
+    @Override
+    public CompletionStage<List<Turn>> turnsAround(String turnId, int before, int after) {
+        return execute(() -> operations.turnsAround(turnId, before, after));
     }
 
     @Override

@@ -28,6 +28,7 @@ import dev.graphmemory.model.NewDecision;
 import dev.graphmemory.model.NewEntity;
 import dev.graphmemory.model.NewLink;
 import dev.graphmemory.model.NewMemory;
+import dev.graphmemory.model.NewTurn;
 import dev.graphmemory.model.Pattern;
 import dev.graphmemory.model.PatternObservation;
 import dev.graphmemory.model.PatternQuery;
@@ -41,6 +42,8 @@ import dev.graphmemory.model.StoredMemory;
 import dev.graphmemory.model.Supersession;
 import dev.graphmemory.model.Timeline;
 import dev.graphmemory.model.TimelineQuery;
+import dev.graphmemory.model.Turn;
+import dev.graphmemory.model.TurnQuery;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -146,6 +149,21 @@ public abstract class BlockingFacade implements MemoryOperations {
     @Override
     public Conversation endConversation(ConversationEnd end) {
         return execute(operations().endConversation(end));
+    }
+
+    @Override
+    public List<Turn> recordTurns(String conversationId, List<NewTurn> turns) {
+        return execute(operations().recordTurns(conversationId, turns));
+    }
+
+    @Override
+    public List<Turn> getTurns(TurnQuery query) {
+        return execute(operations().getTurns(query));
+    }
+
+    @Override
+    public List<Turn> turnsAround(String turnId, int before, int after) {
+        return execute(operations().turnsAround(turnId, before, after));
     }
 
     @Override

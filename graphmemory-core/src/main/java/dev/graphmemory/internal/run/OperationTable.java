@@ -13,6 +13,7 @@ import dev.graphmemory.internal.cypher.SearchIndexing;
 import dev.graphmemory.internal.cypher.SearchStatements;
 import dev.graphmemory.internal.cypher.StoreMemoryStatement;
 import dev.graphmemory.internal.cypher.TimelineStatements;
+import dev.graphmemory.internal.cypher.TurnStatements;
 import dev.graphmemory.internal.cypher.VectorStatements;
 import dev.graphmemory.internal.query.ReadOnlyQueries;
 import dev.graphmemory.internal.work.Batches;
@@ -43,6 +44,7 @@ import dev.graphmemory.model.NewDecision;
 import dev.graphmemory.model.NewEntity;
 import dev.graphmemory.model.NewLink;
 import dev.graphmemory.model.NewMemory;
+import dev.graphmemory.model.NewTurn;
 import dev.graphmemory.model.Pattern;
 import dev.graphmemory.model.PatternObservation;
 import dev.graphmemory.model.PatternQuery;
@@ -56,6 +58,8 @@ import dev.graphmemory.model.StoredMemory;
 import dev.graphmemory.model.Supersession;
 import dev.graphmemory.model.Timeline;
 import dev.graphmemory.model.TimelineQuery;
+import dev.graphmemory.model.Turn;
+import dev.graphmemory.model.TurnQuery;
 import dev.graphmemory.model.Validate;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,6 +69,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.neo4j.driver.AccessMode;
 
 /**
  * Makes the {@link Work} of each memory operation for one namespace. Inputs are checked here, ids are drawn here,
@@ -197,6 +202,41 @@ public record OperationTable(
 
     public Work<Conversation> endConversation(ConversationEnd end) {
         return ConversationStatements.end(namespace, Validate.required("end", end));
+    }
+
+    /**
+     * Appends turns to a conversation, a chunk per statement in one transaction: all are written or none. Each chunk
+     * reserves the next sequence numbers under the conversation's lock.
+     */
+    public Work<List<Turn>> recordTurns(String conversationId, List<NewTurn> turns) {
+        String conversation = Validate.id("conversationId", conversationId);
+        each("turns", turns, (turn, i) -> {});
+        if (turns.isEmpty()) {
+            throw new InvalidInputException("turns", "must hold at least one turn");
+        }
+        if (turns.size() > Limits.TURNS_PER_CALL) {
+            throw new InvalidInputException(
+                    "turns", "must hold at most " + Limits.TURNS_PER_CALL + " turns (had " + turns.size() + ")");
+        }
+        List<Statement<List<Turn>>> chunks = new ArrayList<>();
+        for (int start = 0; start < turns.size(); start += chunkSize) {
+            List<NewTurn> chunk = turns.subList(start, Math.min(turns.size(), start + chunkSize));
+            chunks.add(TurnStatements.record(namespace, conversation, TurnStatements.rows(chunk, ids)));
+        }
+        return Work.sequence("recordTurns", AccessMode.WRITE, chunks)
+                .map(parts -> parts.stream().flatMap(List::stream).toList());
+    }
+
+    public Work<List<Turn>> getTurns(TurnQuery query) {
+        return TurnStatements.page(namespace, Validate.required("query", query));
+    }
+
+    public Work<List<Turn>> turnsAround(String turnId, int before, int after) {
+        return TurnStatements.around(
+                namespace,
+                Validate.id("turnId", turnId),
+                Validate.range("before", before, 0, Limits.MAX_TURN_WINDOW),
+                Validate.range("after", after, 0, Limits.MAX_TURN_WINDOW));
     }
 
     public Work<EnergyState> recordEnergy(EnergyReading reading) {

@@ -62,8 +62,10 @@ final class Snapshots implements MemorySnapshots {
     static {
         for (MemoryKind kind : MemoryKind.values()) {
             // A page of imported nodes is a large write: searchable ones enter the full-text index at once.
-            String labels =
-                    SearchIndexing.searchable(kind) ? kind.label() + ":" + SearchIndexing.INDEXED : kind.label();
+            // Embeddings are not exported (they are made again from the text): searchable ones wait for theirs.
+            String labels = SearchIndexing.searchable(kind)
+                    ? kind.label() + ":" + SearchIndexing.INDEXED + ":" + SearchIndexing.EMBED_PENDING
+                    : kind.label();
             IMPORT_NODES.put(kind, """
                     UNWIND $rows AS row
                     MERGE (m:Memory {namespace: $namespace, id: row.id})
@@ -204,7 +206,7 @@ final class Snapshots implements MemorySnapshots {
         MemoryKind kind = MemoryKind.fromLabels(node.labels()).orElseThrow();
         Map<String, Object> properties = new LinkedHashMap<>();
         for (String key : node.keys()) {
-            if (!key.equals("id") && !key.equals("namespace")) {
+            if (!key.equals("id") && !key.equals("namespace") && !key.equals(SearchIndexing.TEXT_VECTOR)) {
                 properties.put(key, node.get(key).asObject());
             }
         }
