@@ -23,6 +23,7 @@ public final class ConversationStatements {
             WHERE s:Conversation
             SET s:EmbedPending, s.endedAt = coalesce(s.endedAt, datetime()), s.summary = $summary,
                 s.tokensUsed = coalesce($tokensUsed, s.tokensUsed)
+            REMOVE s.textVector
             RETURN s
             """;
 

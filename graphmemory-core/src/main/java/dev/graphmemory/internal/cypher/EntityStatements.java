@@ -36,7 +36,7 @@ public final class EntityStatements {
                     e.updatedAt = CASE WHEN row.domain IS NULL AND row.notes IS NULL
                         THEN e.updatedAt ELSE datetime() END
                 FOREACH (_ IN CASE WHEN e.id <> row.id AND row.notes IS NOT NULL THEN [1] ELSE [] END |
-                    SET e:EmbedPending)
+                    SET e:EmbedPending REMOVE e.textVector)
                 """.formatted(rows);
     }
 

@@ -43,6 +43,20 @@ public final class Nodes {
 
     private Nodes() {}
 
+    private static Set<String> internalProperties() {
+        Set<String> names = new java.util.HashSet<>(EmbeddingStatements.PROPERTIES);
+        names.addAll(Set.of(
+                "id",
+                "namespace",
+                "nameKey",
+                "patternKey",
+                "recentObservationIds",
+                "touchedBy",
+                "embedding",
+                "turnCount"));
+        return Set.copyOf(names);
+    }
+
     /** A commitment node. */
     public static Commitment commitment(Node node) {
         return new Commitment(

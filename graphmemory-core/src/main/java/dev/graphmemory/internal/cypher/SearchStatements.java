@@ -3,6 +3,7 @@ package dev.graphmemory.internal.cypher;
 import dev.graphmemory.exceptions.InvalidInputException;
 import dev.graphmemory.internal.work.Params;
 import dev.graphmemory.internal.work.Statement;
+import dev.graphmemory.internal.work.Work;
 import dev.graphmemory.model.Limits;
 import dev.graphmemory.model.MemoryKind;
 import dev.graphmemory.model.MemoryNode;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.neo4j.driver.Record;
 import org.neo4j.driver.exceptions.ClientException;
 
 /**
@@ -40,17 +40,64 @@ import org.neo4j.driver.exceptions.ClientException;
  * {@link InvalidInputException} naming {@code query}.
  */
 public final class SearchStatements {
-    static final String SEARCH = """
-            CALL db.index.fulltext.queryNodes('gm_search_text', $lucene) YIELD node, score
-            WHERE node.namespace = $namespace AND node:Memory
+    /**
+     * Whether {@code node} passes a search's filters: this namespace, the kinds, the time window (when a turn was said,
+     * else when the memory was stored), superseded decisions, and the entity it is about.
+     */
+    static final String FILTER = """
+            node.namespace = $namespace AND node:Memory
               AND (size($labels) = 0 OR any(label IN labels(node) WHERE label IN $labels))
-              AND ($since IS NULL OR node.createdAt >= $since)
-              AND ($until IS NULL OR node.createdAt < $until)
+              AND ($since IS NULL OR coalesce(node.saidAt, node.createdAt) >= $since)
+              AND ($until IS NULL OR coalesce(node.saidAt, node.createdAt) < $until)
               AND ($includeSuperseded OR node.supersededAt IS NULL)
-            RETURN node, score
+              AND ($about IS NULL OR node.nameKey = $about
+                OR EXISTS { (node)-[:INVOLVES|SAID_BY]->(a:Entity) WHERE a.nameKey = $about })""";
+
+    /** The entities {@code node} involves or was said by (their keys), for the entity signal. */
+    static final String ABOUT = "[(node)-[:INVOLVES|SAID_BY]->(e:Entity) | e.name]";
+
+    /** The best {@code $limit} memories by the full-text relevance of the query's words. */
+    public static final String WORDS = """
+            CALL db.index.fulltext.queryNodes('gm_search_text', $lucene) YIELD node, score
+            WHERE %s
+            WITH node, score
             ORDER BY score DESC, node.createdAt DESC, node.id DESC
             LIMIT $limit
-            """;
+            RETURN node, score, %s AS about
+            """.formatted(FILTER, ABOUT);
+
+    /**
+     * The {@code $k} memories of the database nearest to the query's embedding, of which those passing the filters
+     * (at most {@code $limit}) are returned, with how many the index gave: fewer than {@code $k} means it had no more
+     * (see {@link VectorStatements} on why the search deepens).
+     */
+    public static final String MEANING = """
+            CALL db.index.vector.queryNodes('%s', $k, $vector) YIELD node, score
+            WITH count(*) AS seen, collect(CASE WHEN %s THEN {node: node, score: score} END) AS hits
+            UNWIND CASE WHEN size(hits) = 0 THEN [null] ELSE hits[0..$limit] END AS hit
+            WITH seen, hit, hit.node AS node
+            RETURN seen, collect(CASE WHEN node IS NOT NULL
+                THEN {node: node, score: hit.score, about: %s} END) AS hits
+            """.formatted(EmbeddingStatements.INDEX, FILTER, ABOUT);
+
+    /**
+     * What a search needs to know before it ranks: which of the query's word groups name entities of the namespace,
+     * and the memories passing the filters still waiting for their embedding (at most {@code $inline}), which the
+     * search embeds itself.
+     */
+    public static final String CONTEXT = """
+            WITH true AS ready
+            CALL (ready) {
+              MATCH (e:Entity) WHERE e.namespace = $namespace AND e.nameKey IN $grams
+              RETURN collect(DISTINCT e.nameKey) AS mentioned
+            }
+            CALL (mentioned) {
+              MATCH (node:EmbedPending) WHERE node.namespace = $namespace AND node.textVector IS NULL AND %s
+              WITH node LIMIT $inline
+              RETURN collect({node: node, text: %s, about: %s}) AS pending
+            }
+            RETURN mentioned, pending
+            """.formatted(FILTER, EmbeddingStatements.text("node"), ABOUT);
 
     /** A quoted phrase (an unclosed quote runs to the end) or a run of non-space characters. */
     private static final Pattern TERM = Pattern.compile("\"([^\"]*)\"?|(\\S+)");
@@ -60,27 +107,51 @@ public final class SearchStatements {
 
     private SearchStatements() {}
 
-    public static Statement<SearchResult> search(String namespace, SearchQuery query, boolean indexFirst) {
-        var params = Params.in(namespace)
-                .with("lucene", lucene(namespace, query))
+    /** The parameters every search statement filters with. */
+    static Params filtered(String namespace, SearchQuery query) {
+        return Params.in(namespace)
                 .with("labels", labels(query.kinds()))
                 .with("since", moment(query.since()))
                 .with("until", moment(query.until()))
                 .with("includeSuperseded", query.includeSuperseded())
-                .with("limit", query.limit() + 1);
-        Statement.Mapper<SearchResult> mapper = rows -> {
-            List<MemoryNode> memories = new ArrayList<>();
-            List<Double> scores = new ArrayList<>();
-            for (Record record : rows.records()) {
-                memories.add(Nodes.memory(record.get("node").asNode()));
-                scores.add(record.get("score").asDouble());
-            }
-            return result(memories, scores, query.limit(), query.maxChars());
-        };
-        Statement<SearchResult> statement = indexFirst
-                ? Statement.write("searchMemory", SearchIndexing.INDEX_NAMESPACE_FIRST + SEARCH, params.map(), mapper)
-                : Statement.read("searchMemory", SEARCH, params.map(), mapper);
-        return statement.onClientError(SearchStatements::queryError);
+                .with("about", query.aboutKey());
+    }
+
+    /**
+     * The context of a search (see {@link #CONTEXT}); inside a transaction scope ({@code indexFirst}) it first indexes
+     * the namespace's memories waiting for the full-text index, the scope's own new ones among them.
+     */
+    public static Statement<Candidates.Context> context(
+            String namespace, SearchQuery query, List<String> grams, int inline, boolean indexFirst) {
+        var params = filtered(namespace, query).with("grams", grams).with("inline", inline);
+        Statement.Mapper<Candidates.Context> mapper = rows -> Candidates.context(rows.single());
+        return indexFirst
+                ? Statement.write("searchMemory", SearchIndexing.INDEX_NAMESPACE_FIRST + CONTEXT, params.map(), mapper)
+                : Statement.read("searchMemory", CONTEXT, params.map(), mapper);
+    }
+
+    /** The best {@code depth} memories by words. */
+    public static Statement<List<Candidates.Candidate>> words(String namespace, SearchQuery query, int depth) {
+        var params = filtered(namespace, query)
+                .with("lucene", lucene(namespace, query))
+                .with("limit", depth);
+        return Statement.read("searchMemory", WORDS, params.map(), Candidates::ranked)
+                .onClientError(SearchStatements::queryError);
+    }
+
+    /**
+     * The best {@code depth} memories by meaning: a round of {@code k} neighbours, then deeper rounds while too few of
+     * them pass the filters and the index has more.
+     */
+    public static Work<List<Candidates.Candidate>> meaning(
+            String namespace, SearchQuery query, List<Double> vector, int depth, int k) {
+        var params =
+                filtered(namespace, query).with("vector", vector).with("k", k).with("limit", depth);
+        Statement<Candidates.Round> round =
+                Statement.read("searchMemory", MEANING, params.map(), rows -> Candidates.round(rows.single()));
+        return round.then(found -> found.hits().size() >= depth || found.seen() < k || k >= VectorStatements.MAX_K
+                ? Work.done("searchMemory", found.hits())
+                : meaning(namespace, query, vector, depth, Math.min(VectorStatements.MAX_K, k * 8)));
     }
 
     /** The Lucene query: the namespace required, the caller's terms applied to every text property. */
@@ -147,12 +218,26 @@ public final class SearchStatements {
 
     /** The result of ranked memories: at most {@code limit}, fitted to {@code maxChars}. */
     static SearchResult result(List<MemoryNode> memories, List<Double> scores, int limit, int maxChars) {
-        boolean more = memories.size() > limit;
-        TextBudget.Fit fit = TextBudget.fit(memories.subList(0, Math.min(limit, memories.size())), maxChars);
+        List<SearchHit> hits = new ArrayList<>(memories.size());
+        for (int i = 0; i < memories.size(); i++) {
+            hits.add(new SearchHit(memories.get(i), scores.get(i), false));
+        }
+        return result(hits, limit, maxChars);
+    }
+
+    /**
+     * Ranked hits, best first, as a result: at most {@code limit} of them (more makes it truncated), their texts
+     * fitted to {@code maxChars}.
+     */
+    public static SearchResult result(List<SearchHit> ranked, int limit, int maxChars) {
+        boolean more = ranked.size() > limit;
+        List<SearchHit> kept = ranked.subList(0, Math.min(limit, ranked.size()));
+        TextBudget.Fit fit = TextBudget.fit(kept.stream().map(SearchHit::memory).toList(), maxChars);
         List<SearchHit> hits = new ArrayList<>(fit.items().size());
         for (int i = 0; i < fit.items().size(); i++) {
             TextBudget.Fitted item = fit.items().get(i);
-            hits.add(new SearchHit(item.memory(), scores.get(i), item.truncated()));
+            SearchHit hit = kept.get(i);
+            hits.add(new SearchHit(item.memory(), hit.score(), item.truncated(), hit.why()));
         }
         return new SearchResult(hits, more || fit.truncated());
     }

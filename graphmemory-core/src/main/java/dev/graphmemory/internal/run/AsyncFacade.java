@@ -6,6 +6,8 @@ import dev.graphmemory.internal.coalescing.Coalescer;
 import dev.graphmemory.internal.driver.AsyncDriverRunner;
 import dev.graphmemory.internal.driver.Errors;
 import dev.graphmemory.internal.driver.Sessions;
+import dev.graphmemory.internal.search.EmbeddingIndexer;
+import dev.graphmemory.internal.search.HybridSearch;
 import dev.graphmemory.internal.telemetry.Telemetry;
 import dev.graphmemory.internal.work.Batches;
 import dev.graphmemory.internal.work.Outcome;
@@ -302,15 +304,21 @@ public final class AsyncFacade implements AsyncMemoryOperations {
         return execute(() -> operations.queryGraph(query));
     }
 
+    /** Like {@link BlockingFacade#searchMemory}; the embedding is done off the driver's threads. */
     @Override
     public CompletionStage<SearchResult> searchMemory(SearchQuery query) {
-        Work<SearchResult> search;
-        try {
-            search = operations.searchMemory(query, false); // validated before anything runs
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(Errors.translate(e));
-        }
-        return execute(operations::indexForSearch).thenCompose(indexed -> execute(() -> search));
+        HybridSearch search = operations.search();
+        String namespace = operations.namespace();
+        return CompletableFuture.supplyAsync(() -> search.prepare(query), search.cpu())
+                .thenCompose(prepared -> execute(() -> search.context(namespace, prepared))
+                        .thenComposeAsync(
+                                context -> {
+                                    List<EmbeddingIndexer.Made> inline = search.embedPending(prepared, context);
+                                    return execute(() -> search.ranked(namespace, prepared, context, inline))
+                                            .whenComplete((result, error) -> search.hand(namespace, inline));
+                                },
+                                search.cpu()))
+                .exceptionallyCompose(error -> CompletableFuture.failedFuture(Errors.translate(Errors.unwrap(error))));
     }
 
     @Override

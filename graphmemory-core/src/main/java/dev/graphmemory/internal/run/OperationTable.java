@@ -9,16 +9,14 @@ import dev.graphmemory.internal.cypher.EntityStatements;
 import dev.graphmemory.internal.cypher.ForgetStatements;
 import dev.graphmemory.internal.cypher.LinkStatements;
 import dev.graphmemory.internal.cypher.PatternStatements;
-import dev.graphmemory.internal.cypher.SearchIndexing;
-import dev.graphmemory.internal.cypher.SearchStatements;
 import dev.graphmemory.internal.cypher.StoreMemoryStatement;
 import dev.graphmemory.internal.cypher.TimelineStatements;
 import dev.graphmemory.internal.cypher.TurnStatements;
 import dev.graphmemory.internal.cypher.VectorStatements;
 import dev.graphmemory.internal.query.ReadOnlyQueries;
+import dev.graphmemory.internal.search.HybridSearch;
 import dev.graphmemory.internal.work.Batches;
 import dev.graphmemory.internal.work.Ids;
-import dev.graphmemory.internal.work.Params;
 import dev.graphmemory.internal.work.Statement;
 import dev.graphmemory.internal.work.Work;
 import dev.graphmemory.model.BatchMode;
@@ -51,7 +49,6 @@ import dev.graphmemory.model.PatternQuery;
 import dev.graphmemory.model.QueryResult;
 import dev.graphmemory.model.RelatedNode;
 import dev.graphmemory.model.RelatedQuery;
-import dev.graphmemory.model.SearchQuery;
 import dev.graphmemory.model.SearchResult;
 import dev.graphmemory.model.SimilarityQuery;
 import dev.graphmemory.model.StoredMemory;
@@ -80,7 +77,8 @@ import org.neo4j.driver.AccessMode;
  * @param queryRowLimit the row cap of read-only queries
  * @param queryTimeout the timeout of read-only queries
  * @param chunkSize rows per batch statement, and memories per transaction of {@code forgetNamespace}
- * @param embeddingDimensions the size every embedding must have
+ * @param embeddingDimensions the size every embedding a caller sets must have
+ * @param search the default search (words, meaning and the graph's signals)
  */
 public record OperationTable(
         String namespace,
@@ -88,22 +86,25 @@ public record OperationTable(
         int queryRowLimit,
         Duration queryTimeout,
         int chunkSize,
-        int embeddingDimensions) {
+        int embeddingDimensions,
+        HybridSearch search) {
 
-    /** The operations of the configuration's namespace, with fresh ids. */
-    static OperationTable of(MemoryConfig config) {
+    /** The operations of the configuration's namespace, with fresh ids, searching with {@code search}. */
+    static OperationTable of(MemoryConfig config, HybridSearch search) {
         return new OperationTable(
                 config.namespace(),
                 Ids.fresh(),
                 config.queryRowLimit(),
                 config.queryTimeout(),
                 config.batchChunkSize(),
-                config.embeddingDimensions());
+                config.embeddingDimensions(),
+                search);
     }
 
     /** The same operations with another source of ids. */
     public OperationTable withIds(Supplier<String> newIds) {
-        return new OperationTable(namespace, newIds, queryRowLimit, queryTimeout, chunkSize, embeddingDimensions);
+        return new OperationTable(
+                namespace, newIds, queryRowLimit, queryTimeout, chunkSize, embeddingDimensions, search);
     }
 
     public Work<Commitment> createCommitment(NewCommitment commitment) {
@@ -313,25 +314,6 @@ public record OperationTable(
 
     public Work<QueryResult> queryGraph(GraphQuery query) {
         return ReadOnlyQueries.work(namespace, Validate.required("query", query), queryRowLimit, queryTimeout);
-    }
-
-    /**
-     * A search. Memories still waiting for the search indexer must be indexed first: by {@link #indexForSearch()} in
-     * a transaction of its own, committed before the search starts ({@code indexFirst} false), or, inside a
-     * transaction scope, by the search statement itself ({@code indexFirst} true), which also finds the scope's own
-     * new memories.
-     */
-    public Work<SearchResult> searchMemory(SearchQuery query, boolean indexFirst) {
-        return SearchStatements.search(namespace, Validate.required("query", query), indexFirst);
-    }
-
-    /** Indexes this namespace's memories that wait for the search indexer; returns how many. */
-    public Work<Long> indexForSearch() {
-        return Statement.write(
-                "indexForSearch",
-                SearchIndexing.INDEX_NAMESPACE,
-                Params.in(namespace).map(),
-                rows -> rows.single().get("indexed").asLong());
     }
 
     public Work<MemoryNode> setEmbedding(String memoryId, Embedding embedding) {

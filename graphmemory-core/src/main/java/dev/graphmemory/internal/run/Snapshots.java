@@ -2,6 +2,7 @@ package dev.graphmemory.internal.run;
 
 import dev.graphmemory.MemorySnapshots;
 import dev.graphmemory.exceptions.NotFoundException;
+import dev.graphmemory.internal.cypher.EmbeddingStatements;
 import dev.graphmemory.internal.cypher.LinkStatements;
 import dev.graphmemory.internal.cypher.SearchIndexing;
 import dev.graphmemory.internal.work.Params;
@@ -206,7 +207,7 @@ final class Snapshots implements MemorySnapshots {
         MemoryKind kind = MemoryKind.fromLabels(node.labels()).orElseThrow();
         Map<String, Object> properties = new LinkedHashMap<>();
         for (String key : node.keys()) {
-            if (!key.equals("id") && !key.equals("namespace") && !key.equals(SearchIndexing.TEXT_VECTOR)) {
+            if (!key.equals("id") && !key.equals("namespace") && !EmbeddingStatements.PROPERTIES.contains(key)) {
                 properties.put(key, node.get(key).asObject());
             }
         }

@@ -145,32 +145,43 @@ public final class SearchIndexer implements AutoCloseable {
     }
 
     /**
-     * Relabels every pending node of the database, {@link #BATCH} per transaction.
+     * Indexes every pending node of the database, {@link #BATCH} per transaction: first finishes the nodes indexed
+     * before (a transaction of its own: see {@link SearchIndexing} for why two steps), then indexes the new ones.
      *
-     * @return how many nodes were indexed
+     * @return how many nodes were indexed or finished
      */
     public long indexPending() {
-        long total = 0;
+        long indexed = 0;
+        long finished = 0;
         long started = System.nanoTime();
-        int indexed;
         relabelling.lock();
         try {
             List<String> busy = List.copyOf(scopes.keySet());
-            do {
-                indexed = indexBatch(busy);
-                total += indexed;
-            } while (indexed == BATCH);
+            finished = untilDone(SearchIndexing.FINISH_PENDING, "finished", busy);
+            indexed = untilDone(SearchIndexing.INDEX_PENDING, "indexed", busy);
         } finally {
             relabelling.unlock();
         }
-        if (total > 0) {
-            telemetry.searchIndexed(total);
-            LOG.debug("Indexed {} new memories for search in {} ms", total, (System.nanoTime() - started) / 1_000_000);
+        if (indexed > 0) {
+            telemetry.searchIndexed(indexed);
+            LOG.debug(
+                    "Indexed {} new memories for search in {} ms", indexed, (System.nanoTime() - started) / 1_000_000);
         }
+        return indexed + finished;
+    }
+
+    /** Runs a relabelling statement, a batch per transaction, until a batch is not full. */
+    private long untilDone(String statement, String column, List<String> busy) {
+        long total = 0;
+        int done;
+        do {
+            done = batch(statement, column, busy);
+            total += done;
+        } while (done == BATCH);
         return total;
     }
 
-    private int indexBatch(List<String> busy) {
+    private int batch(String statement, String column, List<String> busy) {
         TransactionConfig transaction = TransactionConfig.builder()
                 .withTimeout(TIMEOUT)
                 .withMetadata(Map.of("app", "graphmemory", "operation", "indexForSearch"))
@@ -178,12 +189,12 @@ public final class SearchIndexer implements AutoCloseable {
         // One attempt, no retry loop: a failed tick is tried again at the next one.
         try (Session session = sessions.open(AccessMode.WRITE);
                 Transaction tx = session.beginTransaction(transaction)) {
-            int indexed = tx.run(SearchIndexing.INDEX_PENDING, Map.of("batch", BATCH, "busy", busy))
+            int done = tx.run(statement, Map.of("batch", BATCH, "busy", busy))
                     .single()
-                    .get("indexed")
+                    .get(column)
                     .asInt();
             tx.commit();
-            return indexed;
+            return done;
         }
     }
 
@@ -196,8 +207,8 @@ public final class SearchIndexer implements AutoCloseable {
             if (!scheduler.awaitTermination(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 LOG.warn("The search indexer did not stop within {} s", TIMEOUT.toSeconds());
             }
-            if (lastTouch != 0) {
-                indexPending();
+            if (lastTouch != 0 && indexPending() > 0) {
+                indexPending(); // finishes what the first pass indexed
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

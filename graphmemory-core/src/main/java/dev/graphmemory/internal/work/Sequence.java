@@ -7,7 +7,7 @@ import java.util.concurrent.CompletionStage;
 import org.neo4j.driver.AccessMode;
 
 /** Parts run one after another in one transaction (the chunks of an atomic batch). */
-record Sequence<T>(String name, AccessMode mode, List<? extends Work<T>> parts) implements Work<List<T>> {
+public record Sequence<T>(String name, AccessMode mode, List<? extends Work<T>> parts) implements Work<List<T>> {
 
     @Override
     public List<T> run(StatementRunner runner) {
