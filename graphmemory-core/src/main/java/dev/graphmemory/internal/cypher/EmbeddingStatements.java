@@ -11,7 +11,8 @@ import java.util.List;
  * steps, like the search indexer (see {@link SearchIndexing}): it stores the vector of a pending memory whose text is
  * still the one it embedded ({@link #STORE}), and a later transaction ends the pending mark ({@link #FINISH}). So a
  * memory leaves {@code EmbedPending} only after the commit that put its vector in the index has ended, and a search,
- * which embeds the pending memories of its namespace itself ({@link #NAMESPACE_PENDING}), never misses one.
+ * which embeds the pending memories of its namespace itself, never misses one. Every statement finds waiting memories
+ * through the (namespace) index of {@code EmbedPending}, never by scanning.
  */
 public final class EmbeddingStatements {
     /** The vector index over {@code textVector}. */
@@ -40,7 +41,7 @@ public final class EmbeddingStatements {
      * meanwhile.
      */
     public static final String CLAIM = """
-            MATCH (n:EmbedPending) WHERE n.textVector IS NULL
+            MATCH (n:EmbedPending) WHERE n.namespace IS NOT NULL AND n.textVector IS NULL
               AND (n.embedClaimedAt IS NULL OR n.embedClaimedAt < datetime() - duration({seconds: $seconds}))
             WITH n LIMIT $batch
             SET n.embedClaimedAt = datetime(), n.embedClaimedBy = $worker
@@ -50,13 +51,6 @@ public final class EmbeddingStatements {
     /** The properties of embedding, never shown as memory content nor exported (a vector is made again from text). */
     public static final java.util.Set<String> PROPERTIES =
             java.util.Set.of("textVector", "textModel", "embedClaimedAt", "embedClaimedBy");
-
-    /** At most {@code $limit} memories of {@code $namespace} waiting for their embedding, with their texts. */
-    public static final String NAMESPACE_PENDING = """
-            MATCH (n:EmbedPending) WHERE n.namespace = $namespace AND n.textVector IS NULL
-            WITH n LIMIT $limit
-            RETURN n.namespace AS namespace, n.id AS id, %s AS text
-            """.formatted(text("n"));
 
     /**
      * The first step: stores the vectors of {@code $rows} ({@code namespace}, {@code id}, {@code text},
@@ -72,17 +66,17 @@ public final class EmbeddingStatements {
               CALL db.create.setNodeVectorProperty(n, 'textVector', row.vector)
               SET n.textModel = $model
             }
-            REMOVE n.embedClaimedAt, n.embedClaimedBy
             CALL (n, row) {
               WITH n, row WHERE row.vector IS NULL
               REMOVE n:EmbedPending
             }
+            REMOVE n.embedClaimedAt, n.embedClaimedBy
             RETURN count(n) AS stored
             """.formatted(text("n"));
 
     /** The second step: at most {@code $batch} memories whose vectors an earlier transaction stored stop waiting. */
     public static final String FINISH = """
-            MATCH (n:EmbedPending) WHERE n.textVector IS NOT NULL
+            MATCH (n:EmbedPending) WHERE n.namespace IS NOT NULL AND n.textVector IS NOT NULL
             WITH n LIMIT $batch
             REMOVE n:EmbedPending
             RETURN count(n) AS finished

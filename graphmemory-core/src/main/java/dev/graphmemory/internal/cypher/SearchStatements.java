@@ -69,11 +69,13 @@ public final class SearchStatements {
     /**
      * The {@code $k} memories of the database nearest to the query's embedding, of which those passing the filters
      * (at most {@code $limit}) are returned, with how many the index gave: fewer than {@code $k} means it had no more
-     * (see {@link VectorStatements} on why the search deepens).
+     * (see {@link VectorStatements} on why the search deepens). Vectors of another model than the query's (left from
+     * a change of embedder, until they are made again) are not compared.
      */
     public static final String MEANING = """
             CALL db.index.vector.queryNodes('%s', $k, $vector) YIELD node, score
-            WITH count(*) AS seen, collect(CASE WHEN %s THEN {node: node, score: score} END) AS hits
+            WITH count(*) AS seen,
+                collect(CASE WHEN %s AND node.textModel = $model THEN {node: node, score: score} END) AS hits
             UNWIND CASE WHEN size(hits) = 0 THEN [null] ELSE hits[0..$limit] END AS hit
             WITH seen, hit, hit.node AS node
             RETURN seen, collect(CASE WHEN node IS NOT NULL
@@ -144,14 +146,17 @@ public final class SearchStatements {
      * them pass the filters and the index has more.
      */
     public static Work<List<Candidates.Candidate>> meaning(
-            String namespace, SearchQuery query, List<Double> vector, int depth, int k) {
-        var params =
-                filtered(namespace, query).with("vector", vector).with("k", k).with("limit", depth);
+            String namespace, SearchQuery query, String model, List<Double> vector, int depth, int k) {
+        var params = filtered(namespace, query)
+                .with("model", model)
+                .with("vector", vector)
+                .with("k", k)
+                .with("limit", depth);
         Statement<Candidates.Round> round =
                 Statement.read("searchMemory", MEANING, params.map(), rows -> Candidates.round(rows.single()));
         return round.then(found -> found.hits().size() >= depth || found.seen() < k || k >= VectorStatements.MAX_K
                 ? Work.done("searchMemory", found.hits())
-                : meaning(namespace, query, vector, depth, Math.min(VectorStatements.MAX_K, k * 8)));
+                : meaning(namespace, query, model, vector, depth, Math.min(VectorStatements.MAX_K, k * 8)));
     }
 
     /** The Lucene query: the namespace required, the caller's terms applied to every text property. */

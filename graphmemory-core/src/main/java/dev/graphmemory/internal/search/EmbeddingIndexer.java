@@ -112,6 +112,7 @@ public final class EmbeddingIndexer implements AutoCloseable {
                     loaded.dimensions(),
                     (System.nanoTime() - started) / 1_000_000);
             embedder.complete(loaded);
+            embedAgainIfTheModelChanged(loaded);
             touch();
         } catch (RuntimeException | Error e) {
             LOG.warn("The embedder could not start; memories are found by words only: {}", e.toString());
@@ -128,15 +129,11 @@ public final class EmbeddingIndexer implements AutoCloseable {
     }
 
     /**
-     * Makes the vector index for the model's size and records the model. A database whose vectors another model made
-     * gets its index made again if the size differs, and every memory that model embedded waits again.
+     * Makes the vector index for the model's size (again, when it was made for another size). Searches only compare
+     * vectors of the model they embed queries with, so those another model made are left out at once.
      */
     private void prepare(Embedder loaded) {
         try (Session session = sessions.open(AccessMode.WRITE)) {
-            Record recorded = session.run(EmbeddingStatements.READ_MODEL).single();
-            String model = recorded.get("model").isNull()
-                    ? null
-                    : recorded.get("model").asString();
             var sizes = session.run(EmbeddingStatements.INDEX_DIMENSIONS, Map.of("name", EmbeddingStatements.INDEX))
                     .list(r -> r.get("dimensions"));
             if (!sizes.isEmpty() && !sizes.get(0).isNull() && sizes.get(0).asInt() != loaded.dimensions()) {
@@ -148,13 +145,29 @@ public final class EmbeddingIndexer implements AutoCloseable {
                 session.run("DROP INDEX " + EmbeddingStatements.INDEX + " IF EXISTS")
                         .consume();
             }
-            session.run(EmbeddingStatements.createIndex(loaded.dimensions())).consume();
-            session.run("CALL db.awaitIndexes(300)").consume();
-            session.run(
-                            EmbeddingStatements.WRITE_MODEL,
-                            Map.of("model", loaded.model(), "dimensions", loaded.dimensions()))
-                    .consume();
-            if (model != null && !model.equals(loaded.model())) {
+            if (sizes.isEmpty() || sizes.get(0).isNull() || sizes.get(0).asInt() != loaded.dimensions()) {
+                session.run(EmbeddingStatements.createIndex(loaded.dimensions()))
+                        .consume();
+                session.run("CALL db.awaitIndexes(300)").consume();
+            }
+        }
+    }
+
+    /**
+     * After a change of model, the memories another one embedded wait again, in bounded batches, and then the model is
+     * recorded; until they are done they are found by words. Nothing happens when the recorded model is this one (an
+     * interrupted change is taken up at the next start, since the model is recorded last).
+     */
+    private void embedAgainIfTheModelChanged(Embedder loaded) {
+        try (Session session = sessions.open(AccessMode.WRITE)) {
+            Record recorded = session.run(EmbeddingStatements.READ_MODEL).single();
+            String model = recorded.get("model").isNull()
+                    ? null
+                    : recorded.get("model").asString();
+            if (loaded.model().equals(model)) {
+                return;
+            }
+            if (model != null) {
                 LOG.info("Memories were embedded by {}; embedding them again with {}", model, loaded.model());
             }
             long marked;
@@ -166,6 +179,12 @@ public final class EmbeddingIndexer implements AutoCloseable {
                         .get("marked")
                         .asLong());
             } while (marked == MARK_BATCH && !closed);
+            if (!closed) {
+                session.executeWriteWithoutResult(tx -> tx.run(
+                                EmbeddingStatements.WRITE_MODEL,
+                                Map.of("model", loaded.model(), "dimensions", loaded.dimensions()))
+                        .consume());
+            }
         }
     }
 

@@ -140,7 +140,12 @@ public final class HybridSearch {
             Work<List<Candidate>> byMeaning = prepared.vector() == null || mode == Mode.WORDS
                     ? Work.done("searchMemory", List.of())
                     : SearchStatements.meaning(
-                            namespace, query, EmbeddingStatements.asList(prepared.vector()), depth, depth);
+                            namespace,
+                            query,
+                            prepared.embedder().model(),
+                            EmbeddingStatements.asList(prepared.vector()),
+                            depth,
+                            depth);
             return byMeaning.map(meaning -> {
                 List<SearchHit> ranked = Ranking.rank(
                         words,

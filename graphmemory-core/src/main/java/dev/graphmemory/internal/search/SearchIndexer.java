@@ -76,13 +76,13 @@ public final class SearchIndexer implements AutoCloseable {
 
     /**
      * A transaction scope opens in {@code namespace}; the returned action (idempotent) must run when it ends. Until
-     * then this indexer leaves the namespace's nodes pending, and a search in the scope relabels them itself.
+     * then this indexer leaves the namespace's nodes pending, and a search in the scope indexes them itself.
      *
-     * <p>A transaction reads the full-text index as it was when the transaction began (measured: a search missed 4 of
-     * 400 memories relabelled by another transaction committed after its own began). A scope's search finds a
-     * committed memory only if it is in the index its transaction reads, or still pending so that the search
-     * relabels it within the scope. Waiting here for a running relabelling to commit, and relabelling none of the
-     * namespace while the scope is open, keeps every committed memory in one of those two states for the scope.
+     * <p>This is not needed for the search to find them (see {@code SearchIndexing}: a search's step writes to every
+     * pending node, so it finds each one either pending or indexed, whatever an indexer does meanwhile), but a scope
+     * that searched holds the locks of its namespace's pending nodes until it ends, and a batch of this indexer that
+     * met one would wait for it, holding up every other namespace. Waiting here for a running batch to commit keeps
+     * the two apart.
      */
     public Runnable scopeOpened(String namespace) {
         relabelling.lock();

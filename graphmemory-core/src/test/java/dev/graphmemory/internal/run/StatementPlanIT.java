@@ -135,9 +135,27 @@ class StatementPlanIT {
                 SearchQuery.of("alice budget").about("Alice").since(Instant.parse("2026-01-01T00:00:00Z"));
         all.add(SearchStatements.context("plan-test", filtered, List.of("alice", "alice budget"), 64, true));
         all.add(SearchStatements.context("plan-test", SearchQuery.of("budget"), List.of("budget"), 0, true));
+        all.addAll(embedding());
         all.add(ops.forgetNamespaceBatch("audit"));
         all.add(ops.forgetNamespaceDone("audit"));
         return all;
+    }
+
+    /** What the background embedder sends. It scans no label but its own small {@code EmbedPending}. */
+    static List<Statement<?>> embedding() {
+        Map<String, Object> row = Map.of("namespace", "plan-test", "id", "a", "text", "x", "vector", List.of(1.0));
+        return List.of(
+                Statement.write(
+                        "claimEmbeddings",
+                        EmbeddingStatements.CLAIM,
+                        Map.of("batch", 16, "worker", "w", "seconds", 60),
+                        rows -> null),
+                Statement.write(
+                        "embedMemories",
+                        EmbeddingStatements.STORE,
+                        Map.of("rows", List.of(row), "model", "m"),
+                        rows -> null),
+                Statement.write("embedMemories", EmbeddingStatements.FINISH, Map.of("batch", 16), rows -> null));
     }
 
     /** Search and similarity go through their index procedures; the plan must not scan anything besides. */
@@ -159,6 +177,7 @@ class StatementPlanIT {
                         statementOf(SearchStatements.meaning(
                                 "plan-test",
                                 SearchQuery.of("acme proposal").about("Alice"),
+                                "some-model",
                                 EmbeddingStatements.asList(vector()),
                                 100,
                                 100)),
