@@ -31,6 +31,13 @@ public final class Schema {
      * covers the {@code Searchable} label, which new nodes get from the {@code SearchIndexer} or from large writes.
      */
     static final String TEXT_INDEX = "gm_search_text";
+    /**
+     * The analyzer of the full-text index since version 4: Lucene's English analyzer, which stems ("painting" finds
+     * "paint") and leaves out stop words ("did", "the"), which otherwise made a question's function words rank
+     * unrelated turns first.
+     */
+    public static final String TEXT_ANALYZER = "english";
+
     /** Version 2's full-text index, over the kinds' labels: updated in every write's transaction. */
     static final String OLD_TEXT_INDEX = "gm_memory_text";
     /** The vector index over memory embeddings. */
@@ -153,7 +160,8 @@ public final class Schema {
                         + " FOR (n:" + SearchIndexing.INDEXED + ") ON EACH [n.namespace, "
                         + String.join(
                                 ", ",
-                                TEXT_PROPERTIES.stream().map(p -> "n." + p).toList()) + "]");
+                                TEXT_PROPERTIES.stream().map(p -> "n." + p).toList()) + "]"
+                        + " OPTIONS {indexConfig: {`fulltext.analyzer`: '" + TEXT_ANALYZER + "'}}");
         return Collections.unmodifiableMap(statements);
     }
 

@@ -104,6 +104,12 @@ public final class SearchStatements {
     /** A quoted phrase (an unclosed quote runs to the end) or a run of non-space characters. */
     private static final Pattern TERM = Pattern.compile("\"([^\"]*)\"?|(\\S+)");
 
+    /** Lucene's English stop words, which the index's analyzer leaves out. */
+    private static final Set<String> ENGLISH_STOP_WORDS = Set.of(
+            "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "no", "not",
+            "of", "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was",
+            "will", "with");
+
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]");
     private static final String LUCENE_SPECIAL = "\\+-!():^[]\"{}~*?|&/";
 
@@ -162,12 +168,25 @@ public final class SearchStatements {
     /** The Lucene query: the namespace required, the caller's terms applied to every text property. */
     static String lucene(String namespace, SearchQuery query) {
         String terms = query.luceneSyntax() ? query.query() : words(query.query());
-        StringBuilder lucene =
-                new StringBuilder("+namespace:\"").append(namespace).append("\"^0 +(");
+        StringBuilder lucene = new StringBuilder();
+        if (!onlyStopWords(namespace)) { // the analyzer would leave nothing of it, and nothing would match
+            lucene.append("+namespace:\"").append(namespace).append("\"^0 ");
+        }
+        lucene.append("+(");
         for (String property : Schema.TEXT_PROPERTIES) {
             lucene.append(property).append(":(").append(terms).append(") ");
         }
         return lucene.append(')').toString();
+    }
+
+    /** Whether the English analyzer of the index leaves nothing of a namespace (as of {@code it} or {@code the-a}). */
+    static boolean onlyStopWords(String namespace) {
+        for (String token : namespace.toLowerCase(java.util.Locale.ROOT).split("[^a-z0-9]+")) {
+            if (!token.isEmpty() && !ENGLISH_STOP_WORDS.contains(token)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Plain words and phrases as Lucene terms that cannot be operators or syntax. */

@@ -105,6 +105,13 @@ public final class EmbeddingIndexer implements AutoCloseable {
                 embedder.completeExceptionally(new IllegalStateException("no embedder"));
                 return;
             }
+            if (closed) {
+                if (ownsEmbedder) {
+                    loaded.close();
+                }
+                embedder.completeExceptionally(new IllegalStateException("closed"));
+                return;
+            }
             prepare(loaded);
             LOG.info(
                     "Embedder {} ({} dimensions) ready in {} ms",
@@ -353,11 +360,18 @@ public final class EmbeddingIndexer implements AutoCloseable {
                 .build();
     }
 
-    /** Stops embedding, and closes the embedder if this indexer made it. Memories still waiting are done later. */
+    /**
+     * Stops embedding, and closes the embedder if this indexer made it. Memories still waiting are embedded later (by
+     * the next memory that starts on the database). A model still loading is not waited for: it closes itself once
+     * loaded, so that a short-lived process (one command) does not wait seconds for a model it never used.
+     */
     @Override
     public void close() {
         closed = true;
         scheduler.shutdown();
+        if (!embedder.isDone()) {
+            return; // load() sees closed and closes what it loaded
+        }
         try {
             if (!scheduler.awaitTermination(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 LOG.warn("The embedder did not stop within {} s", TIMEOUT.toSeconds());
