@@ -362,17 +362,15 @@ public final class EmbeddingIndexer implements AutoCloseable {
 
     /**
      * Stops embedding, and closes the embedder if this indexer made it. Memories still waiting are embedded later (by
-     * the next memory that starts on the database). A model still loading is not waited for: it closes itself once
-     * loaded, so that a short-lived process (one command) does not wait seconds for a model it never used.
+     * the next memory that starts on the database). A model still loading is waited for (it closes itself once loaded):
+     * a process that exits while a native runtime is still loading a model can be aborted by that runtime.
      */
     @Override
     public void close() {
         closed = true;
         scheduler.shutdown();
-        if (!embedder.isDone()) {
-            return; // load() sees closed and closes what it loaded
-        }
         try {
+            awaitLoad();
             if (!scheduler.awaitTermination(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 LOG.warn("The embedder did not stop within {} s", TIMEOUT.toSeconds());
             }
@@ -382,6 +380,16 @@ public final class EmbeddingIndexer implements AutoCloseable {
             if (ownsEmbedder) {
                 ready().ifPresent(Embedder::close);
             }
+        }
+    }
+
+    private void awaitLoad() throws InterruptedException {
+        try {
+            embedder.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            // no embedder, embeddings off, or closed while loading: nothing to wait for
+        } catch (TimeoutException e) {
+            LOG.warn("The embedder was still loading after {} s", TIMEOUT.toSeconds());
         }
     }
 }

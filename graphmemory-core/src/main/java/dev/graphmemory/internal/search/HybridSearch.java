@@ -150,6 +150,7 @@ public final class HybridSearch {
                 List<SearchHit> ranked = Ranking.rank(
                         words,
                         withPending(meaning, context, inline, prepared.vector()),
+                        depth,
                         context.mentioned(),
                         mode,
                         Ranking.DEFAULT);

@@ -18,28 +18,34 @@ import java.util.Set;
 /**
  * Fuses what each signal found into one ranking, and says why each memory matched.
  *
- * <p>Words and meaning are fused by their ranks, not their scores (reciprocal rank fusion): a full-text relevance and a
- * cosine similarity are not on one scale, while a place in each ranking is. A memory's score is the sum over the
- * signals that found it of {@code weight / (K + rank)}. What the graph knows adds to it: a memory that is, involves or
- * was said by an entity the query names is raised by {@link Weights#entity()}, since a question about someone is most
- * often answered by what that person said or what concerns them; and a turn said right before or after a strong hit
- * gets a share ({@link Weights#context()}) of that hit's score, since the answer to a question is often in the reply
- * next to the words the question shares.
+ * <p>Each signal's scores are scaled to 0–1 over the memories it found (the best 1, the last 0; for words, 0 is no
+ * relevance at all when the index had fewer matches than were asked for), and a memory's score is their weighted sum: a full-text relevance and a cosine similarity are not on one scale, but how far a memory is
+ * from the best and the last of each ranking is. (Fusing by rank alone, as reciprocal rank fusion does, throws away how
+ * sure each signal is; on LoCoMo it found a question's evidence less often: recall@10 75.2 against 75.9, @5 66.6
+ * against 68.1, with the graph's signals on both.) What the graph knows adds to the score: a memory that is, involves or
+ * was said by an entity the query names (not the entity itself, whose name already matches the query's words) is
+ * raised by {@link Weights#entity()}, since a question about someone is most
+ * often answered by what that person said or what concerns them (on LoCoMo, 95 % of the evidence turns of questions
+ * naming a speaker are that speaker's); and a turn said right before or after another hit gets a share
+ * ({@link Weights#context()}) of that hit's score, since the answer is often in the reply next to the words the
+ * question shares.
+ *
+ * <p>The weights were chosen on the five LoCoMo conversations of the development set and hold across them: chosen on
+ * four and measured on the fifth, in turn, they give recall@10 75.7 and @5 67.6, the same as fixed round weights.
  */
 public final class Ranking {
     /**
      * How the signals weigh.
      *
-     * @param k the rank offset of reciprocal rank fusion (larger flattens the difference between top ranks)
-     * @param words the weight of the words ranking
-     * @param meaning the weight of the meaning ranking
+     * @param words the weight of the words signal's scaled score
+     * @param meaning the weight of the meaning signal's scaled score
      * @param entity how much a memory about an entity the query names is raised (0.5 = by half)
      * @param context the share of a turn's score its neighbouring turns get
      */
-    public record Weights(double k, double words, double meaning, double entity, double context) {}
+    public record Weights(double words, double meaning, double entity, double context) {}
 
     /** The weights the default search ranks with. */
-    public static final Weights DEFAULT = new Weights(60, 1.0, 1.0, 0.5, 0.3);
+    public static final Weights DEFAULT = new Weights(0.5, 0.5, 0.5, 0.5);
 
     private Ranking() {}
 
@@ -48,8 +54,10 @@ public final class Ranking {
         final MemoryNode memory;
         final List<String> about;
         double words;
+        double wordsScaled;
         int wordsRank;
         double meaning;
+        double meaningScaled;
         int meaningRank;
         double fused;
         String entity;
@@ -63,21 +71,34 @@ public final class Ranking {
     }
 
     /**
-     * The memories found by words and by meaning (each list best first), ranked best first.
+     * The memories found by words and by meaning (each list best first, at most {@code depth} each), ranked best
+     * first.
      *
      * @param mentioned the keys of the entities the query names
      */
     public static List<SearchHit> rank(
-            List<Candidate> byWords, List<Candidate> byMeaning, Set<String> mentioned, Mode mode, Weights weights) {
+            List<Candidate> byWords,
+            List<Candidate> byMeaning,
+            int depth,
+            Set<String> mentioned,
+            Mode mode,
+            Weights weights) {
         Map<String, Entry> entries = new LinkedHashMap<>();
+        double[] wordsRange = range(byWords);
+        if (byWords.size() < depth) {
+            wordsRange[0] = 0; // every match was found: a memory not among them has no relevance at all
+        }
         for (int i = 0; i < byWords.size(); i++) {
             Entry entry = entry(entries, byWords.get(i));
             entry.words = byWords.get(i).score();
+            entry.wordsScaled = scaled(entry.words, wordsRange);
             entry.wordsRank = i + 1;
         }
+        double[] meaningRange = range(byMeaning);
         for (int i = 0; i < byMeaning.size(); i++) {
             Entry entry = entry(entries, byMeaning.get(i));
             entry.meaning = byMeaning.get(i).score();
+            entry.meaningScaled = scaled(entry.meaning, meaningRange);
             entry.meaningRank = i + 1;
         }
         for (Entry entry : entries.values()) {
@@ -107,12 +128,28 @@ public final class Ranking {
     private static double fused(Entry entry, Mode mode, Weights weights) {
         double score = 0;
         if (entry.wordsRank > 0 && mode != Mode.MEANING) {
-            score += weights.words() / (weights.k() + entry.wordsRank);
+            score += weights.words() * entry.wordsScaled;
         }
         if (entry.meaningRank > 0 && mode != Mode.WORDS) {
-            score += weights.meaning() / (weights.k() + entry.meaningRank);
+            score += weights.meaning() * entry.meaningScaled;
         }
         return score;
+    }
+
+    /** The lowest and highest score of a signal's memories. */
+    private static double[] range(List<Candidate> found) {
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (Candidate candidate : found) {
+            low = Math.min(low, candidate.score());
+            high = Math.max(high, candidate.score());
+        }
+        return new double[] {low, high};
+    }
+
+    /** A score scaled to 0–1 over its signal's range; 1 when all its memories scored alike. */
+    private static double scaled(double score, double[] range) {
+        return range[1] > range[0] ? (score - range[0]) / (range[1] - range[0]) : 1.0;
     }
 
     /** The score a hit shows: the fused score, or the one signal's own score when ranking by one. */
@@ -124,17 +161,11 @@ public final class Ranking {
         };
     }
 
-    /** The entity the query names that this memory is, involves or was said by, or {@code null}. */
+    /**
+     * The entity the query names that this memory involves or was said by, or {@code null}. An entity itself is not
+     * raised: its name matching the query's words is already the words signal.
+     */
     private static String named(Entry entry, Set<String> mentioned) {
-        if (mentioned.isEmpty()) {
-            return null;
-        }
-        Object name = entry.memory.kind() == MemoryKind.ENTITY
-                ? entry.memory.properties().get("name")
-                : null;
-        if (name != null && mentioned.contains(Validate.normalizedKey(name.toString()))) {
-            return name.toString();
-        }
         for (String about : entry.about) {
             if (mentioned.contains(Validate.normalizedKey(about))) {
                 return about;
