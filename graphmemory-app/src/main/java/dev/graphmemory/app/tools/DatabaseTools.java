@@ -14,7 +14,7 @@ final class DatabaseTools {
             "Run a read-only Cypher query for questions the other tools do not cover. Every node the query"
                     + " starts from must be filtered with WHERE n.namespace = $namespace (graphmemory supplies"
                     + " $namespace). Writes, schema and admin commands, LOAD CSV and procedures are refused."
-                    + " Labels: Memory plus Commitment, Decision, Pattern, Conversation, Entity, EnergyState;"
+                    + " Labels: Memory plus Commitment, Decision, Pattern, Conversation, Turn, Entity, EnergyState;"
                     + " results are capped at 1,000 rows.",
             READS,
             (memory, args) -> memory.queryGraph(ArgumentMapper.graphQuery(args)),
