@@ -24,6 +24,7 @@ import dev.graphmemory.model.NewDecision;
 import dev.graphmemory.model.NewEntity;
 import dev.graphmemory.model.NewLink;
 import dev.graphmemory.model.NewMemory;
+import dev.graphmemory.model.NewTurn;
 import dev.graphmemory.model.Pattern;
 import dev.graphmemory.model.PatternObservation;
 import dev.graphmemory.model.PatternQuery;
@@ -37,6 +38,8 @@ import dev.graphmemory.model.StoredMemory;
 import dev.graphmemory.model.Supersession;
 import dev.graphmemory.model.Timeline;
 import dev.graphmemory.model.TimelineQuery;
+import dev.graphmemory.model.Turn;
+import dev.graphmemory.model.TurnQuery;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
@@ -82,6 +85,25 @@ public interface AsyncMemoryOperations {
 
     /** See {@link MemoryOperations#endConversation}. */
     CompletionStage<Conversation> endConversation(ConversationEnd end);
+
+    /** See {@link MemoryOperations#recordTurns}. */
+    CompletionStage<List<Turn>> recordTurns(String conversationId, List<NewTurn> turns);
+
+    /** See {@link MemoryOperations#recordTurn}. */
+    default CompletionStage<Turn> recordTurn(String conversationId, NewTurn turn) {
+        try {
+            return recordTurns(conversationId, List.of(dev.graphmemory.model.Validate.required("turn", turn)))
+                    .thenApply(turns -> turns.get(0));
+        } catch (RuntimeException e) {
+            return java.util.concurrent.CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** See {@link MemoryOperations#getTurns}. */
+    CompletionStage<List<Turn>> getTurns(TurnQuery query);
+
+    /** See {@link MemoryOperations#turnsAround}. */
+    CompletionStage<List<Turn>> turnsAround(String turnId, int before, int after);
 
     /**
      * See {@link MemoryOperations#startSession}.

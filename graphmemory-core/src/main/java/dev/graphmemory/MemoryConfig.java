@@ -59,6 +59,7 @@ public final class MemoryConfig {
     private final int embeddingDimensions;
     private final Coalescing coalescing;
     private final boolean planWarmUp;
+    private final Embeddings embeddings;
 
     private MemoryConfig(Builder builder) {
         this.meterRegistry = builder.meterRegistry;
@@ -80,6 +81,7 @@ public final class MemoryConfig {
         this.embeddingDimensions = builder.embeddingDimensions;
         this.coalescing = builder.coalescing;
         this.planWarmUp = builder.planWarmUp;
+        this.embeddings = builder.embeddings;
     }
 
     /** The defaults. */
@@ -208,6 +210,11 @@ public final class MemoryConfig {
         return embeddingDimensions;
     }
 
+    /** How memories are embedded for search by meaning (on, with the built-in embedder, by default). */
+    public Embeddings embeddings() {
+        return embeddings;
+    }
+
     /** The write coalescing of single writes called on the memory itself, if turned on (off by default). */
     public Optional<Coalescing> coalescing() {
         return Optional.ofNullable(coalescing);
@@ -229,7 +236,8 @@ public final class MemoryConfig {
                 + maxConnectionPoolSize + ", connectionAcquisitionTimeout=" + connectionAcquisitionTimeout
                 + ", transactionTimeout=" + transactionTimeout + ", maxRetryTime=" + maxRetryTime
                 + ", batchChunkSize=" + batchChunkSize + ", queryRowLimit=" + queryRowLimit + ", queryTimeout="
-                + queryTimeout + ", embeddingDimensions=" + embeddingDimensions + ", coalescing=" + coalescing + "]";
+                + queryTimeout + ", embeddingDimensions=" + embeddingDimensions + ", coalescing=" + coalescing
+                + ", embeddings=" + embeddings + "]";
     }
 
     /** Builds a {@link MemoryConfig}; every setter checks its value at once. */
@@ -253,6 +261,7 @@ public final class MemoryConfig {
         private int embeddingDimensions = DEFAULT_EMBEDDING_DIMENSIONS;
         private Coalescing coalescing;
         private boolean planWarmUp;
+        private Embeddings embeddings = Embeddings.defaults();
 
         private Builder() {}
 
@@ -276,13 +285,15 @@ public final class MemoryConfig {
             embeddingDimensions = config.embeddingDimensions;
             coalescing = config.coalescing;
             planWarmUp = config.planWarmUp;
+            embeddings = config.embeddings;
         }
 
         /**
          * Takes {@code NEO4J_URI}, {@code NEO4J_USERNAME}, {@code NEO4J_PASSWORD}, {@code NEO4J_DATABASE},
-         * {@code GRAPHMEMORY_NAMESPACE}, {@code GRAPHMEMORY_EMBEDDING_DIMENSIONS} and {@code GRAPHMEMORY_COALESCING}
-         * ({@code on} for {@link Coalescing#defaults()}, {@code off}) from the given variables where set and not
-         * blank.
+         * {@code GRAPHMEMORY_NAMESPACE}, {@code GRAPHMEMORY_EMBEDDING_DIMENSIONS}, {@code GRAPHMEMORY_COALESCING}
+         * ({@code on} for {@link Coalescing#defaults()}, {@code off}), {@code GRAPHMEMORY_EMBEDDINGS} ({@code on},
+         * {@code off}), {@code GRAPHMEMORY_EMBEDDING_THREADS} and {@code GRAPHMEMORY_EMBEDDING_BATCH} from the given
+         * variables where set and not blank.
          */
         public Builder applyEnv(Map<String, String> environment) {
             env(environment, "NEO4J_URI").ifPresent(value -> uri(URI.create(value)));
@@ -298,6 +309,33 @@ public final class MemoryConfig {
                             "GRAPHMEMORY_EMBEDDING_DIMENSIONS must be a whole number, was " + value, e);
                 }
             });
+            env(environment, "GRAPHMEMORY_EMBEDDINGS")
+                    .ifPresent(value -> embeddings(
+                            switch (value.toLowerCase(java.util.Locale.ROOT)) {
+                                case "on", "true" ->
+                                    new Embeddings(
+                                            true,
+                                            embeddings.embedder(),
+                                            embeddings.threads(),
+                                            embeddings.batchSize(),
+                                            embeddings.inlineLimit());
+                                case "off", "false" ->
+                                    new Embeddings(
+                                            false,
+                                            embeddings.embedder(),
+                                            embeddings.threads(),
+                                            embeddings.batchSize(),
+                                            embeddings.inlineLimit());
+                                default ->
+                                    throw new IllegalArgumentException(
+                                            "GRAPHMEMORY_EMBEDDINGS must be on or off, was " + value);
+                            }));
+            env(environment, "GRAPHMEMORY_EMBEDDING_THREADS")
+                    .ifPresent(
+                            value -> embeddings(embeddings.withThreads(whole("GRAPHMEMORY_EMBEDDING_THREADS", value))));
+            env(environment, "GRAPHMEMORY_EMBEDDING_BATCH")
+                    .ifPresent(
+                            value -> embeddings(embeddings.withBatchSize(whole("GRAPHMEMORY_EMBEDDING_BATCH", value))));
             env(environment, "GRAPHMEMORY_COALESCING")
                     .ifPresent(value -> coalescing(
                             switch (value.toLowerCase(java.util.Locale.ROOT)) {
@@ -474,6 +512,12 @@ public final class MemoryConfig {
             return this;
         }
 
+        /** How memories are embedded for search by meaning (default {@link Embeddings#defaults()}). */
+        public Builder embeddings(Embeddings value) {
+            this.embeddings = Objects.requireNonNull(value, "embeddings");
+            return this;
+        }
+
         /** The settings. */
         public MemoryConfig build() {
             return new MemoryConfig(this);
@@ -482,6 +526,14 @@ public final class MemoryConfig {
         private static Optional<String> env(Map<String, String> environment, String name) {
             String value = environment.get(name);
             return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+        }
+
+        private static int whole(String name, String value) {
+            try {
+                return Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(name + " must be a whole number, was " + value, e);
+            }
         }
 
         private static int positive(String name, int value) {

@@ -24,6 +24,7 @@ import dev.graphmemory.model.NewDecision;
 import dev.graphmemory.model.NewEntity;
 import dev.graphmemory.model.NewLink;
 import dev.graphmemory.model.NewMemory;
+import dev.graphmemory.model.NewTurn;
 import dev.graphmemory.model.Pattern;
 import dev.graphmemory.model.PatternObservation;
 import dev.graphmemory.model.PatternQuery;
@@ -37,6 +38,8 @@ import dev.graphmemory.model.StoredMemory;
 import dev.graphmemory.model.Supersession;
 import dev.graphmemory.model.Timeline;
 import dev.graphmemory.model.TimelineQuery;
+import dev.graphmemory.model.Turn;
+import dev.graphmemory.model.TurnQuery;
 import java.util.List;
 
 /**
@@ -98,6 +101,42 @@ public interface MemoryOperations {
      * @throws dev.graphmemory.exceptions.NotFoundException when no such conversation exists in this namespace
      */
     Conversation endConversation(ConversationEnd end);
+
+    /**
+     * Records what was said in a conversation: the turns, in order, each after the turns recorded before. One call is
+     * one set-based statement per {@link MemoryConfig#batchChunkSize()} turns, all in one transaction: every turn is
+     * written or none is. A turn whose speaker is the name of an entity is linked to it ({@code SAID_BY}).
+     *
+     * <pre>{@code
+     * List<Turn> said = memory.recordTurns(conversation.id(), List.of(
+     *         NewTurn.of("Alice", "Can you send me the Acme proposal by Friday?"),
+     *         NewTurn.of("assistant", "Yes, I'll send it Thursday evening.")));
+     * }</pre>
+     *
+     * @param turns 1 to {@value Limits#TURNS_PER_CALL} turns
+     * @return the turns as stored, in order, with their ids and sequence numbers
+     * @throws dev.graphmemory.exceptions.NotFoundException naming {@code conversationId} when no such conversation
+     *     exists in this namespace
+     */
+    List<Turn> recordTurns(String conversationId, List<NewTurn> turns);
+
+    /** Records one turn; see {@link #recordTurns}. */
+    default Turn recordTurn(String conversationId, NewTurn turn) {
+        return recordTurns(conversationId, List.of(dev.graphmemory.model.Validate.required("turn", turn)))
+                .get(0);
+    }
+
+    /** A page of a conversation's turns, in order (an unknown conversation has none). */
+    List<Turn> getTurns(TurnQuery query);
+
+    /**
+     * A turn with the turns said just before and after it in its conversation, in order: the context of a search hit.
+     *
+     * @param before how many turns before it, 0 to {@value Limits#MAX_TURN_WINDOW}
+     * @param after how many turns after it, 0 to {@value Limits#MAX_TURN_WINDOW}
+     * @throws dev.graphmemory.exceptions.NotFoundException naming {@code turnId} when no such turn exists
+     */
+    List<Turn> turnsAround(String turnId, int before, int after);
 
     /**
      * The original adapter's name of {@link #startConversation} ("session" means a database session elsewhere in this

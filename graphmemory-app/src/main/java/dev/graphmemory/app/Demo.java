@@ -19,6 +19,7 @@ import dev.graphmemory.model.NewConversation;
 import dev.graphmemory.model.NewDecision;
 import dev.graphmemory.model.NewEntity;
 import dev.graphmemory.model.NewLink;
+import dev.graphmemory.model.NewTurn;
 import dev.graphmemory.model.Pattern;
 import dev.graphmemory.model.PatternFrequency;
 import dev.graphmemory.model.PatternObservation;
@@ -26,6 +27,8 @@ import dev.graphmemory.model.PatternType;
 import dev.graphmemory.model.RelatedNode;
 import dev.graphmemory.model.RelatedQuery;
 import dev.graphmemory.model.RelationshipType;
+import dev.graphmemory.model.SearchHit;
+import dev.graphmemory.model.SearchQuery;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -115,6 +118,12 @@ final class Demo {
         link(tx, conversation.id(), RelationshipType.AT_ENERGY, energy.id());
         link(tx, mornings.id(), RelationshipType.LEARNED_FROM, conversation.id());
         link(tx, meetings.id(), RelationshipType.INVOLVES, client.id());
+        tx.recordTurns(
+                conversation.id(),
+                List.of(
+                        NewTurn.of("user", "Acme wants to try the new release on a small team before everyone gets it"),
+                        NewTurn.of("assistant", "Then let's pilot it with Acme first and roll out in two phases"),
+                        NewTurn.of("user", "Good. I'll send Alice the proposal by Friday")));
         Conversation ended = tx.endConversation(new ConversationEnd(
                 conversation.id(), "Planned the Q4 launch with a pilot at Acme; promised Alice a proposal.", 5_200L));
         return new Day(
@@ -166,6 +175,19 @@ final class Demo {
                 CommitmentQuery.all().status(CommitmentStatus.PENDING).limit(5));
         out.printf("%nOpen commitments (newest first):%n");
         open.forEach(c -> out.printf("  %s%n", describe(c)));
+
+        String question = "who wanted a trial run with a few people?";
+        out.printf("%nSearch by meaning: \"%s\"%n", question);
+        for (SearchHit hit :
+                memory.searchMemory(SearchQuery.of(question).limit(3)).hits()) {
+            out.printf(
+                    "  %-12s %s  (%s)%n",
+                    hit.memory().kind().label(),
+                    hit.memory().title(),
+                    hit.why().stream()
+                            .map(signal -> signal.signal() + (signal.rank() > 0 ? " #" + signal.rank() : ""))
+                            .collect(Collectors.joining(", ")));
+        }
     }
 
     private static String describe(Commitment commitment) {

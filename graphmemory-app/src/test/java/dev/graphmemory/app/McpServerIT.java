@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 class McpServerIT {
     private static final Path JAR = Path.of("target", "graphmemory.jar").toAbsolutePath();
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static final int TOOLS = 28;
+    private static final int TOOLS = 32;
 
     @Test
     void shouldServeEveryToolOverStdio(SharedNeo4j neo4j, TestNamespace namespace) {
@@ -273,6 +273,53 @@ class McpServerIT {
     }
 
     /** Search, similarity, time and forgetting, on the memories {@link #exerciseEveryTool} stored. */
+    /** What was said: recorded in bulk and one at a time, read back in order and around a hit, found by meaning. */
+    @SuppressWarnings("unchecked")
+    private static void turns(Calls calls) {
+        String talk =
+                calls.ok("start_session", Map.of("agent", "claude")).get("id").toString();
+        List<Map<String, Object>> recorded = (List<Map<String, Object>>) calls.ok(
+                        "record_turns",
+                        Map.of(
+                                "conversation_id",
+                                talk,
+                                "turns",
+                                List.of(
+                                        Map.of(
+                                                "speaker",
+                                                "Alice Chen",
+                                                "text",
+                                                "Let's do a trial run with a handful of people before the launch",
+                                                "said_at",
+                                                "2026-12-01T09:00:00Z"),
+                                        Map.of("speaker", "assistant", "text", "Noted, a small pilot first."))))
+                .get("turns");
+        assertThat(recorded).hasSize(2);
+        calls.ok("record_turn", Map.of("conversation_id", talk, "speaker", "Alice Chen", "text", "Thanks!"));
+        Map<String, Object> page = calls.ok("get_turns", Map.of("conversation_id", talk, "limit", 2));
+        assertThat(page.get("turns").toString()).contains("trial run").doesNotContain("Thanks!");
+        assertThat(calls.ok("get_turns", Map.of("conversation_id", talk, "after", page.get("next_after")))
+                        .get("turns")
+                        .toString())
+                .contains("Thanks!");
+        String first = recorded.get(0).get("id").toString();
+        assertThat(calls.ok("turns_around", Map.of("turn_id", first, "before", 0, "after", 1))
+                        .get("turns")
+                        .toString())
+                .contains("small pilot")
+                .doesNotContain("Thanks!");
+        assertThat(calls.ok(
+                                "search_memory",
+                                Map.of("query", "who wanted to test with a few users?", "about", "alice chen"))
+                        .get("hits")
+                        .toString())
+                .contains("trial run");
+        assertThat(calls.ok("search_memory", Map.of("query", "a test with a small group", "mode", "meaning"))
+                        .get("hits")
+                        .toString())
+                .contains("trial run");
+    }
+
     private static void recall(Calls calls, String decision) {
         assertThat(calls.ok("search_memory", Map.of("query", "alice plan"))
                         .get("hits")
@@ -320,6 +367,7 @@ class McpServerIT {
                         .get("decisions")
                         .toString())
                 .contains("Pilot first");
+        turns(calls);
         String temporary = calls.ok("create_commitment", Map.of("content", "Forget me"))
                 .get("id")
                 .toString();

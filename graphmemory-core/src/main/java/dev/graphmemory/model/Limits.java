@@ -8,6 +8,14 @@ public final class Limits {
     public static final int DESCRIPTION = 2_000;
     /** Conversation summaries. */
     public static final int SUMMARY = 20_000;
+    /** The text of one conversation turn. */
+    public static final int TURN_TEXT = 20_000;
+    /** Turns recorded in one call. */
+    public static final int TURNS_PER_CALL = 10_000;
+    /** An external reference of a turn (the id a chat platform gave the message). */
+    public static final int REF = 200;
+    /** Turns before or after a turn that {@code turnsAround} returns. */
+    public static final int MAX_TURN_WINDOW = 50;
     /** Entity notes. */
     public static final int NOTES = 10_000;
     /** Names of entities, people (toWhom), agents and moods. */

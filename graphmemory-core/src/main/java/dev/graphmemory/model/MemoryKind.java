@@ -17,7 +17,9 @@ public enum MemoryKind {
     /** A person, client, project or organization. */
     ENTITY("Entity"),
     /** The user's energy at a moment. */
-    ENERGY_STATE("EnergyState");
+    ENERGY_STATE("EnergyState"),
+    /** Something said in a conversation: a speaker's turn, in order. */
+    TURN("Turn");
 
     private final String label;
 

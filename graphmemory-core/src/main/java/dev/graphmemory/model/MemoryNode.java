@@ -18,7 +18,7 @@ public record MemoryNode(String id, MemoryKind kind, Map<String, Object> propert
 
     /** The property that says what this memory is about: its content, description, name or summary. */
     public String title() {
-        for (String key : new String[] {"content", "description", "name", "summary", "agent", "level"}) {
+        for (String key : new String[] {"content", "description", "text", "name", "summary", "agent", "level"}) {
             Object value = properties.get(key);
             if (value != null) {
                 return value.toString();

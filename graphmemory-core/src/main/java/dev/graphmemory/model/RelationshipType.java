@@ -6,6 +6,7 @@ import static dev.graphmemory.model.MemoryKind.DECISION;
 import static dev.graphmemory.model.MemoryKind.ENERGY_STATE;
 import static dev.graphmemory.model.MemoryKind.ENTITY;
 import static dev.graphmemory.model.MemoryKind.PATTERN;
+import static dev.graphmemory.model.MemoryKind.TURN;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -18,14 +19,15 @@ import java.util.stream.Collectors;
  * <table>
  *   <caption>Allowed endpoints</caption>
  *   <tr><th>type</th><th>from</th><th>to</th></tr>
- *   <tr><td>LEADS_TO</td><td>Decision, Commitment, Conversation, Pattern</td><td>Commitment, Decision, Pattern</td></tr>
- *   <tr><td>INVOLVES</td><td>Commitment, Decision, Conversation, Pattern</td><td>Entity</td></tr>
+ *   <tr><td>LEADS_TO</td><td>Decision, Commitment, Conversation, Pattern, Turn</td><td>Commitment, Decision, Pattern</td></tr>
+ *   <tr><td>INVOLVES</td><td>Commitment, Decision, Conversation, Pattern, Turn</td><td>Entity</td></tr>
  *   <tr><td>LEARNED_FROM</td><td>Pattern, Decision</td><td>Decision, Commitment, Conversation, Pattern</td></tr>
- *   <tr><td>DURING</td><td>Commitment, Decision, Pattern, EnergyState</td><td>Conversation</td></tr>
+ *   <tr><td>DURING</td><td>Commitment, Decision, Pattern, EnergyState, Turn</td><td>Conversation</td></tr>
  *   <tr><td>IMPACTS</td><td>Decision, Pattern, Commitment</td><td>Entity, Commitment, Decision, Pattern</td></tr>
  *   <tr><td>PRECEDED_BY</td><td>Conversation, Decision, Commitment</td><td>Conversation, Decision, Commitment</td></tr>
  *   <tr><td>AT_ENERGY</td><td>Commitment, Decision, Conversation, Pattern</td><td>EnergyState</td></tr>
  *   <tr><td>SUPERSEDED_BY</td><td>Decision</td><td>Decision</td></tr>
+ *   <tr><td>SAID_BY</td><td>Turn</td><td>Entity</td></tr>
  * </table>
  *
  * <p>{@link #SUPERSEDED_BY} also marks its start: the old decision gets {@code supersededAt} and is left out of reads
@@ -33,13 +35,13 @@ import java.util.stream.Collectors;
  */
 public enum RelationshipType {
     /** One memory caused or led to another. */
-    LEADS_TO(EnumSet.of(DECISION, COMMITMENT, CONVERSATION, PATTERN), EnumSet.of(COMMITMENT, DECISION, PATTERN)),
+    LEADS_TO(EnumSet.of(DECISION, COMMITMENT, CONVERSATION, PATTERN, TURN), EnumSet.of(COMMITMENT, DECISION, PATTERN)),
     /** A memory concerns an entity. */
-    INVOLVES(EnumSet.of(COMMITMENT, DECISION, CONVERSATION, PATTERN), EnumSet.of(ENTITY)),
+    INVOLVES(EnumSet.of(COMMITMENT, DECISION, CONVERSATION, PATTERN, TURN), EnumSet.of(ENTITY)),
     /** A pattern or decision was learned from an experience. */
     LEARNED_FROM(EnumSet.of(PATTERN, DECISION), EnumSet.of(DECISION, COMMITMENT, CONVERSATION, PATTERN)),
     /** A memory arose during a conversation. */
-    DURING(EnumSet.of(COMMITMENT, DECISION, PATTERN, ENERGY_STATE), EnumSet.of(CONVERSATION)),
+    DURING(EnumSet.of(COMMITMENT, DECISION, PATTERN, ENERGY_STATE, TURN), EnumSet.of(CONVERSATION)),
     /** A memory affects an entity or another memory. */
     IMPACTS(EnumSet.of(DECISION, PATTERN, COMMITMENT), EnumSet.of(ENTITY, COMMITMENT, DECISION, PATTERN)),
     /** A memory follows an earlier one of its kind. */
@@ -47,7 +49,12 @@ public enum RelationshipType {
     /** A memory was made at a given energy level. */
     AT_ENERGY(EnumSet.of(COMMITMENT, DECISION, CONVERSATION, PATTERN), EnumSet.of(ENERGY_STATE)),
     /** A decision was replaced by a newer one; linking it marks the old one superseded. */
-    SUPERSEDED_BY(EnumSet.of(DECISION), EnumSet.of(DECISION));
+    SUPERSEDED_BY(EnumSet.of(DECISION), EnumSet.of(DECISION)),
+    /**
+     * A turn was said by an entity. Recording turns links each to the entity whose name (or alias) is its speaker,
+     * when the namespace has one.
+     */
+    SAID_BY(EnumSet.of(TURN), EnumSet.of(ENTITY));
 
     private final Set<MemoryKind> from;
     private final Set<MemoryKind> to;

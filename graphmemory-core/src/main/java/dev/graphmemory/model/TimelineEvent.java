@@ -14,7 +14,7 @@ public record TimelineEvent(Instant at, Type type, MemoryNode memory, boolean tr
 
     /** What happened. */
     public enum Type {
-        /** The memory was stored ({@code createdAt}). */
+        /** The memory was stored ({@code createdAt}); for a turn, see {@link #SAID}. */
         CREATED,
         /** A commitment was completed ({@code completedAt}). */
         COMPLETED,
@@ -23,6 +23,8 @@ public record TimelineEvent(Instant at, Type type, MemoryNode memory, boolean tr
         /** A decision was superseded by a newer one ({@code supersededAt}). */
         SUPERSEDED,
         /** A pattern was observed again ({@code lastObserved}; only its last observation is kept). */
-        OBSERVED
+        OBSERVED,
+        /** A turn was said ({@code saidAt}, given when it was recorded: a conversation may be recorded later). */
+        SAID
     }
 }

@@ -19,6 +19,7 @@ import dev.graphmemory.model.NewConversation;
 import dev.graphmemory.model.NewDecision;
 import dev.graphmemory.model.NewEntity;
 import dev.graphmemory.model.NewLink;
+import dev.graphmemory.model.NewTurn;
 import dev.graphmemory.model.PatternObservation;
 import dev.graphmemory.model.PatternQuery;
 import dev.graphmemory.model.PatternType;
@@ -27,6 +28,8 @@ import dev.graphmemory.model.RelationshipType;
 import dev.graphmemory.model.SearchQuery;
 import dev.graphmemory.model.SimilarityQuery;
 import dev.graphmemory.model.TimelineQuery;
+import dev.graphmemory.model.Turn;
+import dev.graphmemory.model.TurnQuery;
 import dev.graphmemory.testing.Neo4jTest;
 import dev.graphmemory.testing.TestNamespace;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,6 +50,7 @@ class NamespaceIsolationIT extends ContractSupport {
         Conversation talk = owner.startConversation(NewConversation.of("claude"));
         owner.recordPattern(PatternObservation.of("Owner's habit", PatternType.BEHAVIOR));
         owner.linkNodes(NewLink.of(commitment.id(), RelationshipType.INVOLVES, acme.id()));
+        Turn said = owner.recordTurn(talk.id(), NewTurn.of("Acme", "Owner's words"));
         long nodes = MemoryFixture.nodes(driver, namespace);
 
         MemoryOperations other = operations(mode, driver, namespace.sibling("other"));
@@ -66,7 +70,11 @@ class NamespaceIsolationIT extends ContractSupport {
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> other.linkNodes(NewLink.of(decision.id(), RelationshipType.INVOLVES, acme.id())))
                 .isInstanceOf(NotFoundException.class);
-        assertThat(other.searchMemory(SearchQuery.of("owner's promise call habit acme"))
+        assertThatThrownBy(() -> other.recordTurn(talk.id(), NewTurn.of("Acme", "Stolen words")))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(other.getTurns(TurnQuery.of(talk.id()))).isEmpty();
+        assertThatThrownBy(() -> other.turnsAround(said.id(), 1, 1)).isInstanceOf(NotFoundException.class);
+        assertThat(other.searchMemory(SearchQuery.of("owner's promise call habit acme words"))
                         .hits())
                 .isEmpty();
         assertThat(other.timeline(TimelineQuery.lastDays(1)).events()).isEmpty();

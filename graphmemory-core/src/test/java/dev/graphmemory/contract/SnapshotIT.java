@@ -8,12 +8,14 @@ import dev.graphmemory.MemorySnapshots;
 import dev.graphmemory.exceptions.NotFoundException;
 import dev.graphmemory.model.BatchMode;
 import dev.graphmemory.model.EntityType;
+import dev.graphmemory.model.MemoryKind;
 import dev.graphmemory.model.NewCommitment;
 import dev.graphmemory.model.NewConversation;
 import dev.graphmemory.model.NewDecision;
 import dev.graphmemory.model.NewEntity;
 import dev.graphmemory.model.NewLink;
 import dev.graphmemory.model.NewMemory;
+import dev.graphmemory.model.NewTurn;
 import dev.graphmemory.model.PatternObservation;
 import dev.graphmemory.model.PatternType;
 import dev.graphmemory.model.RelationshipType;
@@ -53,10 +55,19 @@ class SnapshotIT {
 
             MemorySnapshots.Counts counts = source.snapshots().counts();
             assertThat(counts.nodes()).isEqualTo(nodes.size()).isGreaterThan(2_500);
-            assertThat(counts.relationships()).isEqualTo(relationships.size()).isEqualTo(4);
+            assertThat(counts.relationships()).isEqualTo(relationships.size()).isEqualTo(7);
             assertThat(target.snapshots().nodes().toList()).isEqualTo(nodes);
             assertThat(target.snapshots().relationships().toList()).isEqualTo(relationships);
             assertThat(target.snapshots().counts()).isEqualTo(counts);
+            String talk = nodes.stream()
+                    .filter(node -> node.kind() == MemoryKind.CONVERSATION)
+                    .findFirst()
+                    .orElseThrow()
+                    .id();
+            assertThat(target.recordTurn(talk, NewTurn.of("Acme Corp", "Thanks"))
+                            .sequence())
+                    .as("the copy goes on where the conversation was")
+                    .isEqualTo(2);
             assertThat(nodes).extracting(SnapshotNode::id).isSorted();
             assertThat(target.getEntityContext("acme corp").commitments()).hasSize(1);
         }
@@ -98,7 +109,9 @@ class SnapshotIT {
                 stored.id("p").orElseThrow(),
                 RelationshipType.INVOLVES,
                 stored.id("acme").orElseThrow()));
+        memory.recordTurns(
+                talk, List.of(NewTurn.of("Acme Corp", "Where is the deck?"), NewTurn.of("assistant", "On its way")));
         assertThat(memory.snapshots().nodes().map(SnapshotNode::kind).collect(Collectors.toSet()))
-                .hasSize(5);
+                .hasSize(6);
     }
 }

@@ -3,6 +3,7 @@ package dev.graphmemory.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.graphmemory.Coalescing;
+import dev.graphmemory.Embeddings;
 import dev.graphmemory.GraphMemory;
 import dev.graphmemory.MemoryConfig;
 import dev.graphmemory.MemorySession;
@@ -12,6 +13,7 @@ import dev.graphmemory.model.BatchResult;
 import dev.graphmemory.model.Commitment;
 import dev.graphmemory.model.CommitmentQuery;
 import dev.graphmemory.model.CommitmentStatus;
+import dev.graphmemory.model.Conversation;
 import dev.graphmemory.model.Decision;
 import dev.graphmemory.model.DecisionQuery;
 import dev.graphmemory.model.Embedding;
@@ -22,12 +24,15 @@ import dev.graphmemory.model.Forgotten;
 import dev.graphmemory.model.Link;
 import dev.graphmemory.model.MemoryKind;
 import dev.graphmemory.model.NewCommitment;
+import dev.graphmemory.model.NewConversation;
 import dev.graphmemory.model.NewDecision;
 import dev.graphmemory.model.NewEntity;
 import dev.graphmemory.model.NewLink;
 import dev.graphmemory.model.NewMemory;
+import dev.graphmemory.model.NewTurn;
 import dev.graphmemory.model.RelatedQuery;
 import dev.graphmemory.model.RelationshipType;
+import dev.graphmemory.model.SearchHit;
 import dev.graphmemory.model.SearchQuery;
 import dev.graphmemory.model.SearchResult;
 import dev.graphmemory.model.SimilarityQuery;
@@ -35,6 +40,7 @@ import dev.graphmemory.model.StoredMemory;
 import dev.graphmemory.model.Supersession;
 import dev.graphmemory.model.Timeline;
 import dev.graphmemory.model.TimelineQuery;
+import dev.graphmemory.model.Turn;
 import dev.graphmemory.testing.Neo4jTest;
 import dev.graphmemory.testing.SharedNeo4j;
 import dev.graphmemory.testing.TestNamespace;
@@ -179,6 +185,34 @@ class DocExamplesIT {
                     .containsExactly(change.current().id());
             assertThat(gone.total()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void meaning(SharedNeo4j neo4j, TestNamespace namespace) {
+        URI boltUri = neo4j.server().boltUri();
+        String tenant = namespace.value();
+        // tag::meaning[]
+        MemoryConfig config = MemoryConfig.builder()
+                .uri(boltUri)
+                .namespace(tenant)
+                .embeddings(Embeddings.defaults().withThreads(1)) // the default: on, the built-in model if present
+                .build();
+        try (GraphMemory memory = GraphMemory.connect(config)) {
+            memory.createEntity(NewEntity.of("Caroline", EntityType.PERSON));
+            Conversation talk = memory.startConversation(NewConversation.of("claude"));
+            List<Turn> said = memory.recordTurns(
+                    talk.id(),
+                    List.of( // a whole exchange, or a whole session, in one call
+                            NewTurn.of("Caroline", "The adoption agency called me back yesterday"),
+                            NewTurn.of("assistant", "That's great news! What did they say?")));
+
+            SearchResult found = memory.searchMemory(SearchQuery.of("What did Caroline hear about adopting?"));
+            for (SearchHit hit : found.hits()) {
+                System.out.println(hit.memory().title() + " " + hit.why()); // words, meaning, entity, context
+            }
+            List<Turn> around = memory.turnsAround(said.get(0).id(), 3, 3); // what was said around a hit
+        }
+        // end::meaning[]
     }
 
     /** Stands in for an embedding model in the examples: 384 numbers from the letters of the text. */

@@ -101,7 +101,7 @@ class RecallValidationTest {
                         .kinds(MemoryKind.DECISION, MemoryKind.DECISION)
                         .kinds())
                 .containsExactly(MemoryKind.DECISION);
-        assertThat(new SearchQuery("?", true, null, null, null, false, null, null).query())
+        assertThat(new SearchQuery("?", true, null, null, null, false, null, null, null, null).query())
                 .isEqualTo("?"); // in Lucene syntax, Lucene decides what it means
         assertThat(TimelineQuery.lastDays(7).limit()).isEqualTo(Limits.DEFAULT_LIMIT);
         assertThat(TimelineQuery.lastDays(7).to()).isNull();

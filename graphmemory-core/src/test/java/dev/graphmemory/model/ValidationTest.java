@@ -215,7 +215,7 @@ class ValidationTest {
     @Test
     void shouldDescribeRelationshipRules() {
         assertThat(RelationshipType.INVOLVES.rule())
-                .isEqualTo("INVOLVES links Commitment, Conversation, Decision or Pattern to Entity");
+                .isEqualTo("INVOLVES links Commitment, Conversation, Decision, Pattern or Turn to Entity");
         assertThat(RelationshipType.INVOLVES.allows(MemoryKind.COMMITMENT, MemoryKind.ENTITY))
                 .isTrue();
         assertThat(RelationshipType.INVOLVES.allows(MemoryKind.ENTITY, MemoryKind.COMMITMENT))

@@ -17,10 +17,12 @@ public final class McpTools {
             graphmemory is the user's long-term memory, a knowledge graph. Remember commitments (promises with \
             deadlines), decisions (with rationale and alternatives), patterns (recurring behaviours that strengthen \
             when seen again), conversation sessions, energy readings and entities (people, clients, projects, \
-            organizations), and link them. Before talking about someone or something, call get_entity_context. \
-            At the end of a turn that produced several memories, prefer store_memory: it stores them and their \
-            links at once. To recall, search_memory finds memories by words, timeline tells what happened in a \
-            period, and get_commitments can list overdue ones. When a decision changes, supersede_decision keeps \
+            organizations), and link them. Keep what was said with record_turns (a conversation from \
+            start_session). Before talking about someone or something, call get_entity_context. At the end of a \
+            turn that produced several memories, prefer store_memory: it stores them and their links at once. To \
+            recall, search_memory finds memories by meaning and words (ask in your own words), turns_around \
+            shows what was said around a turn, timeline tells what happened in a period, and get_commitments \
+            can list overdue ones. When a decision changes, supersede_decision keeps \
             the old one as history. forget removes a memory the user wants gone. Ids returned by one tool are the \
             ids other tools take.""";
 

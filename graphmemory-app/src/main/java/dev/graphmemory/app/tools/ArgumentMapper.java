@@ -19,6 +19,7 @@ import dev.graphmemory.model.NewDecision;
 import dev.graphmemory.model.NewEntity;
 import dev.graphmemory.model.NewLink;
 import dev.graphmemory.model.NewMemory;
+import dev.graphmemory.model.NewTurn;
 import dev.graphmemory.model.PatternFrequency;
 import dev.graphmemory.model.PatternObservation;
 import dev.graphmemory.model.PatternQuery;
@@ -28,6 +29,7 @@ import dev.graphmemory.model.RelationshipType;
 import dev.graphmemory.model.SearchQuery;
 import dev.graphmemory.model.SimilarityQuery;
 import dev.graphmemory.model.TimelineQuery;
+import dev.graphmemory.model.TurnQuery;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -181,8 +183,23 @@ final class ArgumentMapper {
                 instant("since", args.string("since"), false),
                 instant("until", args.string("until"), false),
                 args.flag("include_superseded"),
+                enumValue(args, "mode", SearchQuery.Mode.class),
+                args.string("about"),
                 args.integer("limit"),
                 args.integer("max_chars"));
+    }
+
+    /** A turn of {@code record_turn}, or one item of {@code record_turns}. */
+    static NewTurn turn(Args args) {
+        return new NewTurn(
+                args.string("speaker"),
+                args.string("text"),
+                instant("said_at", args.string("said_at"), false),
+                args.string("ref"));
+    }
+
+    static TurnQuery turnQuery(Args args) {
+        return new TurnQuery(args.string("conversation_id"), args.longValue("after"), args.integer("limit"));
     }
 
     /** The vector of the {@code embedding} argument, or {@code null} when it is not given. */

@@ -15,7 +15,7 @@ final class DatabaseTools {
             "Run a read-only Cypher query for questions the other tools do not cover. Every node the query"
                     + " starts from must be filtered with WHERE n.namespace = $namespace (graphmemory supplies"
                     + " $namespace). Writes, schema and admin commands, LOAD CSV and procedures are refused."
-                    + " Labels: Memory plus Commitment, Decision, Pattern, Conversation, Entity, EnergyState;"
+                    + " Labels: Memory plus Commitment, Decision, Pattern, Conversation, Turn, Entity, EnergyState;"
                     + " results are capped at 1,000 rows and at max_chars characters (longer values are shortened"
                     + " with …, and truncated says so), and a query is stopped after its timeout (10 s by default). reduce() and large"
                     + " range() lists are refused: aggregate with count, sum or collect instead.",

@@ -4,6 +4,7 @@ import static dev.graphmemory.app.tools.Param.bool;
 import static dev.graphmemory.app.tools.Param.integer;
 import static dev.graphmemory.app.tools.Param.number;
 import static dev.graphmemory.app.tools.Param.numbers;
+import static dev.graphmemory.app.tools.Param.oneOf;
 import static dev.graphmemory.app.tools.Param.string;
 import static dev.graphmemory.app.tools.Param.stringsOf;
 import static dev.graphmemory.app.tools.SharedParams.INCLUDE_SUPERSEDED;
@@ -21,19 +22,36 @@ import dev.graphmemory.model.MemoryNode;
  * lives here because it exists only to make {@code similar_memories} find a memory.
  */
 final class RecallTools {
+    private static final java.util.List<String> SEARCH_MODES = java.util.Arrays.stream(
+                    dev.graphmemory.model.SearchQuery.Mode.values())
+            .map(mode -> mode.name().toLowerCase(java.util.Locale.ROOT))
+            .toList();
+
     static final Tool SEARCH_MEMORY = Tool.of(
             "search_memory",
             "Search the memory",
-            "Find memories by words: commitments, decisions (with rationale and alternatives), patterns,"
-                    + " conversation summaries and entities, best match first. The query is plain words and"
-                    + " \"quoted phrases\"; a memory matching more of them ranks higher. Long texts are"
-                    + " shortened to fit max_chars, and truncated says when anything was left out.",
+            "Find memories by meaning and by words: what was said in conversations (turns), commitments,"
+                    + " decisions (with rationale and alternatives), patterns, conversation summaries and entities,"
+                    + " best first. Ask in your own words, e.g. \"what did Caroline say about adoption?\": by"
+                    + " default memories are ranked by meaning and words together, and a memory about a person or"
+                    + " thing the query names (said by them, involving them) ranks higher; each hit says why it"
+                    + " matched. mode words ranks by words only (plain words and \"quoted phrases\"), meaning by"
+                    + " meaning only. To read what was said around a turn, call turns_around with its id. Long"
+                    + " texts are shortened to fit max_chars, and truncated says when anything was left out.",
             READS,
             (memory, args) -> Results.Hits.of(memory.searchMemory(ArgumentMapper.searchQuery(args))),
-            string("query", "Words and \"phrases\" to look for").mandatory().maxLength(Limits.SEARCH_QUERY),
+            string("query", "What to look for, in your own words (or words and \"phrases\")")
+                    .mandatory()
+                    .maxLength(Limits.SEARCH_QUERY),
             stringsOf("kinds", "Only memories of these kinds", SEARCHABLE_KINDS, SEARCHABLE_KINDS.size()),
-            string("since", "Only memories stored at or after this date or date-time"),
-            string("until", "Only memories stored before this date or date-time"),
+            string("since", "Only memories stored (turns: said) at or after this date or date-time"),
+            string("until", "Only memories stored (turns: said) before this date or date-time"),
+            oneOf(
+                    "mode",
+                    "hybrid (default): meaning, words and who or what the query names; words; or meaning",
+                    SEARCH_MODES),
+            string("about", "Only memories about this entity: it, what involves it, what it said (its name)")
+                    .maxLength(Limits.NAME),
             INCLUDE_SUPERSEDED,
             bool(
                     "lucene",

@@ -12,6 +12,7 @@ import dev.graphmemory.model.SearchHit;
 import dev.graphmemory.model.SearchResult;
 import dev.graphmemory.model.Timeline;
 import dev.graphmemory.model.TimelineEvent;
+import dev.graphmemory.model.Turn;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -67,12 +68,42 @@ final class Results {
         }
     }
 
-    /** One memory of {@link Hits}. */
-    record Hit(String id, String kind, String title, Map<String, Object> properties, double score, boolean truncated) {
+    /**
+     * One memory of {@link Hits}, with why it matched ({@code why}: each signal, its score, its rank in its own
+     * ranking, and what it refers to), left out when there is none to give (similar_memories).
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+    record Hit(
+            String id,
+            String kind,
+            String title,
+            Map<String, Object> properties,
+            double score,
+            boolean truncated,
+            List<SearchHit.Signal> why) {
         static Hit of(SearchHit hit) {
             MemoryNode node = hit.memory();
             return new Hit(
-                    node.id(), node.kind().value(), node.title(), node.properties(), hit.score(), hit.truncated());
+                    node.id(),
+                    node.kind().value(),
+                    node.title(),
+                    node.properties(),
+                    hit.score(),
+                    hit.truncated(),
+                    hit.why());
+        }
+    }
+
+    /** {@code record_turns}, {@code get_turns} and {@code turns_around}: in order; {@code next_after} pages on. */
+    record Turns(List<Turn> turns, Long nextAfter) {
+        static Turns of(List<Turn> turns) {
+            return new Turns(turns, null);
+        }
+
+        /** A page of {@code limit}: when it is full, the place to ask for the next one after. */
+        static Turns page(List<Turn> turns, int limit) {
+            return new Turns(
+                    turns, turns.size() == limit ? turns.get(turns.size() - 1).sequence() : null);
         }
     }
 

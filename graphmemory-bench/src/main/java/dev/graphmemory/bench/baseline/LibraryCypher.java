@@ -142,12 +142,14 @@ public final class LibraryCypher {
         return """
                 UNWIND $%s AS row
                 MERGE (e:Entity {namespace: $namespace, nameKey: row.nameKey})
-                ON CREATE SET e:Memory:SearchPending, e.id = row.id, e.name = row.name, e.type = row.type,
+                ON CREATE SET e:Memory:SearchPending:EmbedPending, e.id = row.id, e.name = row.name, e.type = row.type,
                     e.domain = coalesce(row.domain, 'work'), e.notes = row.notes,
                     e.createdAt = datetime(), e.updatedAt = datetime()
                 ON MATCH SET e.domain = coalesce(row.domain, e.domain), e.notes = coalesce(row.notes, e.notes),
                     e.updatedAt = CASE WHEN row.domain IS NULL AND row.notes IS NULL
                         THEN e.updatedAt ELSE datetime() END
+                FOREACH (_ IN CASE WHEN e.id <> row.id AND row.notes IS NOT NULL THEN [1] ELSE [] END |
+                    SET e:EmbedPending REMOVE e.textVector)
                 """.formatted(rows);
     }
 
@@ -155,7 +157,7 @@ public final class LibraryCypher {
         return """
                 UNWIND $%s AS row
                 MERGE (c:Memory {namespace: $namespace, id: row.id})
-                ON CREATE SET c:Commitment:SearchPending, c.content = row.content, c.toWhom = row.toWhom,
+                ON CREATE SET c:Commitment:SearchPending:EmbedPending, c.content = row.content, c.toWhom = row.toWhom,
                     c.deadline = row.deadline, c.dueAt = row.dueAt, c.domain = row.domain, c.priority = row.priority,
                     c.status = 'pending', c.createdAt = datetime()
                 """.formatted(rows);
@@ -165,7 +167,7 @@ public final class LibraryCypher {
         return """
                 UNWIND $%s AS row
                 MERGE (d:Memory {namespace: $namespace, id: row.id})
-                ON CREATE SET d:Decision:SearchPending, d.content = row.content, d.rationale = row.rationale,
+                ON CREATE SET d:Decision:SearchPending:EmbedPending, d.content = row.content, d.rationale = row.rationale,
                     d.alternatives = row.alternatives, d.domain = row.domain, d.confidence = row.confidence,
                     d.createdAt = datetime()
                 """.formatted(rows);
@@ -175,7 +177,7 @@ public final class LibraryCypher {
         return """
                 UNWIND $%s AS row
                 MERGE (p:Pattern {namespace: $namespace, patternKey: row.patternKey})
-                ON CREATE SET p:Memory:SearchPending, p.id = row.id, p.description = row.description, p.type = row.type,
+                ON CREATE SET p:Memory:SearchPending:EmbedPending, p.id = row.id, p.description = row.description, p.type = row.type,
                     p.domain = row.domain, p.observations = 0, p.strength = 0.0, p.recentObservationIds = [],
                     p.firstObserved = datetime(), p.createdAt = datetime()
                 SET p.touchedBy = row.observationIds[0]

@@ -18,7 +18,7 @@ public final class CommitmentStatements {
         return """
                 UNWIND $%s AS row
                 MERGE (c:Memory {namespace: $namespace, id: row.id})
-                ON CREATE SET c:Commitment:SearchPending, c.content = row.content, c.toWhom = row.toWhom,
+                ON CREATE SET c:Commitment:SearchPending:EmbedPending, c.content = row.content, c.toWhom = row.toWhom,
                     c.deadline = row.deadline, c.dueAt = row.dueAt, c.domain = row.domain, c.priority = row.priority,
                     c.status = 'pending', c.createdAt = datetime()
                 """.formatted(rows);

@@ -21,8 +21,9 @@ public final class ConversationStatements {
     static final String END = """
             MATCH (s:Memory {namespace: $namespace, id: $id})
             WHERE s:Conversation
-            SET s.endedAt = coalesce(s.endedAt, datetime()), s.summary = $summary,
+            SET s:EmbedPending, s.endedAt = coalesce(s.endedAt, datetime()), s.summary = $summary,
                 s.tokensUsed = coalesce($tokensUsed, s.tokensUsed)
+            REMOVE s.textVector
             RETURN s
             """;
 

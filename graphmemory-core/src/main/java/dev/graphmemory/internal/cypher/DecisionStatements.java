@@ -22,7 +22,7 @@ public final class DecisionStatements {
         return """
                 UNWIND $%s AS row
                 MERGE (d:Memory {namespace: $namespace, id: row.id})
-                ON CREATE SET d:Decision:SearchPending, d.content = row.content, d.rationale = row.rationale,
+                ON CREATE SET d:Decision:SearchPending:EmbedPending, d.content = row.content, d.rationale = row.rationale,
                     d.alternatives = row.alternatives, d.domain = row.domain, d.confidence = row.confidence,
                     d.createdAt = datetime()
                 """.formatted(rows);
@@ -59,7 +59,7 @@ public final class DecisionStatements {
     public static final String SUPERSEDE = """
             MATCH (old:Memory {namespace: $namespace, id: $oldId})
             MERGE (d:Memory {namespace: $namespace, id: $decision.id})
-            ON CREATE SET d:Decision:SearchPending, d.content = $decision.content, d.rationale = $decision.rationale,
+            ON CREATE SET d:Decision:SearchPending:EmbedPending, d.content = $decision.content, d.rationale = $decision.rationale,
                 d.alternatives = $decision.alternatives, d.domain = $decision.domain,
                 d.confidence = $decision.confidence, d.createdAt = datetime()
             MERGE (old)-[r:SUPERSEDED_BY]->(d)

@@ -22,18 +22,21 @@ import org.neo4j.driver.types.Node;
 public final class EntityStatements {
     /**
      * Creates or updates the entities of {@code $<rows>}; the MERGE on the unique (namespace, nameKey) makes
-     * concurrent calls with the same name (in any case or spacing) meet on one node.
+     * concurrent calls with the same name (in any case or spacing) meet on one node. New notes on an entity stored
+     * before make its embedding due again.
      */
     public static String upsert(String rows) {
         return """
                 UNWIND $%s AS row
                 MERGE (e:Entity {namespace: $namespace, nameKey: row.nameKey})
-                ON CREATE SET e:Memory:SearchPending, e.id = row.id, e.name = row.name, e.type = row.type,
+                ON CREATE SET e:Memory:SearchPending:EmbedPending, e.id = row.id, e.name = row.name, e.type = row.type,
                     e.domain = coalesce(row.domain, 'work'), e.notes = row.notes,
                     e.createdAt = datetime(), e.updatedAt = datetime()
                 ON MATCH SET e.domain = coalesce(row.domain, e.domain), e.notes = coalesce(row.notes, e.notes),
                     e.updatedAt = CASE WHEN row.domain IS NULL AND row.notes IS NULL
                         THEN e.updatedAt ELSE datetime() END
+                FOREACH (_ IN CASE WHEN e.id <> row.id AND row.notes IS NOT NULL THEN [1] ELSE [] END |
+                    SET e:EmbedPending REMOVE e.textVector)
                 """.formatted(rows);
     }
 

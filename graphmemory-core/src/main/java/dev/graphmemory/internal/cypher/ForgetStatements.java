@@ -32,23 +32,30 @@ public final class ForgetStatements {
     private static final java.util.List<String> KIND_LABELS =
             java.util.Arrays.stream(MemoryKind.values()).map(MemoryKind::label).toList();
 
+    /**
+     * Removes one memory with its relationships, and a conversation with its turns (what was said in it goes with it),
+     * leaving an audit record of the counts.
+     */
     static final String FORGET = """
             OPTIONAL MATCH (done:MemoryAudit {namespace: $namespace, id: $auditId})
             OPTIONAL MATCH (m:Memory {namespace: $namespace, id: $id})
-            WITH done, m, [label IN labels(m) WHERE label IN $kinds][0] AS kind,
-                CASE WHEN m IS NULL THEN 0 ELSE COUNT { MATCH (m)-[r]-() RETURN DISTINCT r } END AS relationships
+            WITH done, m, CASE WHEN m:Conversation
+                THEN [(t:Turn)-[:DURING]->(m) WHERE t.namespace = $namespace | t] ELSE [] END AS said
+            WITH done, m, said, [label IN labels(m) WHERE label IN $kinds][0] AS kind,
+                CASE WHEN m IS NULL THEN 0
+                    ELSE COUNT { UNWIND [m] + said AS n MATCH (n)-[r]-() RETURN DISTINCT r } END AS relationships
             FOREACH (_ IN CASE WHEN done IS NULL AND m IS NOT NULL THEN [1] ELSE [] END |
                 CREATE (a:MemoryAudit {namespace: $namespace, id: $auditId, action: 'forget', at: datetime(),
-                    memoryId: $id, kind: kind, memories: 1, relationships: relationships})
+                    memoryId: $id, kind: kind, memories: 1 + size(said), relationships: relationships})
                 SET a += $zeros
                 %s)
-            FOREACH (gone IN CASE WHEN done IS NULL THEN [m] ELSE [] END | DETACH DELETE gone)
+            FOREACH (gone IN CASE WHEN done IS NULL AND m IS NOT NULL THEN [m] + said ELSE [] END | DETACH DELETE gone)
             WITH count(*) AS forgotten
             OPTIONAL MATCH (a:MemoryAudit {namespace: $namespace, id: $auditId})
             RETURN a
             """.formatted(COUNTS.entrySet().stream()
-            .map(e -> "SET a.%s = CASE WHEN kind = '%s' THEN 1 ELSE 0 END"
-                    .formatted(e.getValue(), e.getKey().label()))
+            .map(e -> "SET a.%s = CASE WHEN kind = '%s' THEN 1 ELSE 0 END%s"
+                    .formatted(e.getValue(), e.getKey().label(), e.getKey() == MemoryKind.TURN ? " + size(said)" : ""))
             .collect(Collectors.joining("\n        ")));
 
     /**
@@ -95,6 +102,7 @@ public final class ForgetStatements {
         counts.put(MemoryKind.CONVERSATION, "conversations");
         counts.put(MemoryKind.ENTITY, "entities");
         counts.put(MemoryKind.ENERGY_STATE, "energyStates");
+        counts.put(MemoryKind.TURN, "turns");
         if (counts.size() != MemoryKind.values().length) {
             throw new IllegalStateException("every kind needs an audit count");
         }

@@ -14,6 +14,7 @@ import dev.graphmemory.model.MemoryNode;
 import dev.graphmemory.model.Pattern;
 import dev.graphmemory.model.PatternFrequency;
 import dev.graphmemory.model.PatternType;
+import dev.graphmemory.model.Turn;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -29,10 +30,32 @@ public final class Nodes {
      * Properties the library keeps for itself and never shows as memory content. The embedding is the caller's, but
      * hundreds of numbers would flood any answer; exports keep it.
      */
-    public static final Set<String> INTERNAL_PROPERTIES =
-            Set.of("id", "namespace", "nameKey", "patternKey", "recentObservationIds", "touchedBy", "embedding");
+    public static final Set<String> INTERNAL_PROPERTIES = Set.of(
+            "id",
+            "namespace",
+            "nameKey",
+            "patternKey",
+            "recentObservationIds",
+            "touchedBy",
+            "embedding",
+            "textVector",
+            "turnCount");
 
     private Nodes() {}
+
+    private static Set<String> internalProperties() {
+        Set<String> names = new java.util.HashSet<>(EmbeddingStatements.PROPERTIES);
+        names.addAll(Set.of(
+                "id",
+                "namespace",
+                "nameKey",
+                "patternKey",
+                "recentObservationIds",
+                "touchedBy",
+                "embedding",
+                "turnCount"));
+        return Set.copyOf(names);
+    }
 
     /** A commitment node. */
     public static Commitment commitment(Node node) {
@@ -113,6 +136,19 @@ public final class Nodes {
                 string(node, "notes"),
                 instant(node.get("createdAt")),
                 instant(node.get("updatedAt")));
+    }
+
+    /** A conversation turn node. */
+    public static Turn turn(Node node) {
+        return new Turn(
+                string(node, "id"),
+                string(node, "conversationId"),
+                node.get("sequence").asLong(),
+                string(node, "speaker"),
+                string(node, "text"),
+                instant(node.get("saidAt")),
+                string(node, "ref"),
+                instant(node.get("createdAt")));
     }
 
     /** Any memory node, as its kind and its non-internal properties. */

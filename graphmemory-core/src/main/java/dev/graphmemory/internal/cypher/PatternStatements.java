@@ -35,7 +35,7 @@ public final class PatternStatements {
         return """
                 UNWIND $%s AS row
                 MERGE (p:Pattern {namespace: $namespace, patternKey: row.patternKey})
-                ON CREATE SET p:Memory:SearchPending, p.id = row.id, p.description = row.description, p.type = row.type,
+                ON CREATE SET p:Memory:SearchPending:EmbedPending, p.id = row.id, p.description = row.description, p.type = row.type,
                     p.domain = row.domain, p.observations = 0, p.strength = 0.0, p.recentObservationIds = [],
                     p.firstObserved = datetime(), p.createdAt = datetime()
                 SET p.touchedBy = row.observationIds[0]

@@ -24,20 +24,37 @@ import org.slf4j.LoggerFactory;
  */
 public final class Schema {
     /** The version of the schema below; raise it when a statement is added or changed. */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
 
     /**
      * The full-text index over the texts of searchable nodes, and the namespace (see {@code SearchStatements}). It
      * covers the {@code Searchable} label, which new nodes get from the {@code SearchIndexer} or from large writes.
      */
     static final String TEXT_INDEX = "gm_search_text";
+    /**
+     * The analyzer of the full-text index since version 4: Lucene's English analyzer, which stems ("painting" finds
+     * "paint") and leaves out stop words ("did", "the"), which otherwise made a question's function words rank
+     * unrelated turns first.
+     */
+    public static final String TEXT_ANALYZER = "english";
+
     /** Version 2's full-text index, over the kinds' labels: updated in every write's transaction. */
     static final String OLD_TEXT_INDEX = "gm_memory_text";
     /** The vector index over memory embeddings. */
     static final String EMBEDDING_INDEX = "gm_memory_embedding";
     /** The text properties the full-text index covers (lists of strings, such as alternatives, included). */
     static final List<String> TEXT_PROPERTIES = List.of(
-            "content", "rationale", "alternatives", "outcome", "toWhom", "description", "summary", "name", "notes");
+            "content",
+            "rationale",
+            "alternatives",
+            "outcome",
+            "toWhom",
+            "description",
+            "summary",
+            "name",
+            "notes",
+            "text",
+            "speaker");
 
     private static final Logger LOG = LoggerFactory.getLogger(Schema.class);
 
@@ -124,6 +141,17 @@ public final class Schema {
         statements.put(
                 "gm_search_pending",
                 "CREATE INDEX gm_search_pending IF NOT EXISTS FOR (n:" + SearchIndexing.PENDING + ") ON (n.namespace)");
+        // Version 4: conversation turns, read in order and by the time they were said; memories waiting for their
+        // embedding, found by namespace.
+        statements.put(
+                "gm_turn_order",
+                "CREATE INDEX gm_turn_order IF NOT EXISTS FOR (t:Turn) ON (t.namespace, t.conversationId, t.sequence)");
+        statements.put(
+                "gm_turn_said", "CREATE INDEX gm_turn_said IF NOT EXISTS FOR (t:Turn) ON (t.namespace, t.saidAt)");
+        statements.put(
+                "gm_embed_pending",
+                "CREATE INDEX gm_embed_pending IF NOT EXISTS FOR (n:" + SearchIndexing.EMBED_PENDING
+                        + ") ON (n.namespace)");
         // The namespace is indexed too, so that a search can require it inside Lucene (see SearchStatements).
         // Version 3: over the Searchable label, set behind the writes (see SearchIndexer).
         statements.put(
@@ -132,7 +160,8 @@ public final class Schema {
                         + " FOR (n:" + SearchIndexing.INDEXED + ") ON EACH [n.namespace, "
                         + String.join(
                                 ", ",
-                                TEXT_PROPERTIES.stream().map(p -> "n." + p).toList()) + "]");
+                                TEXT_PROPERTIES.stream().map(p -> "n." + p).toList()) + "]"
+                        + " OPTIONS {indexConfig: {`fulltext.analyzer`: '" + TEXT_ANALYZER + "'}}");
         return Collections.unmodifiableMap(statements);
     }
 
@@ -171,6 +200,10 @@ public final class Schema {
             long started = System.nanoTime();
             if (found < 3) {
                 moveSearchIndex(session);
+            }
+            if (found == 3) {
+                // Version 4 indexes the texts of turns too: the index is made again over the new properties.
+                session.run("DROP INDEX " + TEXT_INDEX + " IF EXISTS").consume();
             }
             for (String statement : statements(embeddingDimensions).values()) {
                 session.executeWriteWithoutResult(tx -> tx.run(statement).consume());

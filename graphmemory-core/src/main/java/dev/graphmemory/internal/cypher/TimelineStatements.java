@@ -19,6 +19,8 @@ import org.neo4j.driver.Record;
  * (namespace, its time) and cut to the limit on its own, then the branches are merged; no branch scans a label. A
  * memory can appear more than once (stored, then completed), always as it is now.
  *
+ * <p>A turn is an event when it was said, not when it was recorded (a conversation may be recorded long after).
+ *
  * <p>A pattern counts as observed again when it has more than one observation; comparing {@code lastObserved} with
  * {@code firstObserved} instead would stop the planner from seeking the window on the index.
  */
@@ -29,8 +31,12 @@ public final class TimelineStatements {
     static final String TIMELINE = """
             CALL () {
               MATCH (m:Memory) WHERE m.namespace = $namespace AND m.createdAt >= $from AND m.createdAt < $to
-                AND (size($labels) = 0 OR any(label IN labels(m) WHERE label IN $labels))
+                AND (size($labels) = 0 OR any(label IN labels(m) WHERE label IN $labels)) AND NOT m:Turn
               RETURN m, 'created' AS type, m.createdAt AS at ORDER BY at DESC LIMIT $limit
+              UNION ALL
+              MATCH (m:Turn) WHERE m.namespace = $namespace AND m.saidAt >= $from AND m.saidAt < $to
+                AND (size($labels) = 0 OR 'Turn' IN $labels)
+              RETURN m, 'said' AS type, m.saidAt AS at ORDER BY at DESC LIMIT $limit
               UNION ALL
               MATCH (m:Commitment) WHERE m.namespace = $namespace AND m.completedAt >= $from AND m.completedAt < $to
                 AND (size($labels) = 0 OR 'Commitment' IN $labels)

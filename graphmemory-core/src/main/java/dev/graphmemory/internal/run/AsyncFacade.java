@@ -8,6 +8,8 @@ import dev.graphmemory.internal.driver.AsyncDriverRunner;
 import dev.graphmemory.internal.driver.Errors;
 import dev.graphmemory.internal.driver.Retries;
 import dev.graphmemory.internal.driver.Sessions;
+import dev.graphmemory.internal.search.EmbeddingIndexer;
+import dev.graphmemory.internal.search.HybridSearch;
 import dev.graphmemory.internal.telemetry.Telemetry;
 import dev.graphmemory.internal.work.Batches;
 import dev.graphmemory.internal.work.Outcome;
@@ -35,6 +37,7 @@ import dev.graphmemory.model.NewDecision;
 import dev.graphmemory.model.NewEntity;
 import dev.graphmemory.model.NewLink;
 import dev.graphmemory.model.NewMemory;
+import dev.graphmemory.model.NewTurn;
 import dev.graphmemory.model.Pattern;
 import dev.graphmemory.model.PatternObservation;
 import dev.graphmemory.model.PatternQuery;
@@ -48,6 +51,8 @@ import dev.graphmemory.model.StoredMemory;
 import dev.graphmemory.model.Supersession;
 import dev.graphmemory.model.Timeline;
 import dev.graphmemory.model.TimelineQuery;
+import dev.graphmemory.model.Turn;
+import dev.graphmemory.model.TurnQuery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -253,6 +258,21 @@ public final class AsyncFacade implements AsyncMemoryOperations {
     }
 
     @Override
+    public CompletionStage<List<Turn>> recordTurns(String conversationId, List<NewTurn> turns) {
+        return execute(() -> operations.recordTurns(conversationId, turns));
+    }
+
+    @Override
+    public CompletionStage<List<Turn>> getTurns(TurnQuery query) {
+        return execute(() -> operations.getTurns(query));
+    }
+
+    @Override
+    public CompletionStage<List<Turn>> turnsAround(String turnId, int before, int after) {
+        return execute(() -> operations.turnsAround(turnId, before, after));
+    }
+
+    @Override
     public CompletionStage<EnergyState> recordEnergy(EnergyReading reading) {
         return execute(() -> operations.recordEnergy(reading));
     }
@@ -312,15 +332,21 @@ public final class AsyncFacade implements AsyncMemoryOperations {
         return execute(() -> operations.queryGraph(query));
     }
 
+    /** Like {@link BlockingFacade#searchMemory}; the embedding is done off the driver's threads. */
     @Override
     public CompletionStage<SearchResult> searchMemory(SearchQuery query) {
-        Work<SearchResult> search;
-        try {
-            search = operations.searchMemory(query, false); // validated before anything runs
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(Errors.translate(e));
-        }
-        return execute(operations::indexForSearch).thenCompose(indexed -> execute(() -> search));
+        HybridSearch search = operations.search();
+        String namespace = operations.namespace();
+        return CompletableFuture.supplyAsync(() -> search.prepare(query), search.cpu())
+                .thenCompose(prepared -> execute(() -> search.context(namespace, prepared))
+                        .thenComposeAsync(
+                                context -> {
+                                    List<EmbeddingIndexer.Made> inline = search.embedPending(prepared, context);
+                                    return execute(() -> search.ranked(namespace, prepared, context, inline))
+                                            .whenComplete((result, error) -> search.hand(namespace, inline));
+                                },
+                                search.cpu()))
+                .exceptionallyCompose(error -> CompletableFuture.failedFuture(Errors.translate(Errors.unwrap(error))));
     }
 
     @Override

@@ -2,6 +2,9 @@ package dev.graphmemory.internal.run;
 
 import dev.graphmemory.MemoryOperations;
 import dev.graphmemory.exceptions.MemoryException;
+import dev.graphmemory.internal.cypher.Candidates;
+import dev.graphmemory.internal.search.EmbeddingIndexer;
+import dev.graphmemory.internal.search.HybridSearch;
 import dev.graphmemory.internal.work.Batches;
 import dev.graphmemory.internal.work.Outcome;
 import dev.graphmemory.internal.work.Work;
@@ -28,6 +31,7 @@ import dev.graphmemory.model.NewDecision;
 import dev.graphmemory.model.NewEntity;
 import dev.graphmemory.model.NewLink;
 import dev.graphmemory.model.NewMemory;
+import dev.graphmemory.model.NewTurn;
 import dev.graphmemory.model.Pattern;
 import dev.graphmemory.model.PatternObservation;
 import dev.graphmemory.model.PatternQuery;
@@ -41,6 +45,8 @@ import dev.graphmemory.model.StoredMemory;
 import dev.graphmemory.model.Supersession;
 import dev.graphmemory.model.Timeline;
 import dev.graphmemory.model.TimelineQuery;
+import dev.graphmemory.model.Turn;
+import dev.graphmemory.model.TurnQuery;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -149,6 +155,21 @@ public abstract class BlockingFacade implements MemoryOperations {
     }
 
     @Override
+    public List<Turn> recordTurns(String conversationId, List<NewTurn> turns) {
+        return execute(operations().recordTurns(conversationId, turns));
+    }
+
+    @Override
+    public List<Turn> getTurns(TurnQuery query) {
+        return execute(operations().getTurns(query));
+    }
+
+    @Override
+    public List<Turn> turnsAround(String turnId, int before, int after) {
+        return execute(operations().turnsAround(turnId, before, after));
+    }
+
+    @Override
     public EnergyState recordEnergy(EnergyReading reading) {
         return execute(operations().recordEnergy(reading));
     }
@@ -208,14 +229,21 @@ public abstract class BlockingFacade implements MemoryOperations {
         return execute(operations().queryGraph(query));
     }
 
+    /**
+     * A search in three steps (see {@link HybridSearch}): the context step indexes and reads what the search needs
+     * first, in a transaction of its own when this facade runs each step alone (committed before the ranking reads
+     * the full-text index), or in the scope's transaction.
+     */
     @Override
     public SearchResult searchMemory(SearchQuery query) {
-        if (!ownsTransactions) {
-            return execute(operations().searchMemory(query, true));
-        }
-        Work<SearchResult> search = operations().searchMemory(query, false); // validated before anything runs
-        execute(operations().indexForSearch());
-        return execute(search);
+        HybridSearch search = operations().search();
+        HybridSearch.Prepared prepared = search.prepare(query); // checks the query before anything runs
+        String namespace = operations().namespace();
+        Candidates.Context context = execute(search.context(namespace, prepared));
+        List<EmbeddingIndexer.Made> inline = search.embedPending(prepared, context);
+        SearchResult result = execute(search.ranked(namespace, prepared, context, inline));
+        search.hand(namespace, inline);
+        return result;
     }
 
     @Override

@@ -13,6 +13,8 @@ import dev.graphmemory.internal.driver.Drivers;
 import dev.graphmemory.internal.driver.Errors;
 import dev.graphmemory.internal.driver.Retries;
 import dev.graphmemory.internal.driver.Sessions;
+import dev.graphmemory.internal.search.EmbeddingIndexer;
+import dev.graphmemory.internal.search.HybridSearch;
 import dev.graphmemory.internal.search.IndexingTelemetry;
 import dev.graphmemory.internal.search.SearchIndexer;
 import dev.graphmemory.internal.telemetry.MicrometerTelemetry;
@@ -49,10 +51,33 @@ public final class DefaultGraphMemory extends BlockingFacade implements GraphMem
     private final Retries retries;
 
     private final Telemetry telemetry;
-    private final Coalescer coalescer; // null when coalescing is off; shared with withNamespace views
-    private final SearchIndexer indexer; // shared with withNamespace views, like the coalescer
+    private final Workers workers; // shared with withNamespace views
+    private final Coalescer coalescer; // null when coalescing is off
     private final PlanWarmUp warmUp; // null when off; stopped by the memory that started it
     private final boolean ownsWorkers;
+
+    /**
+     * The workers a memory starts behind its writes, shared by its {@code withNamespace} views and closed by the
+     * memory that started them.
+     *
+     * @param coalescer the write coalescing, or {@code null} when it is off
+     */
+    record Workers(SearchIndexer indexer, EmbeddingIndexer embedder, HybridSearch search, Coalescer coalescer) {
+        /** Runs or fails the writes still queued, indexes what waits for search, stops embedding. */
+        void close() {
+            try {
+                if (coalescer != null) {
+                    coalescer.close();
+                }
+            } finally {
+                try {
+                    indexer.close();
+                } finally {
+                    embedder.close();
+                }
+            }
+        }
+    }
 
     private DefaultGraphMemory(
             MemoryConfig config,
@@ -60,14 +85,13 @@ public final class DefaultGraphMemory extends BlockingFacade implements GraphMem
             MetricsObservationProvider metrics,
             boolean ownsDriver,
             Telemetry telemetry,
-            Coalescer coalescer,
-            SearchIndexer indexer,
+            Workers workers,
             PlanWarmUp warmUp,
             boolean ownsWorkers) {
-        super(OperationTable.of(config), true);
+        super(OperationTable.of(config, workers.search()), true);
         this.telemetry = telemetry;
-        this.coalescer = coalescer;
-        this.indexer = indexer;
+        this.workers = workers;
+        this.coalescer = workers.coalescer();
         this.warmUp = warmUp;
         this.ownsWorkers = ownsWorkers;
         this.config = config;
@@ -119,15 +143,19 @@ public final class DefaultGraphMemory extends BlockingFacade implements GraphMem
                 ? MicrometerTelemetry.create(config.meterRegistry().get(), metrics)
                 : Telemetry.NONE;
         SearchIndexer indexer = new SearchIndexer(sessions, SEARCH_INDEX_TICK, measured);
-        Telemetry telemetry = new IndexingTelemetry(measured, indexer);
+        EmbeddingIndexer embedder = new EmbeddingIndexer(sessions, config.embeddings(), measured);
+        Telemetry telemetry = new IndexingTelemetry(measured, List.of(indexer::touch, embedder::touch));
         Coalescer coalescer = config.coalescing()
                 .map(settings -> new Coalescer(settings, drainLimit(config), telemetry))
                 .orElse(null);
+        HybridSearch search = config.embeddings().enabled()
+                ? new HybridSearch(embedder, config.embeddings().inlineLimit())
+                : HybridSearch.wordsOnly();
+        Workers workers = new Workers(indexer, embedder, search, coalescer);
         PlanWarmUp warmUp = config.planWarmUp()
                 ? PlanWarmUp.start(sessions, StatementCatalogue.warmUp(config.embeddingDimensions()))
                 : null;
-        return new DefaultGraphMemory(
-                config, sessions, metrics, ownsDriver, telemetry, coalescer, indexer, warmUp, true);
+        return new DefaultGraphMemory(config, sessions, metrics, ownsDriver, telemetry, workers, warmUp, true);
     }
 
     /** How long closing lets queued coalesced writes run: the retry budget, at least a second. */
@@ -164,7 +192,7 @@ public final class DefaultGraphMemory extends BlockingFacade implements GraphMem
         Objects.requireNonNull(work, "work");
         Ids.Replaying ids = new Ids.Replaying();
         OperationTable replayed = operations().withIds(ids);
-        Runnable ended = indexer.scopeOpened(operations().namespace());
+        Runnable ended = workers.indexer().scopeOpened(operations().namespace());
         AsyncSession session;
         try {
             session = sessions.openAsync(AccessMode.WRITE);
@@ -200,7 +228,7 @@ public final class DefaultGraphMemory extends BlockingFacade implements GraphMem
                 sessions,
                 operations(),
                 telemetry,
-                indexer.scopeOpened(operations().namespace()));
+                workers.indexer().scopeOpened(operations().namespace()));
     }
 
     @Override
@@ -241,7 +269,7 @@ public final class DefaultGraphMemory extends BlockingFacade implements GraphMem
     @Override
     public GraphMemory withNamespace(String namespace) {
         MemoryConfig other = config.withNamespace(namespace);
-        return new DefaultGraphMemory(other, sessions, metrics, false, telemetry, coalescer, indexer, null, false);
+        return new DefaultGraphMemory(other, sessions, metrics, false, telemetry, workers, null, false);
     }
 
     @Override
@@ -258,8 +286,8 @@ public final class DefaultGraphMemory extends BlockingFacade implements GraphMem
     }
 
     /**
-     * Runs or fails the writes still queued for coalescing and indexes what waits for search (if this memory started
-     * them), then closes the driver.
+     * Runs or fails the writes still queued for coalescing, indexes what waits for search and stops embedding (if
+     * this memory started them), then closes the driver.
      */
     @Override
     public void close() {
@@ -267,18 +295,8 @@ public final class DefaultGraphMemory extends BlockingFacade implements GraphMem
             warmUp.close();
         }
         try {
-            if (coalescer != null && ownsWorkers) {
-                coalescer.close();
-            }
-        } finally {
-            closeIndexer();
-        }
-    }
-
-    private void closeIndexer() {
-        try {
             if (ownsWorkers) {
-                indexer.close();
+                workers.close();
             }
         } finally {
             if (ownsDriver) {

@@ -9,15 +9,14 @@ import dev.graphmemory.internal.cypher.EntityStatements;
 import dev.graphmemory.internal.cypher.ForgetStatements;
 import dev.graphmemory.internal.cypher.LinkStatements;
 import dev.graphmemory.internal.cypher.PatternStatements;
-import dev.graphmemory.internal.cypher.SearchIndexing;
-import dev.graphmemory.internal.cypher.SearchStatements;
 import dev.graphmemory.internal.cypher.StoreMemoryStatement;
 import dev.graphmemory.internal.cypher.TimelineStatements;
+import dev.graphmemory.internal.cypher.TurnStatements;
 import dev.graphmemory.internal.cypher.VectorStatements;
 import dev.graphmemory.internal.query.ReadOnlyQueries;
+import dev.graphmemory.internal.search.HybridSearch;
 import dev.graphmemory.internal.work.Batches;
 import dev.graphmemory.internal.work.Ids;
-import dev.graphmemory.internal.work.Params;
 import dev.graphmemory.internal.work.Statement;
 import dev.graphmemory.internal.work.Work;
 import dev.graphmemory.model.BatchMode;
@@ -43,19 +42,21 @@ import dev.graphmemory.model.NewDecision;
 import dev.graphmemory.model.NewEntity;
 import dev.graphmemory.model.NewLink;
 import dev.graphmemory.model.NewMemory;
+import dev.graphmemory.model.NewTurn;
 import dev.graphmemory.model.Pattern;
 import dev.graphmemory.model.PatternObservation;
 import dev.graphmemory.model.PatternQuery;
 import dev.graphmemory.model.QueryResult;
 import dev.graphmemory.model.RelatedNode;
 import dev.graphmemory.model.RelatedQuery;
-import dev.graphmemory.model.SearchQuery;
 import dev.graphmemory.model.SearchResult;
 import dev.graphmemory.model.SimilarityQuery;
 import dev.graphmemory.model.StoredMemory;
 import dev.graphmemory.model.Supersession;
 import dev.graphmemory.model.Timeline;
 import dev.graphmemory.model.TimelineQuery;
+import dev.graphmemory.model.Turn;
+import dev.graphmemory.model.TurnQuery;
 import dev.graphmemory.model.Validate;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,6 +66,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.neo4j.driver.AccessMode;
 
 /**
  * Makes the {@link Work} of each memory operation for one namespace. Inputs are checked here, ids are drawn here,
@@ -75,7 +77,8 @@ import java.util.function.Supplier;
  * @param queryRowLimit the row cap of read-only queries
  * @param queryTimeout the timeout of read-only queries
  * @param chunkSize rows per batch statement, and memories per transaction of {@code forgetNamespace}
- * @param embeddingDimensions the size every embedding must have
+ * @param embeddingDimensions the size every embedding a caller sets must have
+ * @param search the default search (words, meaning and the graph's signals)
  */
 public record OperationTable(
         String namespace,
@@ -83,22 +86,25 @@ public record OperationTable(
         int queryRowLimit,
         Duration queryTimeout,
         int chunkSize,
-        int embeddingDimensions) {
+        int embeddingDimensions,
+        HybridSearch search) {
 
-    /** The operations of the configuration's namespace, with fresh ids. */
-    static OperationTable of(MemoryConfig config) {
+    /** The operations of the configuration's namespace, with fresh ids, searching with {@code search}. */
+    static OperationTable of(MemoryConfig config, HybridSearch search) {
         return new OperationTable(
                 config.namespace(),
                 Ids.fresh(),
                 config.queryRowLimit(),
                 config.queryTimeout(),
                 config.batchChunkSize(),
-                config.embeddingDimensions());
+                config.embeddingDimensions(),
+                search);
     }
 
     /** The same operations with another source of ids. */
     public OperationTable withIds(Supplier<String> newIds) {
-        return new OperationTable(namespace, newIds, queryRowLimit, queryTimeout, chunkSize, embeddingDimensions);
+        return new OperationTable(
+                namespace, newIds, queryRowLimit, queryTimeout, chunkSize, embeddingDimensions, search);
     }
 
     public Work<Commitment> createCommitment(NewCommitment commitment) {
@@ -199,6 +205,41 @@ public record OperationTable(
         return ConversationStatements.end(namespace, Validate.required("end", end));
     }
 
+    /**
+     * Appends turns to a conversation, a chunk per statement in one transaction: all are written or none. Each chunk
+     * reserves the next sequence numbers under the conversation's lock.
+     */
+    public Work<List<Turn>> recordTurns(String conversationId, List<NewTurn> turns) {
+        String conversation = Validate.id("conversationId", conversationId);
+        each("turns", turns, (turn, i) -> {});
+        if (turns.isEmpty()) {
+            throw new InvalidInputException("turns", "must hold at least one turn");
+        }
+        if (turns.size() > Limits.TURNS_PER_CALL) {
+            throw new InvalidInputException(
+                    "turns", "must hold at most " + Limits.TURNS_PER_CALL + " turns (had " + turns.size() + ")");
+        }
+        List<Statement<List<Turn>>> chunks = new ArrayList<>();
+        for (int start = 0; start < turns.size(); start += chunkSize) {
+            List<NewTurn> chunk = turns.subList(start, Math.min(turns.size(), start + chunkSize));
+            chunks.add(TurnStatements.record(namespace, conversation, TurnStatements.rows(chunk, ids)));
+        }
+        return Work.sequence("recordTurns", AccessMode.WRITE, chunks)
+                .map(parts -> parts.stream().flatMap(List::stream).toList());
+    }
+
+    public Work<List<Turn>> getTurns(TurnQuery query) {
+        return TurnStatements.page(namespace, Validate.required("query", query));
+    }
+
+    public Work<List<Turn>> turnsAround(String turnId, int before, int after) {
+        return TurnStatements.around(
+                namespace,
+                Validate.id("turnId", turnId),
+                Validate.range("before", before, 0, Limits.MAX_TURN_WINDOW),
+                Validate.range("after", after, 0, Limits.MAX_TURN_WINDOW));
+    }
+
     public Work<EnergyState> recordEnergy(EnergyReading reading) {
         return ConversationStatements.energy(namespace, ids.get(), Validate.required("reading", reading));
     }
@@ -274,25 +315,6 @@ public record OperationTable(
 
     public Work<QueryResult> queryGraph(GraphQuery query) {
         return ReadOnlyQueries.work(namespace, Validate.required("query", query), queryRowLimit, queryTimeout);
-    }
-
-    /**
-     * A search. Memories still waiting for the search indexer must be indexed first: by {@link #indexForSearch()} in
-     * a transaction of its own, committed before the search starts ({@code indexFirst} false), or, inside a
-     * transaction scope, by the search statement itself ({@code indexFirst} true), which also finds the scope's own
-     * new memories.
-     */
-    public Work<SearchResult> searchMemory(SearchQuery query, boolean indexFirst) {
-        return SearchStatements.search(namespace, Validate.required("query", query), indexFirst);
-    }
-
-    /** Indexes this namespace's memories that wait for the search indexer; returns how many. */
-    public Work<Long> indexForSearch() {
-        return Statement.write(
-                "indexForSearch",
-                SearchIndexing.INDEX_NAMESPACE,
-                Params.in(namespace).map(),
-                rows -> rows.single().get("indexed").asLong());
     }
 
     public Work<MemoryNode> setEmbedding(String memoryId, Embedding embedding) {

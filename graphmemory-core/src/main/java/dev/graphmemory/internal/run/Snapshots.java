@@ -2,6 +2,7 @@ package dev.graphmemory.internal.run;
 
 import dev.graphmemory.MemorySnapshots;
 import dev.graphmemory.exceptions.NotFoundException;
+import dev.graphmemory.internal.cypher.EmbeddingStatements;
 import dev.graphmemory.internal.cypher.LinkStatements;
 import dev.graphmemory.internal.cypher.SearchIndexing;
 import dev.graphmemory.internal.work.Params;
@@ -63,8 +64,10 @@ final class Snapshots implements MemorySnapshots {
     static {
         for (MemoryKind kind : MemoryKind.values()) {
             // A page of imported nodes is a large write: searchable ones enter the full-text index at once.
-            String labels =
-                    SearchIndexing.searchable(kind) ? kind.label() + ":" + SearchIndexing.INDEXED : kind.label();
+            // Embeddings are not exported (they are made again from the text): searchable ones wait for theirs.
+            String labels = SearchIndexing.searchable(kind)
+                    ? kind.label() + ":" + SearchIndexing.INDEXED + ":" + SearchIndexing.EMBED_PENDING
+                    : kind.label();
             IMPORT_NODES.put(kind, """
                     UNWIND $rows AS row
                     MERGE (m:Memory {namespace: $namespace, id: row.id})
@@ -254,7 +257,7 @@ final class Snapshots implements MemorySnapshots {
         MemoryKind kind = MemoryKind.fromLabels(node.labels()).orElseThrow();
         Map<String, Object> properties = new LinkedHashMap<>();
         for (String key : node.keys()) {
-            if (!key.equals("id") && !key.equals("namespace")) {
+            if (!key.equals("id") && !key.equals("namespace") && !EmbeddingStatements.PROPERTIES.contains(key)) {
                 properties.put(key, node.get(key).asObject());
             }
         }

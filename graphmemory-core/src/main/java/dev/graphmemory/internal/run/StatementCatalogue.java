@@ -1,8 +1,11 @@
 package dev.graphmemory.internal.run;
 
 import dev.graphmemory.internal.cypher.DecisionStatements;
+import dev.graphmemory.internal.cypher.EmbeddingStatements;
 import dev.graphmemory.internal.cypher.SearchIndexing;
+import dev.graphmemory.internal.cypher.SearchStatements;
 import dev.graphmemory.internal.cypher.StoreMemoryStatement;
+import dev.graphmemory.internal.search.HybridSearch;
 import dev.graphmemory.internal.work.Batches;
 import dev.graphmemory.internal.work.Chain;
 import dev.graphmemory.internal.work.Params;
@@ -24,6 +27,7 @@ import dev.graphmemory.model.NewConversation;
 import dev.graphmemory.model.NewDecision;
 import dev.graphmemory.model.NewEntity;
 import dev.graphmemory.model.NewLink;
+import dev.graphmemory.model.NewTurn;
 import dev.graphmemory.model.PatternObservation;
 import dev.graphmemory.model.PatternQuery;
 import dev.graphmemory.model.PatternType;
@@ -32,6 +36,7 @@ import dev.graphmemory.model.RelationshipType;
 import dev.graphmemory.model.SearchQuery;
 import dev.graphmemory.model.SimilarityQuery;
 import dev.graphmemory.model.TimelineQuery;
+import dev.graphmemory.model.TurnQuery;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -82,11 +87,16 @@ public final class StatementCatalogue {
     /** The catalogue for an embedding index of {@code dimensions}. */
     public static List<Entry> entries(int dimensions) {
         OperationTable ops = new OperationTable(
-                NAMESPACE, () -> SOME_ID, 1_000, java.time.Duration.ofSeconds(10), 2_000, dimensions);
+                NAMESPACE,
+                () -> SOME_ID,
+                1_000,
+                java.time.Duration.ofSeconds(10),
+                2_000,
+                dimensions,
+                HybridSearch.wordsOnly());
         Map<String, Entry> entries = new LinkedHashMap<>(); // by text and parameter types: each plan once
         add(entries, "getEntityContext", ops.getEntityContext("x", Limits.DEFAULT_LIMIT));
-        add(entries, "indexForSearch", ops.indexForSearch());
-        add(entries, "searchMemory", ops.searchMemory(SearchQuery.of("x"), false));
+        addSearch(entries);
         add(entries, "getCommitments", ops.getCommitments(CommitmentQuery.all()));
         add(entries, "createCommitment", ops.createCommitment(NewCommitment.of("x")));
         add(entries, "createEntity", ops.createEntity(NewEntity.of("x", EntityType.PERSON)));
@@ -105,7 +115,6 @@ public final class StatementCatalogue {
                                         NewLink.of(SOME_ID, RelationshipType.LEADS_TO, SOME_ID)),
                                 BatchMode.ATOMIC)
                         .check());
-        add(entries, "searchMemory (in a transaction)", ops.searchMemory(SearchQuery.of("x"), true));
         add(entries, "getCommitments", ops.getCommitments(CommitmentQuery.all()));
         add(
                 entries,
@@ -122,6 +131,10 @@ public final class StatementCatalogue {
         add(entries, "startConversation", ops.startConversation(NewConversation.of("a")));
         add(entries, "endConversation", ops.endConversation(new ConversationEnd(SOME_ID, "s", null)));
         add(entries, "recordEnergy", ops.recordEnergy(EnergyReading.of(EnergyLevel.HIGH)));
+        add(entries, "recordTurns", ops.recordTurns(SOME_ID, List.of(NewTurn.of("a", "b"))));
+        add(entries, "getTurns", ops.getTurns(TurnQuery.of(SOME_ID)));
+        add(entries, "getTurns (after)", ops.getTurns(TurnQuery.of(SOME_ID).after(3)));
+        add(entries, "turnsAround", ops.turnsAround(SOME_ID, 3, 3));
         add(entries, "timeline", ops.timeline(TimelineQuery.lastDays(7)));
         add(
                 entries,
@@ -166,7 +179,9 @@ public final class StatementCatalogue {
         for (Entry entry : Snapshots.catalogue(NAMESPACE)) {
             entries.putIfAbsent(key(entry.statement()), entry);
         }
-        add(entries, "search indexer", searchIndexer());
+        add(entries, "search indexer", indexer(SearchIndexing.INDEX_PENDING));
+        add(entries, "search indexer (finish)", indexer(SearchIndexing.FINISH_PENDING));
+        addEmbedder(entries);
         return List.copyOf(entries.values());
     }
 
@@ -238,12 +253,62 @@ public final class StatementCatalogue {
                 rows -> null);
     }
 
-    private static Statement<?> searchIndexer() {
+    private static Statement<?> indexer(String text) {
         return Statement.write(
-                "indexForSearch",
-                SearchIndexing.INDEX_PENDING,
-                Map.of("batch", 1_000, "busy", List.of(NAMESPACE)),
-                rows -> null);
+                "indexForSearch", text, Map.of("batch", 1_000, "busy", List.of(NAMESPACE)), rows -> null);
+    }
+
+    /**
+     * What a search sends (see {@code HybridSearch}): its first step (index what waits, read the filters' and the named
+     * entities' context), then the best memories by words and by meaning.
+     */
+    private static void addSearch(Map<String, Entry> entries) {
+        SearchQuery plain = SearchQuery.of("x");
+        add(entries, "searchMemory (context)", SearchStatements.context(NAMESPACE, plain, List.of("x"), 0, true));
+        add(
+                entries,
+                "searchMemory (context, by meaning)",
+                SearchStatements.context(NAMESPACE, plain, List.of("x"), 64, true));
+        add(entries, "searchMemory (by words)", SearchStatements.words(NAMESPACE, plain, 50));
+        add(
+                entries,
+                "searchMemory (by meaning)",
+                SearchStatements.meaning(
+                        NAMESPACE, plain, "model", EmbeddingStatements.asList(new float[] {1f}), 50, 50));
+        add(
+                entries,
+                "searchMemory (about, since)",
+                SearchStatements.context(
+                        NAMESPACE,
+                        SearchQuery.of("x").about("a").since(java.time.Instant.EPOCH),
+                        List.of("x"),
+                        0,
+                        true));
+    }
+
+    /** What the background embedder sends. */
+    private static void addEmbedder(Map<String, Entry> entries) {
+        Map<String, Object> row = Map.of("namespace", NAMESPACE, "id", SOME_ID, "text", "x", "vector", List.of(1.0));
+        add(
+                entries,
+                "embedder (claim)",
+                Statement.write(
+                        "claimEmbeddings",
+                        EmbeddingStatements.CLAIM,
+                        Map.of("batch", 16, "worker", "w", "seconds", 60),
+                        rows -> null));
+        add(
+                entries,
+                "embedder (store)",
+                Statement.write(
+                        "embedMemories",
+                        EmbeddingStatements.STORE,
+                        Map.of("rows", List.of(row), "model", "m"),
+                        rows -> null));
+        add(
+                entries,
+                "embedder (finish)",
+                Statement.write("embedMemories", EmbeddingStatements.FINISH, Map.of("batch", 16), rows -> null));
     }
 
     private static List<NewEntity> entities(int count) {

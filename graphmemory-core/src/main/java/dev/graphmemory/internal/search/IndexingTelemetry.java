@@ -1,28 +1,35 @@
 package dev.graphmemory.internal.search;
 
 import dev.graphmemory.internal.telemetry.Telemetry;
+import java.util.List;
 import org.neo4j.driver.summary.SummaryCounters;
 
 /**
- * The application's telemetry, also waking the {@link SearchIndexer} when a statement added labels (as writes of new
- * searchable nodes do). Every statement's counters already pass through {@link Telemetry#written}, in every executor,
- * which makes this the one place that sees them all.
+ * The application's telemetry, also waking the workers behind the writes (the {@link SearchIndexer} and the
+ * {@link EmbeddingIndexer}) when a statement added labels, as writes of new searchable nodes do. Every statement's
+ * counters already pass through {@link Telemetry#written}, in every executor, which makes this the one place that sees
+ * them all.
  */
 public final class IndexingTelemetry implements Telemetry {
     private final Telemetry delegate;
-    private final SearchIndexer indexer;
+    private final List<Runnable> wake;
 
-    public IndexingTelemetry(Telemetry delegate, SearchIndexer indexer) {
+    public IndexingTelemetry(Telemetry delegate, List<Runnable> wake) {
         this.delegate = delegate;
-        this.indexer = indexer;
+        this.wake = List.copyOf(wake);
     }
 
     @Override
     public void written(SummaryCounters counters) {
         delegate.written(counters);
         if (counters.labelsAdded() > 0) {
-            indexer.touch();
+            wake.forEach(Runnable::run);
         }
+    }
+
+    @Override
+    public void embedded(int memories, long nanos) {
+        delegate.embedded(memories, nanos);
     }
 
     @Override

@@ -79,13 +79,13 @@ public final class SearchIndexer implements AutoCloseable {
 
     /**
      * A transaction scope opens in {@code namespace}; the returned action (idempotent) must run when it ends. Until
-     * then this indexer leaves the namespace's nodes pending, and a search in the scope relabels them itself.
+     * then this indexer leaves the namespace's nodes pending, and a search in the scope indexes them itself.
      *
-     * <p>A transaction reads the full-text index as it was when the transaction began (measured: a search missed 4 of
-     * 400 memories relabelled by another transaction committed after its own began). A scope's search finds a
-     * committed memory only if it is in the index its transaction reads, or still pending so that the search
-     * relabels it within the scope. Waiting here for a running relabelling to commit, and relabelling none of the
-     * namespace while the scope is open, keeps every committed memory in one of those two states for the scope.
+     * <p>This is not needed for the search to find them (see {@code SearchIndexing}: a search's step writes to every
+     * pending node, so it finds each one either pending or indexed, whatever an indexer does meanwhile), but a scope
+     * that searched holds the locks of its namespace's pending nodes until it ends, and a batch of this indexer that
+     * met one would wait for it, holding up every other namespace. Waiting here for a running batch to commit keeps
+     * the two apart.
      */
     public Runnable scopeOpened(String namespace) {
         relabelling.lock();
@@ -148,28 +148,39 @@ public final class SearchIndexer implements AutoCloseable {
     }
 
     /**
-     * Relabels every pending node of the database, {@link #BATCH} per transaction.
+     * Indexes every pending node of the database, {@link #BATCH} per transaction: first finishes the nodes indexed
+     * before (a transaction of its own: see {@link SearchIndexing} for why two steps), then indexes the new ones.
      *
-     * @return how many nodes were indexed
+     * @return how many nodes were indexed or finished
      */
     public long indexPending() {
-        long total = 0;
+        long indexed = 0;
+        long finished = 0;
         long started = System.nanoTime();
-        int indexed;
         relabelling.lock();
         try {
             List<String> busy = busy();
-            do {
-                indexed = indexBatch(busy);
-                total += indexed;
-            } while (indexed == BATCH);
+            finished = untilDone(SearchIndexing.FINISH_PENDING, "finished", busy);
+            indexed = untilDone(SearchIndexing.INDEX_PENDING, "indexed", busy);
         } finally {
             relabelling.unlock();
         }
-        if (total > 0) {
-            telemetry.searchIndexed(total);
-            LOG.debug("Indexed {} new memories for search in {} ms", total, (System.nanoTime() - started) / 1_000_000);
+        if (indexed > 0) {
+            telemetry.searchIndexed(indexed);
+            LOG.debug(
+                    "Indexed {} new memories for search in {} ms", indexed, (System.nanoTime() - started) / 1_000_000);
         }
+        return indexed + finished;
+    }
+
+    /** Runs a relabelling statement, a batch per transaction, until a batch is not full. */
+    private long untilDone(String statement, String column, List<String> busy) {
+        long total = 0;
+        int done;
+        do {
+            done = batch(statement, column, busy);
+            total += done;
+        } while (done == BATCH);
         return total;
     }
 
@@ -198,7 +209,7 @@ public final class SearchIndexer implements AutoCloseable {
         return List.copyOf(busy);
     }
 
-    private int indexBatch(List<String> busy) {
+    private int batch(String statement, String column, List<String> busy) {
         TransactionConfig transaction = TransactionConfig.builder()
                 .withTimeout(TIMEOUT)
                 .withMetadata(Map.of("app", "graphmemory", "operation", "indexForSearch"))
@@ -206,12 +217,12 @@ public final class SearchIndexer implements AutoCloseable {
         // One attempt, no retry loop: a failed tick is tried again at the next one.
         try (Session session = sessions.open(AccessMode.WRITE);
                 Transaction tx = session.beginTransaction(transaction)) {
-            int indexed = tx.run(SearchIndexing.INDEX_PENDING, Map.of("batch", BATCH, "busy", busy))
+            int done = tx.run(statement, Map.of("batch", BATCH, "busy", busy))
                     .single()
-                    .get("indexed")
+                    .get(column)
                     .asInt();
             tx.commit();
-            return indexed;
+            return done;
         }
     }
 
@@ -224,8 +235,8 @@ public final class SearchIndexer implements AutoCloseable {
             if (!scheduler.awaitTermination(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 LOG.warn("The search indexer did not stop within {} s", TIMEOUT.toSeconds());
             }
-            if (lastTouch != 0) {
-                indexPending();
+            if (lastTouch != 0 && indexPending() > 0) {
+                indexPending(); // finishes what the first pass indexed
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -24,6 +24,8 @@ import org.neo4j.driver.summary.SummaryCounters;
  *   <tr><td>graphmemory.writes</td><td>counter</td><td>kind (nodes.created, relationships.created, ...)</td></tr>
  *   <tr><td>graphmemory.pool.in.use, graphmemory.pool.idle</td><td>gauges</td><td></td></tr>
  *   <tr><td>graphmemory.pool.acquisition.timeouts</td><td>counter</td><td></td></tr>
+ *   <tr><td>graphmemory.embedding.embedded</td><td>counter</td><td></td></tr>
+ *   <tr><td>graphmemory.embedding.batch</td><td>timer</td><td></td></tr>
  *   <tr><td>graphmemory.coalescing.batch.size</td><td>distribution summary</td><td>operation</td></tr>
  *   <tr><td>graphmemory.coalescing.wait</td><td>timer</td><td>operation</td></tr>
  *   <tr><td>graphmemory.coalescing.fallbacks</td><td>counter</td><td>operation</td></tr>
@@ -96,6 +98,18 @@ public final class MicrometerTelemetry implements Telemetry {
                 .description("New memories the search indexer moved into the full-text index")
                 .register(registry)
                 .increment(nodes);
+    }
+
+    @Override
+    public void embedded(int memories, long nanos) {
+        Counter.builder("graphmemory.embedding.embedded")
+                .description("Memories the background embedder embedded")
+                .register(registry)
+                .increment(memories);
+        Timer.builder("graphmemory.embedding.batch")
+                .description("Time to embed one batch of memories")
+                .register(registry)
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     @Override

@@ -36,6 +36,9 @@ public interface Telemetry {
     /** A write was refused because the coalescing queue was full. */
     default void coalescingRejected(String name) {}
 
+    /** The embedder embedded this many memories in one batch, taking this long. */
+    default void embedded(int memories, long nanos) {}
+
     /** The search indexer moved this many new nodes into the full-text index. */
     default void searchIndexed(long nodes) {}
 }

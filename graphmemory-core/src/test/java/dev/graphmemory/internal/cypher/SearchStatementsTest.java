@@ -31,6 +31,14 @@ class SearchStatementsTest {
     }
 
     @Test
+    void shouldLeaveOutANamespaceTheAnalyzerWouldLeaveNothingOf() {
+        assertThat(SearchStatements.lucene("it", SearchQuery.of("proposal"))).startsWith("+(");
+        assertThat(SearchStatements.lucene("the-a", SearchQuery.of("proposal"))).startsWith("+(");
+        assertThat(SearchStatements.lucene("it-team", SearchQuery.of("proposal")))
+                .startsWith("+namespace:\"it-team\"^0 +(");
+    }
+
+    @Test
     void shouldRefuseTooManyWords() {
         String words = "w ".repeat(65);
         assertThatThrownBy(() -> SearchStatements.words(words))

@@ -1,8 +1,11 @@
 package dev.graphmemory.internal.run;
 
 import dev.graphmemory.exceptions.InvalidInputException;
+import dev.graphmemory.internal.cypher.SearchStatements;
+import dev.graphmemory.internal.search.HybridSearch;
 import dev.graphmemory.internal.work.Chain;
 import dev.graphmemory.internal.work.Ids;
+import dev.graphmemory.internal.work.Sequence;
 import dev.graphmemory.internal.work.Statement;
 import dev.graphmemory.internal.work.Timed;
 import dev.graphmemory.internal.work.Work;
@@ -21,6 +24,7 @@ import dev.graphmemory.model.NewDecision;
 import dev.graphmemory.model.NewEntity;
 import dev.graphmemory.model.NewLink;
 import dev.graphmemory.model.NewMemory;
+import dev.graphmemory.model.NewTurn;
 import dev.graphmemory.model.PatternObservation;
 import dev.graphmemory.model.PatternQuery;
 import dev.graphmemory.model.PatternType;
@@ -29,6 +33,7 @@ import dev.graphmemory.model.RelationshipType;
 import dev.graphmemory.model.SearchQuery;
 import dev.graphmemory.model.SimilarityQuery;
 import dev.graphmemory.model.TimelineQuery;
+import dev.graphmemory.model.TurnQuery;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -39,7 +44,7 @@ import java.util.function.Supplier;
 /** Lets property tests see the statement texts the operations make, without a database. */
 public final class OperationTableProbe {
     private static final OperationTable OPERATIONS =
-            new OperationTable("probe", Ids.fresh(), 10, Duration.ofSeconds(1), 100, 3);
+            new OperationTable("probe", Ids.fresh(), 10, Duration.ofSeconds(1), 100, 3, HybridSearch.wordsOnly());
     private static Set<String> known;
 
     private OperationTableProbe() {}
@@ -78,11 +83,15 @@ public final class OperationTableProbe {
                 () -> OPERATIONS.startConversation(new NewConversation(text, text)),
                 () -> OPERATIONS.endConversation(new ConversationEnd(text, text, null)),
                 () -> OPERATIONS.recordEnergy(new EnergyReading(EnergyLevel.LOW, text, null, null)),
+                () -> OPERATIONS.recordTurns(text, List.of(NewTurn.of(text, text))),
+                () -> OPERATIONS.getTurns(new TurnQuery(text, (long) number, number)),
+                () -> OPERATIONS.turnsAround(text, number, number),
                 () -> OPERATIONS.createEntity(NewEntity.of(text, EntityType.PROJECT)),
                 () -> OPERATIONS.linkNodes(NewLink.of(text, RelationshipType.DURING, text)),
                 () -> OPERATIONS.findRelated(new RelatedQuery(text, null, number, number)),
                 () -> OPERATIONS.getEntityContext(text, number),
-                () -> OPERATIONS.searchMemory(SearchQuery.of(text), false),
+                () -> SearchStatements.words("probe", SearchQuery.of(text).about(text), number),
+                () -> SearchStatements.context("probe", SearchQuery.of(text), List.of(text), number, true),
                 () -> OPERATIONS.setEmbedding(text, Embedding.of(1f, 0f, 0f)),
                 () -> OPERATIONS.similarMemories(SimilarityQuery.like(text)),
                 () -> OPERATIONS.similarMemories(SimilarityQuery.to(Embedding.of(1f, 0f, 0f))),
@@ -123,6 +132,9 @@ public final class OperationTableProbe {
         }
         if (work instanceof Chain<?, ?> chain) {
             return statementOf(chain.first());
+        }
+        if (work instanceof Sequence<?> sequence) {
+            return statementOf(sequence.parts().get(0));
         }
         return statementOf(((Timed<?>) work).work());
     }

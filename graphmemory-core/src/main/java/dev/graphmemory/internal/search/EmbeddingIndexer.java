@@ -1,0 +1,395 @@
+package dev.graphmemory.internal.search;
+
+import dev.graphmemory.Embedder;
+import dev.graphmemory.EmbedderProvider;
+import dev.graphmemory.Embeddings;
+import dev.graphmemory.internal.cypher.EmbeddingStatements;
+import dev.graphmemory.internal.driver.Sessions;
+import dev.graphmemory.internal.telemetry.DaemonThreads;
+import dev.graphmemory.internal.telemetry.Telemetry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.Transaction;
+import org.neo4j.driver.TransactionConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Embeds memories behind the writes: a write labels a searchable memory {@code EmbedPending} and returns; this
+ * embedder takes pending memories in batches, embeds their texts with the configured {@link Embedder} and stores the
+ * vectors (see {@link EmbeddingStatements} for the two steps and why). One per {@code GraphMemory}, on one daemon
+ * thread.
+ *
+ * <p>The model loads in the background when the memory starts (the built-in one takes seconds), so that starting never
+ * waits for it; searches wait for it (bounded) when they need a query's vector. Once loaded, the vector index is made
+ * for the model's size and the model recorded; a database embedded by another model has its vectors removed and made
+ * again, in bounded batches, while searches find the memories not yet done by words.
+ *
+ * <p>Embedding takes the CPU that writes need too. While writes keep coming, the embedder does one batch per
+ * {@link #MAX_DEFERRAL} and otherwise waits until the writes pause for {@link #QUIET}: bulk ingestion runs at the
+ * speed it has without embeddings, and the embedder catches up after. A search embeds what its namespace still waits
+ * for itself (at most {@link Embeddings#inlineLimit()}), so nothing written is missed meanwhile; the vectors it made
+ * are handed to this embedder, which stores them instead of making them again.
+ *
+ * <p>Several processes on one database each run one: a batch is claimed for {@link #CLAIM} first, so that they do not
+ * embed the same memories twice.
+ */
+public final class EmbeddingIndexer implements AutoCloseable {
+    /** How long writes must pause before the embedder takes the CPU again. */
+    static final Duration QUIET = Duration.ofMillis(150);
+    /** The longest the embedder defers to writes: then it does one batch anyway. */
+    static final Duration MAX_DEFERRAL = Duration.ofSeconds(1);
+    /** How long a batch claimed by one embedder is left to it by the others. */
+    static final Duration CLAIM = Duration.ofSeconds(60);
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddingIndexer.class);
+    private static final Duration TICK = Duration.ofMillis(100);
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final int MARK_BATCH = 10_000;
+
+    /** A vector made for a memory (by a search, or here), to store. */
+    public record Made(String namespace, String id, String text, float[] vector) {}
+
+    private final Sessions sessions;
+    private final Embeddings settings;
+    private final Telemetry telemetry;
+    private final String worker = java.util.UUID.randomUUID().toString();
+    private final CompletableFuture<Embedder> embedder = new CompletableFuture<>();
+    private final ScheduledThreadPoolExecutor scheduler;
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final ConcurrentLinkedQueue<Made> handed = new ConcurrentLinkedQueue<>();
+    private final boolean ownsEmbedder;
+    private volatile long lastTouch;
+    private volatile long lastBatch = System.nanoTime();
+    private volatile boolean closed;
+
+    /**
+     * Starts loading the embedder (on this indexer's thread); without one (embeddings off, or no provider on the class
+     * path), memories are found by words only.
+     */
+    public EmbeddingIndexer(Sessions sessions, Embeddings settings, Telemetry telemetry) {
+        this.sessions = sessions;
+        this.settings = settings;
+        this.telemetry = telemetry;
+        this.ownsEmbedder = settings.embedder() == null;
+        this.scheduler = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("graphmemory-embedder"));
+        scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        if (settings.enabled()) {
+            scheduler.execute(this::load);
+        } else {
+            embedder.completeExceptionally(new IllegalStateException("embeddings are off"));
+        }
+    }
+
+    private void load() {
+        long started = System.nanoTime();
+        try {
+            Embedder loaded = settings.embedder() != null ? settings.embedder() : provide();
+            if (loaded == null) {
+                LOG.info("No embedder on the class path (add graphmemory-embeddings): memories are found by words");
+                embedder.completeExceptionally(new IllegalStateException("no embedder"));
+                return;
+            }
+            if (closed) {
+                if (ownsEmbedder) {
+                    loaded.close();
+                }
+                embedder.completeExceptionally(new IllegalStateException("closed"));
+                return;
+            }
+            prepare(loaded);
+            LOG.info(
+                    "Embedder {} ({} dimensions) ready in {} ms",
+                    loaded.model(),
+                    loaded.dimensions(),
+                    (System.nanoTime() - started) / 1_000_000);
+            embedder.complete(loaded);
+            embedAgainIfTheModelChanged(loaded);
+            touch();
+        } catch (RuntimeException | Error e) {
+            LOG.warn("The embedder could not start; memories are found by words only: {}", e.toString());
+            LOG.debug("Embedder failure", e);
+            embedder.completeExceptionally(e);
+        }
+    }
+
+    private Embedder provide() {
+        for (EmbedderProvider provider : ServiceLoader.load(EmbedderProvider.class)) {
+            return provider.create(settings);
+        }
+        return null;
+    }
+
+    /**
+     * Makes the vector index for the model's size (again, when it was made for another size). Searches only compare
+     * vectors of the model they embed queries with, so those another model made are left out at once.
+     */
+    private void prepare(Embedder loaded) {
+        try (Session session = sessions.open(AccessMode.WRITE)) {
+            var sizes = session.run(EmbeddingStatements.INDEX_DIMENSIONS, Map.of("name", EmbeddingStatements.INDEX))
+                    .list(r -> r.get("dimensions"));
+            if (!sizes.isEmpty() && !sizes.get(0).isNull() && sizes.get(0).asInt() != loaded.dimensions()) {
+                LOG.info(
+                        "The embedding index holds vectors of {} dimensions; {} makes {}: making the index again",
+                        sizes.get(0).asInt(),
+                        loaded.model(),
+                        loaded.dimensions());
+                session.run("DROP INDEX " + EmbeddingStatements.INDEX + " IF EXISTS")
+                        .consume();
+            }
+            if (sizes.isEmpty() || sizes.get(0).isNull() || sizes.get(0).asInt() != loaded.dimensions()) {
+                session.run(EmbeddingStatements.createIndex(loaded.dimensions()))
+                        .consume();
+                session.run("CALL db.awaitIndexes(300)").consume();
+            }
+        }
+    }
+
+    /**
+     * After a change of model, the memories another one embedded wait again, in bounded batches, and then the model is
+     * recorded; until they are done they are found by words. Nothing happens when the recorded model is this one (an
+     * interrupted change is taken up at the next start, since the model is recorded last).
+     */
+    private void embedAgainIfTheModelChanged(Embedder loaded) {
+        try (Session session = sessions.open(AccessMode.WRITE)) {
+            Record recorded = session.run(EmbeddingStatements.READ_MODEL).single();
+            String model = recorded.get("model").isNull()
+                    ? null
+                    : recorded.get("model").asString();
+            if (loaded.model().equals(model)) {
+                return;
+            }
+            if (model != null) {
+                LOG.info("Memories were embedded by {}; embedding them again with {}", model, loaded.model());
+            }
+            long marked;
+            do {
+                marked = session.executeWrite(tx -> tx.run(
+                                EmbeddingStatements.FORGET_OTHER_MODELS,
+                                Map.of("model", loaded.model(), "batch", MARK_BATCH))
+                        .single()
+                        .get("marked")
+                        .asLong());
+            } while (marked == MARK_BATCH && !closed);
+            if (!closed) {
+                session.executeWriteWithoutResult(tx -> tx.run(
+                                EmbeddingStatements.WRITE_MODEL,
+                                Map.of("model", loaded.model(), "dimensions", loaded.dimensions()))
+                        .consume());
+            }
+        }
+    }
+
+    /** The embedder, once loaded; empty while it loads and when there is none. */
+    public Optional<Embedder> ready() {
+        return embedder.isDone() && !embedder.isCompletedExceptionally()
+                ? Optional.of(embedder.join())
+                : Optional.empty();
+    }
+
+    /** The embedder, waiting for it to load at most {@code limit}; empty when there is none (or it takes longer). */
+    public Optional<Embedder> await(Duration limit) {
+        try {
+            return Optional.of(embedder.get(limit.toNanos(), TimeUnit.NANOSECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException | TimeoutException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Vectors a search made, for this embedder to store instead of making them again. */
+    public void hand(List<Made> made) {
+        if (!made.isEmpty()) {
+            handed.addAll(made);
+            touch();
+        }
+    }
+
+    /** A write may have left memories waiting: embed them soon. */
+    public void touch() {
+        lastTouch = System.nanoTime();
+        if (!closed && scheduled.compareAndSet(false, true)) {
+            schedule(TICK);
+        }
+    }
+
+    private void schedule(Duration delay) {
+        try {
+            scheduler.schedule(this::tick, delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            scheduled.set(false); // closing
+        }
+    }
+
+    private void tick() {
+        Optional<Embedder> model = ready();
+        if (model.isEmpty()) {
+            scheduled.set(false);
+            return;
+        }
+        boolean more = false;
+        try {
+            long now = System.nanoTime();
+            boolean writing = now - lastTouch < QUIET.toNanos();
+            if (!writing || now - lastBatch > MAX_DEFERRAL.toNanos()) {
+                more = embedBatch(model.get());
+                lastBatch = System.nanoTime();
+            } else {
+                more = true; // writes are coming: look again once they pause
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Embedding new memories failed, trying again shortly: {}", e.toString());
+            LOG.debug("Embedding failure", e);
+            more = true;
+        }
+        if (more && !closed) {
+            schedule(TICK);
+            return;
+        }
+        scheduled.set(false);
+        if (System.nanoTime() - lastTouch < TICK.toNanos() && !closed && scheduled.compareAndSet(false, true)) {
+            schedule(TICK);
+        }
+    }
+
+    /**
+     * One round: the vectors searches made are stored, memories stored before stop waiting, and one batch of waiting
+     * memories is claimed, embedded and stored. Returns whether there may be more.
+     */
+    boolean embedBatch(Embedder model) {
+        List<Made> made = new ArrayList<>();
+        for (Made item; made.size() < 1_000 && (item = handed.poll()) != null; ) {
+            made.add(item);
+        }
+        store(model, made);
+        long finished = write(EmbeddingStatements.FINISH, Map.of("batch", 1_000), "finished");
+        List<Made> claimed = claim(settings.batchSize());
+        if (claimed.isEmpty()) {
+            return finished > 0 || !handed.isEmpty();
+        }
+        long started = System.nanoTime();
+        List<Made> embedded = embed(model, claimed);
+        store(model, embedded);
+        telemetry.embedded(embedded.size(), System.nanoTime() - started);
+        return true;
+    }
+
+    /** The texts' vectors, in order; a memory without text gets none (it stops waiting when stored). */
+    public static List<Made> embed(Embedder model, List<Made> pending) {
+        List<String> texts = new ArrayList<>();
+        for (Made item : pending) {
+            if (item.text() != null && !item.text().isBlank()) {
+                texts.add(item.text());
+            }
+        }
+        List<float[]> vectors = texts.isEmpty() ? List.of() : model.embedPassages(texts);
+        List<Made> embedded = new ArrayList<>(pending.size());
+        int next = 0;
+        for (Made item : pending) {
+            boolean hasText = item.text() != null && !item.text().isBlank();
+            embedded.add(new Made(item.namespace(), item.id(), item.text(), hasText ? vectors.get(next++) : null));
+        }
+        return embedded;
+    }
+
+    private List<Made> claim(int batch) {
+        try (Session session = sessions.open(AccessMode.WRITE);
+                Transaction tx = session.beginTransaction(config("claimEmbeddings"))) {
+            List<Made> claimed = tx.run(
+                            EmbeddingStatements.CLAIM,
+                            Map.of("batch", batch, "worker", worker, "seconds", CLAIM.toSeconds()))
+                    .list(record -> new Made(
+                            record.get("namespace").asString(),
+                            record.get("id").asString(),
+                            record.get("text").isNull()
+                                    ? null
+                                    : record.get("text").asString(),
+                            null));
+            tx.commit();
+            return claimed;
+        }
+    }
+
+    private void store(Embedder model, List<Made> made) {
+        if (made.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> rows = new ArrayList<>(made.size());
+        for (Made item : made) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("namespace", item.namespace());
+            row.put("id", item.id());
+            row.put("text", item.text());
+            row.put("vector", item.vector() == null ? null : EmbeddingStatements.asList(item.vector()));
+            rows.add(row);
+        }
+        write(EmbeddingStatements.STORE, Map.of("rows", rows, "model", model.model()), "stored");
+    }
+
+    private long write(String statement, Map<String, Object> parameters, String column) {
+        // One attempt, no retry loop: a failed round is tried again at the next tick.
+        try (Session session = sessions.open(AccessMode.WRITE);
+                Transaction tx = session.beginTransaction(config("embedMemories"))) {
+            long count = tx.run(statement, parameters).single().get(column).asLong();
+            tx.commit();
+            return count;
+        }
+    }
+
+    private static TransactionConfig config(String operation) {
+        return TransactionConfig.builder()
+                .withTimeout(TIMEOUT)
+                .withMetadata(Map.of("app", "graphmemory", "operation", operation))
+                .build();
+    }
+
+    /**
+     * Stops embedding, and closes the embedder if this indexer made it. Memories still waiting are embedded later (by
+     * the next memory that starts on the database). A model still loading is waited for (it closes itself once loaded):
+     * a process that exits while a native runtime is still loading a model can be aborted by that runtime.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        scheduler.shutdown();
+        try {
+            awaitLoad();
+            if (!scheduler.awaitTermination(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                LOG.warn("The embedder did not stop within {} s", TIMEOUT.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (ownsEmbedder) {
+                ready().ifPresent(Embedder::close);
+            }
+        }
+    }
+
+    private void awaitLoad() throws InterruptedException {
+        try {
+            embedder.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            // no embedder, embeddings off, or closed while loading: nothing to wait for
+        } catch (TimeoutException e) {
+            LOG.warn("The embedder was still loading after {} s", TIMEOUT.toSeconds());
+        }
+    }
+}

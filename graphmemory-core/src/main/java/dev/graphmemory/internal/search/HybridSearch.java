@@ -1,0 +1,191 @@
+package dev.graphmemory.internal.search;
+
+import dev.graphmemory.Embedder;
+import dev.graphmemory.exceptions.InvalidInputException;
+import dev.graphmemory.internal.cypher.Candidates.Candidate;
+import dev.graphmemory.internal.cypher.Candidates.Context;
+import dev.graphmemory.internal.cypher.Candidates.Pending;
+import dev.graphmemory.internal.cypher.EmbeddingStatements;
+import dev.graphmemory.internal.cypher.SearchStatements;
+import dev.graphmemory.internal.search.EmbeddingIndexer.Made;
+import dev.graphmemory.internal.work.Statement;
+import dev.graphmemory.internal.work.Work;
+import dev.graphmemory.model.SearchHit;
+import dev.graphmemory.model.SearchQuery;
+import dev.graphmemory.model.SearchQuery.Mode;
+import dev.graphmemory.model.SearchResult;
+import dev.graphmemory.model.Validate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * The default search: words, meaning and the graph's signals, fused (see {@link Ranking}).
+ *
+ * <p>A search runs in three steps, the same in every execution mode. {@link #prepare} checks the query and embeds it
+ * (in the caller's thread, before any transaction). {@link #context} is one statement: it indexes the namespace's
+ * memories waiting for the full-text index, finds the entities the query names, and reads the memories still waiting
+ * for their embedding. The search embeds those itself ({@link #embedPending}, at most
+ * {@link dev.graphmemory.Embeddings#inlineLimit()}) and hands the vectors to the background embedder, which stores them.
+ * {@link #ranked} then reads the best memories by words and by meaning and fuses them. Run alone, the context step is a
+ * transaction of its own, committed before the ranking reads the full-text index (see
+ * {@link dev.graphmemory.internal.cypher.SearchIndexing}); inside a transaction both are statements of that
+ * transaction, and the full-text index sees the transaction's own changes.
+ */
+public final class HybridSearch {
+    /** How many memories each signal contributes at least before fusion. */
+    static final int DEPTH = 100;
+    /** How long a search waits for the model to load after the memory started. */
+    static final Duration MODEL_WAIT = Duration.ofSeconds(60);
+
+    private static final HybridSearch WORDS_ONLY = new HybridSearch(null, 0);
+
+    private final EmbeddingIndexer embeddings; // null: words only
+    private final int inlineLimit;
+
+    /**
+     * @param embeddings the background embedder, whose model embeds queries; {@code null} for words only
+     * @param inlineLimit most waiting memories one search embeds itself
+     */
+    public HybridSearch(EmbeddingIndexer embeddings, int inlineLimit) {
+        this.embeddings = embeddings;
+        this.inlineLimit = inlineLimit;
+    }
+
+    /** A search by words and the graph's signals, without embeddings. */
+    public static HybridSearch wordsOnly() {
+        return WORDS_ONLY;
+    }
+
+    /** Where asynchronous searches embed: never a driver thread, whose work it would hold up. */
+    public Executor cpu() {
+        return ForkJoinPool.commonPool();
+    }
+
+    /**
+     * A checked query with its embedding, when it ranks by meaning and an embedder is there.
+     *
+     * @param vector the query's embedding, or {@code null}
+     * @param grams the word groups that may name entities
+     */
+    public record Prepared(SearchQuery query, Embedder embedder, float[] vector, List<String> grams) {}
+
+    /**
+     * Checks the query and embeds it.
+     *
+     * @throws InvalidInputException naming {@code mode} when it asks for meaning and there is no embedder
+     */
+    public Prepared prepare(SearchQuery query) {
+        Validate.required("query", query);
+        List<String> grams = Mentions.grams(query.query());
+        if (query.mode() == Mode.WORDS || embeddings == null) {
+            refuseMeaningWithout(query);
+            return new Prepared(query, null, null, grams);
+        }
+        Optional<Embedder> embedder = embeddings.await(MODEL_WAIT);
+        if (embedder.isEmpty()) {
+            refuseMeaningWithout(query);
+            return new Prepared(query, null, null, grams);
+        }
+        return new Prepared(query, embedder.get(), embedder.get().embedQuery(query.query()), grams);
+    }
+
+    private static void refuseMeaningWithout(SearchQuery query) {
+        if (query.mode() == Mode.MEANING) {
+            throw new InvalidInputException(
+                    "mode", "meaning needs embeddings, which are off or not available; search by words or hybrid");
+        }
+    }
+
+    /** The first step (see the class comment); {@code indexFirst} always holds, as the step indexes first. */
+    public Statement<Context> context(String namespace, Prepared prepared) {
+        int inline = prepared.vector() == null ? 0 : inlineLimit;
+        return SearchStatements.context(namespace, prepared.query(), prepared.grams(), inline, true);
+    }
+
+    /** Embeds the waiting memories the context step found (their namespace left to {@link #hand}). */
+    public List<Made> embedPending(Prepared prepared, Context context) {
+        if (prepared.vector() == null || context.pending().isEmpty()) {
+            return List.of();
+        }
+        List<Made> waiting = new ArrayList<>(context.pending().size());
+        for (Pending pending : context.pending()) {
+            waiting.add(new Made(null, pending.memory().id(), pending.text(), null));
+        }
+        return EmbeddingIndexer.embed(prepared.embedder(), waiting);
+    }
+
+    /** Hands vectors a search made to the background embedder (outside any transaction). */
+    public void hand(String namespace, List<Made> made) {
+        if (embeddings != null && !made.isEmpty()) {
+            embeddings.hand(made.stream()
+                    .map(item -> new Made(namespace, item.id(), item.text(), item.vector()))
+                    .toList());
+        }
+    }
+
+    /** The last step: the best memories by each signal, fused, within the query's budget. */
+    public Work<SearchResult> ranked(String namespace, Prepared prepared, Context context, List<Made> inline) {
+        SearchQuery query = prepared.query();
+        int depth = Math.max(DEPTH, 2 * query.limit());
+        Mode mode = prepared.vector() == null ? (query.mode() == Mode.WORDS ? Mode.WORDS : Mode.HYBRID) : query.mode();
+        Work<List<Candidate>> byWords = mode == Mode.MEANING
+                ? Work.done("searchMemory", List.of())
+                : SearchStatements.words(namespace, query, depth);
+        return byWords.then(words -> {
+            Work<List<Candidate>> byMeaning = prepared.vector() == null || mode == Mode.WORDS
+                    ? Work.done("searchMemory", List.of())
+                    : SearchStatements.meaning(
+                            namespace,
+                            query,
+                            prepared.embedder().model(),
+                            EmbeddingStatements.asList(prepared.vector()),
+                            depth,
+                            depth);
+            return byMeaning.map(meaning -> {
+                List<SearchHit> ranked = Ranking.rank(
+                        words,
+                        withPending(meaning, context, inline, prepared.vector()),
+                        depth,
+                        context.mentioned(),
+                        mode,
+                        Ranking.DEFAULT);
+                return SearchStatements.result(ranked, query.limit(), query.maxChars());
+            });
+        });
+    }
+
+    /** The memories the index found by meaning and the waiting ones the search embedded, by similarity. */
+    private static List<Candidate> withPending(
+            List<Candidate> meaning, Context context, List<Made> inline, float[] query) {
+        if (inline.isEmpty()) {
+            return meaning;
+        }
+        List<Candidate> all = new ArrayList<>(meaning);
+        for (int i = 0; i < inline.size(); i++) {
+            float[] vector = inline.get(i).vector();
+            if (vector != null) {
+                Pending pending = context.pending().get(i);
+                all.add(new Candidate(pending.memory(), cosine(query, vector), pending.about()));
+            }
+        }
+        all.sort(Comparator.comparingDouble(Candidate::score).reversed());
+        return all;
+    }
+
+    static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        double left = 0;
+        double right = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += (double) a[i] * b[i];
+            left += (double) a[i] * a[i];
+            right += (double) b[i] * b[i];
+        }
+        return left == 0 || right == 0 ? 0 : dot / Math.sqrt(left * right);
+    }
+}

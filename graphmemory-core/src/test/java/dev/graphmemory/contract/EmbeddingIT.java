@@ -1,0 +1,249 @@
+package dev.graphmemory.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.graphmemory.Embeddings;
+import dev.graphmemory.GraphMemory;
+import dev.graphmemory.MemoryConfig;
+import dev.graphmemory.MemoryOperations;
+import dev.graphmemory.exceptions.InvalidInputException;
+import dev.graphmemory.model.Commitment;
+import dev.graphmemory.model.Conversation;
+import dev.graphmemory.model.ConversationEnd;
+import dev.graphmemory.model.EntityType;
+import dev.graphmemory.model.NewCommitment;
+import dev.graphmemory.model.NewConversation;
+import dev.graphmemory.model.NewEntity;
+import dev.graphmemory.model.NewLink;
+import dev.graphmemory.model.NewTurn;
+import dev.graphmemory.model.RelationshipType;
+import dev.graphmemory.model.SearchHit;
+import dev.graphmemory.model.SearchQuery;
+import dev.graphmemory.model.SearchQuery.Mode;
+import dev.graphmemory.model.SearchResult;
+import dev.graphmemory.testing.Neo4jTest;
+import dev.graphmemory.testing.TestNamespace;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.neo4j.driver.Driver;
+
+/**
+ * Embeddings behind the writes and search by meaning, with a test double of the embedder (the built-in model is
+ * tested in graphmemory-embeddings): a memory is found by meaning right after it is written, in every mode; the
+ * background embedder stores vectors and makes them again when a text changes or the model does; forgetting removes
+ * them; without embeddings a search by meaning is refused and the others go on by words.
+ */
+@Neo4jTest
+class EmbeddingIT extends ContractSupport {
+    private static final String PENDING = "MATCH (n:EmbedPending) WHERE n.namespace = $ns RETURN count(n) AS n";
+    private static final String EMBEDDED =
+            "MATCH (n:Memory) WHERE n.namespace = $ns AND n.textVector IS NOT NULL RETURN count(n) AS n";
+
+    private static GraphMemory memory(Driver driver, TestNamespace namespace, WordEmbedder embedder) {
+        return MemoryFixture.memory(
+                driver,
+                namespace,
+                MemoryConfig.builder().embeddings(Embeddings.defaults().withEmbedder(embedder)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(dev.graphmemory.contract.Mode.class)
+    void shouldFindAMemoryByMeaningRightAfterItIsWritten(
+            dev.graphmemory.contract.Mode mode, Driver driver, TestNamespace namespace) {
+        MemoryOperations memory = operations(mode, memory(driver, namespace, WordEmbedder.standard()));
+        Commitment review = memory.createCommitment(NewCommitment.of("Quarterly budget review"));
+        memory.createCommitment(NewCommitment.of("Water the plants"));
+
+        SearchResult byMeaning = memory.searchMemory(SearchQuery.of("budget").mode(Mode.MEANING));
+        SearchResult hybrid = memory.searchMemory(SearchQuery.of("budget"));
+
+        assertThat(byMeaning.hits().get(0).memory().id()).isEqualTo(review.id());
+        assertThat(byMeaning.hits().get(0).why())
+                .extracting(SearchHit.Signal::signal)
+                .containsExactly("meaning");
+        assertThat(hybrid.hits().get(0).memory().id()).isEqualTo(review.id());
+        assertThat(hybrid.hits().get(0).why())
+                .extracting(SearchHit.Signal::signal)
+                .containsExactly("words", "meaning");
+    }
+
+    @ParameterizedTest
+    @EnumSource(dev.graphmemory.contract.Mode.class)
+    void shouldRaiseWhatTheQuerysEntitiesSaidOrAreInvolvedIn(
+            dev.graphmemory.contract.Mode mode, Driver driver, TestNamespace namespace) {
+        MemoryOperations memory = operations(mode, memory(driver, namespace, WordEmbedder.standard()));
+        var caroline = memory.createEntity(NewEntity.of("Caroline", EntityType.PERSON));
+        memory.createEntity(NewEntity.of("Melanie", EntityType.PERSON));
+        Conversation talk = memory.startConversation(NewConversation.of("claude"));
+        var turns = memory.recordTurns(
+                talk.id(),
+                List.of(
+                        NewTurn.of("Melanie", "I went to the adoption meeting yesterday"),
+                        NewTurn.of("Caroline", "The adoption agency called me back about the meeting")));
+        Commitment call = memory.createCommitment(NewCommitment.of("Call the agency"));
+        memory.linkNodes(NewLink.of(call.id(), RelationshipType.INVOLVES, caroline.id()));
+
+        SearchResult found = memory.searchMemory(SearchQuery.of("What did Caroline hear from the adoption agency?"));
+
+        assertThat(found.hits().get(0).memory().id()).isEqualTo(turns.get(1).id());
+        assertThat(found.hits().get(0).why())
+                .anySatisfy(signal -> assertThat(signal).satisfies(s -> {
+                    assertThat(s.signal()).isEqualTo("entity");
+                    assertThat(s.detail()).isEqualTo("Caroline");
+                }));
+        assertThat(memory.searchMemory(
+                                SearchQuery.of("agency").about("caroline").mode(Mode.WORDS))
+                        .hits())
+                .extracting(hit -> hit.memory().id())
+                .containsExactlyInAnyOrder(turns.get(1).id(), call.id());
+        List<String> hybrid = memory.searchMemory(SearchQuery.of("agency").about("caroline")).hits().stream()
+                .map(hit -> hit.memory().id())
+                .toList();
+        assertThat(hybrid.subList(0, 2)).containsExactlyInAnyOrder(turns.get(1).id(), call.id());
+        assertThat(hybrid)
+                .as("by meaning, only what passes the filter")
+                .doesNotContain(turns.get(0).id());
+    }
+
+    @Test
+    void shouldEmbedBehindTheWritesAndStoreWhatASearchEmbedded(Driver driver, TestNamespace namespace) {
+        WordEmbedder embedder = WordEmbedder.standard();
+        try (GraphMemory memory = memory(driver, namespace, embedder)) {
+            memory.createCommitment(NewCommitment.of("Renew the lease"));
+            memory.createEntity(NewEntity.of("Acme", EntityType.CLIENT).notes("Pays late"));
+
+            waitFor(() -> count(driver, namespace, EMBEDDED) == 2 && count(driver, namespace, PENDING) == 0);
+
+            memory.createCommitment(NewCommitment.of("Send the deck"));
+            int before = embedder.passages();
+            memory.searchMemory(SearchQuery.of("deck").mode(Mode.MEANING)); // embeds the new one itself
+            waitFor(() -> count(driver, namespace, EMBEDDED) == 3 && count(driver, namespace, PENDING) == 0);
+            // The background embedder may have claimed it in the moment between the write and the search's hand-over
+            // (then both made it); it never makes a vector the search handed over again.
+            assertThat(embedder.passages() - before).isBetween(1, 2);
+        }
+    }
+
+    @Test
+    void shouldEmbedAgainWhenATextChanges(Driver driver, TestNamespace namespace) {
+        try (GraphMemory memory = memory(driver, namespace, WordEmbedder.standard())) {
+            memory.createEntity(NewEntity.of("Acme", EntityType.CLIENT).notes("Pays late"));
+            Conversation talk = memory.startConversation(NewConversation.of("claude"));
+            waitFor(() -> count(driver, namespace, PENDING) == 0);
+
+            memory.createEntity(NewEntity.of("ACME", EntityType.CLIENT).notes("Bought the warehouse robots"));
+            memory.endConversation(new ConversationEnd(talk.id(), "Planned the robot rollout", null));
+
+            assertThat(memory.searchMemory(SearchQuery.of("robots").mode(Mode.MEANING))
+                            .hits()
+                            .get(0)
+                            .memory()
+                            .title())
+                    .isEqualTo("Acme");
+            waitFor(() -> count(driver, namespace, PENDING) == 0 && count(driver, namespace, EMBEDDED) == 2);
+        }
+    }
+
+    @Test
+    void shouldEmbedEverythingAgainWithAnotherModel(Driver driver, TestNamespace namespace) {
+        try (GraphMemory memory = memory(driver, namespace, WordEmbedder.standard())) {
+            memory.createCommitment(NewCommitment.of("Renew the lease"));
+            memory.createCommitment(NewCommitment.of("Send the deck"));
+            waitFor(() -> count(driver, namespace, EMBEDDED) == 2 && count(driver, namespace, PENDING) == 0);
+        }
+        try (GraphMemory memory = memory(driver, namespace, new WordEmbedder("other-words", 16))) {
+            waitFor(() -> count(
+                            driver,
+                            namespace,
+                            "MATCH (n:Memory) WHERE n.namespace = $ns AND n.textModel = 'other-words'"
+                                    + " AND size(n.textVector) = 16 RETURN count(n) AS n")
+                    == 2);
+            assertThat(memory.searchMemory(SearchQuery.of("lease").mode(Mode.MEANING))
+                            .hits()
+                            .get(0)
+                            .memory()
+                            .title())
+                    .isEqualTo("Renew the lease");
+        } finally {
+            try (GraphMemory restored = memory(driver, namespace.sibling("restore"), WordEmbedder.standard())) {
+                restored.searchMemory(SearchQuery.of("restore").mode(Mode.MEANING)); // the standard index again
+            }
+        }
+    }
+
+    @Test
+    void shouldForgetAMemorysVectorWithIt(Driver driver, TestNamespace namespace) {
+        try (GraphMemory memory = memory(driver, namespace, WordEmbedder.standard())) {
+            Commitment lease = memory.createCommitment(NewCommitment.of("Renew the lease"));
+            waitFor(() -> count(driver, namespace, EMBEDDED) == 1);
+
+            memory.forget(lease.id());
+
+            assertThat(memory.searchMemory(SearchQuery.of("lease").mode(Mode.MEANING))
+                            .hits())
+                    .isEmpty();
+            assertThat(count(driver, namespace, EMBEDDED)).isZero();
+        }
+    }
+
+    @Test
+    void shouldFindNothingByMeaningOfAnotherNamespace(Driver driver, TestNamespace namespace) {
+        try (GraphMemory mine = memory(driver, namespace, WordEmbedder.standard());
+                GraphMemory theirs = memory(driver, namespace.sibling("other"), WordEmbedder.standard())) {
+            mine.createCommitment(NewCommitment.of("Renew the lease"));
+            waitFor(() -> count(driver, namespace, EMBEDDED) == 1);
+
+            assertThat(theirs.searchMemory(SearchQuery.of("lease").mode(Mode.MEANING))
+                            .hits())
+                    .isEmpty();
+            assertThat(theirs.searchMemory(SearchQuery.of("lease")).hits()).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldRefuseMeaningWithoutEmbeddingsAndSearchByWords(Driver driver, TestNamespace namespace) {
+        try (GraphMemory memory =
+                MemoryFixture.memory(driver, namespace, MemoryConfig.builder().embeddings(Embeddings.off()))) {
+            Commitment lease = memory.createCommitment(NewCommitment.of("Renew the lease"));
+
+            assertThatThrownBy(() -> memory.searchMemory(SearchQuery.of("lease").mode(Mode.MEANING)))
+                    .isInstanceOfSatisfying(
+                            InvalidInputException.class,
+                            e -> assertThat(e.field()).isEqualTo("mode"));
+            assertThat(memory.searchMemory(SearchQuery.of("lease")).hits())
+                    .singleElement()
+                    .satisfies(hit -> {
+                        assertThat(hit.memory().id()).isEqualTo(lease.id());
+                        assertThat(hit.why())
+                                .extracting(SearchHit.Signal::signal)
+                                .containsExactly("words");
+                    });
+            assertThat(count(driver, namespace, PENDING))
+                    .as("left waiting, for when embeddings are turned on")
+                    .isEqualTo(1);
+        }
+    }
+
+    private static long count(Driver driver, TestNamespace namespace, String query) {
+        return MemoryFixture.count(driver, query, namespace);
+    }
+
+    /** Polls the condition until it holds, for at most 30 s. */
+    private static void waitFor(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited 30 s for the embedder").isLessThan(deadline);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
