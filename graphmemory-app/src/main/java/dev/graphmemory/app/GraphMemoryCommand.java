@@ -8,6 +8,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Long-term memory for AI assistants in a Neo4j knowledge graph.",
+        footer = {
+            "",
+            "The options of every command that reaches a memory (--uri, --user, --password, --database, --namespace,"
+                    + " --data-dir, --verbose) may come before or after the command's name:"
+                    + " graphmemory --namespace alice serve is graphmemory serve --namespace alice."
+        },
         subcommands = {
             DemoCommand.class,
             ServeCommand.class,

@@ -19,7 +19,12 @@ public final class Main {
 
     /** Runs the command and returns its exit status (for tests). */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        return execute(commandLine(), args);
+    }
+
+    /** Runs {@code args} on {@code commandLine}, the options of every command before or after its name. */
+    static int execute(CommandLine commandLine, String... args) {
+        return commandLine.execute(GlobalOptions.afterCommand(commandLine, args));
     }
 
     static CommandLine commandLine() {

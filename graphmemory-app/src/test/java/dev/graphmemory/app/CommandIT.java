@@ -25,7 +25,7 @@ class CommandIT {
         CommandLine command = Main.commandLine();
         command.setOut(new PrintWriter(out, true));
         command.setErr(new PrintWriter(err, true));
-        int status = command.execute(args);
+        int status = Main.execute(command, args);
         return new Run(status, out.toString(), err.toString());
     }
 
@@ -87,11 +87,15 @@ class CommandIT {
                 namespace.value());
         Run invalid =
                 run("tool", "create_entity", "{\"name\":\"Dana\"}", "--uri", uri, "--namespace", namespace.value());
+        Run optionsFirst = run(
+                "--uri", uri, "--namespace", namespace.value(), "tool", "get_entity_context", "{\"name\":\"dana\"}");
         Run malformed = run("tool", "create_entity", "{name:", "--uri", uri);
         Run unknown = run("tool", "no_such_tool", "{}", "--uri", uri);
 
         assertThat(created.status()).isZero();
         assertThat(created.out()).contains("\"name\":\"Dana\"").contains("\"type\":\"person\"");
+        assertThat(optionsFirst.status()).isZero();
+        assertThat(optionsFirst.out()).contains("\"name\":\"Dana\"");
         assertThat(invalid.status()).isEqualTo(1);
         assertThat(invalid.out()).contains("\"error\":\"invalid_input\"").contains("\"field\":\"type\"");
         assertThat(malformed.status()).isEqualTo(2);

@@ -1,5 +1,6 @@
 package dev.graphmemory.app.mcp;
 
+import io.modelcontextprotocol.spec.McpSchema;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -28,7 +29,8 @@ import java.util.Locale;
  *   <li>a missing {@code Accept} type: 406; a body that is not {@code application/json}: 415; too long: 413;
  *   <li>a message that is not valid JSON-RPC: 400 with the JSON-RPC error and id {@code null};
  *   <li>a request with an id whose params are wrong: 200 with the JSON-RPC error for that id, as any other answer to a
- *       request, so that a client matches it to its call.
+ *       request, so that a client matches it to its call;
+ *   <li>a response (graphmemory asks clients nothing, so it answers no request of ours): 202, and dropped.
  * </ul>
  *
  * A message that passes reaches the SDK with its body as read.
@@ -84,6 +86,13 @@ final class McpMessageFilter implements Filter {
         if (verdict instanceof JsonRpcGuard.Rejected rejected) {
             ErrorReplies.send(
                     out, rejected.id() == null ? 400 : 200, rejected.id(), rejected.code(), rejected.message());
+            return;
+        }
+        if (verdict instanceof JsonRpcGuard.Accepted accepted
+                && accepted.message() instanceof McpSchema.JSONRPCResponse) {
+            // graphmemory sends clients no requests, so a response answers none of ours: accepted, as the transport
+            // accepts a response, and dropped (the SDK would answer 500 for an id it does not know)
+            out.setStatus(HttpServletResponse.SC_ACCEPTED);
             return;
         }
         chain.doFilter(new ReadBody(http, body), response);

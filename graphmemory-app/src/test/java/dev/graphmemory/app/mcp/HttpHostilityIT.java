@@ -79,6 +79,12 @@ class HttpHostilityIT {
             expect(arguments, 200, -32602);
             assertThat(arguments.body()).contains("\"id\":7").contains("arguments must be a JSON object");
 
+            HttpResponse<String> response =
+                    probe.post( // the server asked nothing: a response answers none of its requests
+                            "{\"jsonrpc\":\"2.0\",\"id\":-2,\"result\":[]}",
+                            HttpClientProbe.headers("Mcp-Session-Id", session));
+            assertThat(response.statusCode()).isEqualTo(202);
+
             assertThat(probe.answersPing(session)).isTrue();
         }
     }

@@ -9,6 +9,7 @@ import dev.graphmemory.internal.search.HybridSearch;
 import dev.graphmemory.internal.work.Batches;
 import dev.graphmemory.internal.work.Chain;
 import dev.graphmemory.internal.work.Params;
+import dev.graphmemory.internal.work.Sequence;
 import dev.graphmemory.internal.work.Statement;
 import dev.graphmemory.internal.work.Timed;
 import dev.graphmemory.internal.work.Work;
@@ -224,6 +225,9 @@ public final class StatementCatalogue {
         }
         if (work instanceof Timed<?> timed) {
             return first(timed.work());
+        }
+        if (work instanceof Sequence<?> sequence && !sequence.parts().isEmpty()) {
+            return first(sequence.parts().get(0));
         }
         throw new IllegalArgumentException("no statement first in " + work);
     }
