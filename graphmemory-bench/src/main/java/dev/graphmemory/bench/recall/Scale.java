@@ -14,27 +14,40 @@ import dev.graphmemory.model.SearchQuery.Mode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Search latency over a namespace of many memories: LoCoMo's turns recorded again and again (through the library's bulk
- * turn API) up to the size asked, given vectors straight in the database (random ones of the model's size: what a
- * search costs does not depend on what the vectors mean, and embedding them all would take most of an hour), then
- * LoCoMo's questions asked in every mode, the query embedded by the real model each time.
+ * turn API) up to the size asked, given vectors straight in the database (embedding them all would take most of an
+ * hour): each copy of a turn gets the vector the model made for that turn in the recall run, with a little noise (a
+ * vector index's search costs depend on how the vectors lie: random ones, with no neighbourhoods, cost it several
+ * times as much as a model's), then LoCoMo's questions asked in every mode, the query embedded by the real model each
+ * time.
  */
 final class Scale {
     private static final Logger LOG = LoggerFactory.getLogger(Scale.class);
     private static final String NAMESPACE = "locomo-scale";
     private static final int PER_CONVERSATION = 2_000;
     private static final int QUESTIONS = 300;
-    private static final String VECTORS = """
+    private static final String MODEL_VECTORS = """
+            MATCH (t:Turn) WHERE t.namespace STARTS WITH 'locomo-' AND t.namespace <> $namespace
+              AND t.textVector IS NOT NULL
+            RETURN t.text AS text, t.textVector AS vector
+            """;
+    private static final String WAITING = """
             MATCH (t:EmbedPending) WHERE t.namespace = $namespace AND t.textVector IS NULL
-            WITH t LIMIT 5000
-            CALL db.create.setNodeVectorProperty(t, 'textVector', [i IN range(1, $dimensions) | rand() - 0.5])
+            RETURN t.id AS id, t.text AS text LIMIT 2000
+            """;
+    private static final String STORE = """
+            UNWIND $rows AS row
+            MATCH (t:Memory) WHERE t.namespace = $namespace AND t.id = row.id
+            CALL db.create.setNodeVectorProperty(t, 'textVector', row.vector)
             SET t.textModel = $model
             REMOVE t:EmbedPending
             RETURN count(t)
@@ -72,17 +85,30 @@ final class Scale {
                 memory.recordTurns(conversation.id(), turns);
             }
         }
-        long vectors;
+        Map<String, List<Double>> made = new HashMap<>();
+        driver.executableQuery(MODEL_VECTORS)
+                .withParameters(Map.of("namespace", NAMESPACE))
+                .execute()
+                .records()
+                .forEach(r -> made.put(r.get("text").asString(), r.get("vector").asList(v -> v.asDouble())));
+        Random random = new Random(42);
+        List<org.neo4j.driver.Record> waiting;
         do {
-            vectors = driver.executableQuery(VECTORS)
-                    .withParameters(
-                            Map.of("namespace", NAMESPACE, "dimensions", model.dimensions(), "model", model.model()))
+            waiting = driver.executableQuery(WAITING)
+                    .withParameters(Map.of("namespace", NAMESPACE))
                     .execute()
-                    .records()
-                    .get(0)
-                    .get(0)
-                    .asLong();
-        } while (vectors > 0);
+                    .records();
+            List<Map<String, Object>> rows = new ArrayList<>(waiting.size());
+            for (org.neo4j.driver.Record record : waiting) {
+                List<Double> near = made.get(record.get("text").asString(""));
+                rows.add(Map.of("id", record.get("id").asString(), "vector", noisy(near, random, model.dimensions())));
+            }
+            if (!rows.isEmpty()) {
+                driver.executableQuery(STORE)
+                        .withParameters(Map.of("rows", rows, "namespace", NAMESPACE, "model", model.model()))
+                        .execute();
+            }
+        } while (!waiting.isEmpty());
         LOG.info("{} memories with vectors in {} s", memories, (System.nanoTime() - started) / 1_000_000_000);
         Map<Mode, List<Double>> latencies = new EnumMap<>(Mode.class);
         try (GraphMemory memory = GraphMemory.connect(base.toBuilder()
@@ -107,5 +133,20 @@ final class Scale {
             }
         }
         return latencies;
+    }
+
+    /** A unit vector near {@code near} (a random one when the turn was not embedded). */
+    private static List<Double> noisy(List<Double> near, Random random, int dimensions) {
+        double[] vector = new double[dimensions];
+        double sum = 0;
+        for (int i = 0; i < dimensions; i++) {
+            vector[i] = (near == null ? 0 : near.get(i)) + random.nextGaussian() * (near == null ? 1 : 0.01);
+            sum += vector[i] * vector[i];
+        }
+        List<Double> unit = new ArrayList<>(dimensions);
+        for (double value : vector) {
+            unit.add(value / Math.sqrt(sum));
+        }
+        return unit;
     }
 }
