@@ -24,8 +24,11 @@ package dev.graphmemory;
 public record Embeddings(boolean enabled, Embedder embedder, int threads, int batchSize, int inlineLimit) {
     /** The default number of threads of the built-in model: 1. */
     public static final int DEFAULT_THREADS = 1;
-    /** The default batch of the background embedder: 16 texts. */
-    public static final int DEFAULT_BATCH_SIZE = 16;
+    /**
+     * The default batch of the background embedder: 64 texts, stored in one transaction (each transaction that adds
+     * vectors costs the vector index a segment of its own, so fewer and larger ones keep up better).
+     */
+    public static final int DEFAULT_BATCH_SIZE = 64;
     /** The default number of memories a search embeds itself: 64. */
     public static final int DEFAULT_INLINE_LIMIT = 64;
 
@@ -36,7 +39,7 @@ public record Embeddings(boolean enabled, Embedder embedder, int threads, int ba
         between("inlineLimit", inlineLimit, 0, 10_000);
     }
 
-    /** On, with the built-in embedder, one thread, batches of 16, up to 64 memories embedded by a search. */
+    /** On, with the built-in embedder, one thread, batches of 64, up to 64 memories embedded by a search. */
     public static Embeddings defaults() {
         return new Embeddings(true, null, DEFAULT_THREADS, DEFAULT_BATCH_SIZE, DEFAULT_INLINE_LIMIT);
     }

@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** What the measurements ran on. */
-final class Machine {
+public final class Machine {
     private Machine() {}
 
-    static String describe() {
+    public static String describe() {
         return info().describe();
     }
 

@@ -10,8 +10,11 @@ import dev.graphmemory.Embeddings;
  */
 public final class BuiltInEmbedderProvider implements EmbedderProvider {
 
+    /** The model computes at most this many texts at once, however many a batch holds (more costs more per text). */
+    static final int MODEL_BATCH = 32;
+
     @Override
     public Embedder create(Embeddings settings) {
-        return E5SmallEmbedder.load(settings.threads(), settings.batchSize());
+        return E5SmallEmbedder.load(settings.threads(), Math.min(MODEL_BATCH, settings.batchSize()));
     }
 }

@@ -1,6 +1,5 @@
 package dev.graphmemory.internal.cypher;
 
-import dev.graphmemory.internal.work.Statement;
 import dev.graphmemory.model.MemoryNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,14 +50,6 @@ public final class Candidates {
                     item.get("about").asList(Value::asString)));
         }
         return new Context(Set.copyOf(record.get("mentioned").asList(Value::asString)), pending);
-    }
-
-    static List<Candidate> ranked(Statement.Rows rows) {
-        List<Candidate> candidates = new ArrayList<>(rows.records().size());
-        for (Record record : rows.records()) {
-            candidates.add(candidate(record.get("node"), record.get("score"), record.get("about")));
-        }
-        return candidates;
     }
 
     static Round round(Record record) {

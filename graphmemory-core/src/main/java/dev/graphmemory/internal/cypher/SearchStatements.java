@@ -56,14 +56,24 @@ public final class SearchStatements {
     /** The entities {@code node} involves or was said by (their keys), for the entity signal. */
     static final String ABOUT = "[(node)-[:INVOLVES|SAID_BY]->(e:Entity) | e.name]";
 
-    /** The best {@code $limit} memories by the full-text relevance of the query's words. */
+    /** From this many rows of Lucene's answer on, a search by words that needs more asks for all of it. */
+    static final int WORDS_MAX_K = 10_000;
+
+    /**
+     * The best {@code $limit} memories by the full-text relevance of the query's words, among the {@code $k} best of
+     * Lucene's answer (whose query already requires the namespace), with how many Lucene gave: fewer than {@code $k}
+     * means it had no more. Lucene ranks and cuts its answer itself, so a common word over a large namespace costs
+     * {@code $k} rows, not one per memory that has it.
+     */
     public static final String WORDS = """
-            CALL db.index.fulltext.queryNodes('gm_search_text', $lucene) YIELD node, score
-            WHERE %s
-            WITH node, score
-            ORDER BY score DESC, node.createdAt DESC, node.id DESC
+            CALL db.index.fulltext.queryNodes('gm_search_text', $lucene, {limit: $k}) YIELD node, score
+            WITH count(*) AS seen, collect(CASE WHEN %s THEN {node: node, score: score} END) AS hits
+            UNWIND CASE WHEN size(hits) = 0 THEN [null] ELSE hits END AS hit
+            WITH seen, hit, hit.node AS node
+            ORDER BY hit.score DESC, node.createdAt DESC, node.id DESC
             LIMIT $limit
-            RETURN node, score, %s AS about
+            RETURN seen, collect(CASE WHEN node IS NOT NULL
+                THEN {node: node, score: hit.score, about: %s} END) AS hits
             """.formatted(FILTER, ABOUT);
 
     /**
@@ -252,13 +262,26 @@ public final class SearchStatements {
                 : Statement.read("searchMemory", CONTEXT, params.map(), mapper);
     }
 
-    /** The best {@code depth} memories by words. */
-    public static Statement<List<Candidates.Candidate>> words(String namespace, SearchQuery query, int depth) {
+    /**
+     * The best {@code depth} memories by words: Lucene's best {@code k}, then more while too few of them pass the
+     * filters and Lucene has more (eight times as many each round, then all of them).
+     */
+    public static Work<List<Candidates.Candidate>> words(String namespace, SearchQuery query, int depth, int k) {
         var params = filtered(namespace, query)
                 .with("lucene", lucene(namespace, query))
+                .with("k", k)
                 .with("limit", depth);
-        return Statement.read("searchMemory", WORDS, params.map(), Candidates::ranked)
+        Statement<Candidates.Round> round = Statement.read(
+                        "searchMemory", WORDS, params.map(), rows -> Candidates.round(rows.single()))
                 .onClientError(SearchStatements::queryError);
+        return round.then(found -> found.hits().size() >= depth || found.seen() < k || k == Integer.MAX_VALUE
+                ? Work.done("searchMemory", found.hits())
+                : words(namespace, query, depth, k >= WORDS_MAX_K ? Integer.MAX_VALUE : k * 8));
+    }
+
+    /** The best {@code depth} memories by words, starting from Lucene's best {@code 4 × depth}. */
+    public static Work<List<Candidates.Candidate>> words(String namespace, SearchQuery query, int depth) {
+        return words(namespace, query, depth, 4 * depth);
     }
 
     /**

@@ -245,11 +245,13 @@ public final class EmbeddingIndexer implements AutoCloseable {
             return;
         }
         boolean more = false;
+        boolean embedded = false;
         try {
             long now = System.nanoTime();
             boolean writing = now - lastTouch < QUIET.toNanos();
             if (!writing || now - lastBatch > MAX_DEFERRAL.toNanos()) {
                 more = embedBatch(model.get());
+                embedded = more;
                 lastBatch = System.nanoTime();
             } else {
                 more = true; // writes are coming: look again once they pause
@@ -260,7 +262,7 @@ public final class EmbeddingIndexer implements AutoCloseable {
             more = true;
         }
         if (more && !closed) {
-            schedule(TICK);
+            schedule(embedded ? Duration.ZERO : TICK); // a backlog is worked off without pauses
             return;
         }
         scheduled.set(false);

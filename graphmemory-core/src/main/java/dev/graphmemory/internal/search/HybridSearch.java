@@ -8,6 +8,7 @@ import dev.graphmemory.internal.cypher.Candidates.Pending;
 import dev.graphmemory.internal.cypher.EmbeddingStatements;
 import dev.graphmemory.internal.cypher.SearchStatements;
 import dev.graphmemory.internal.search.EmbeddingIndexer.Made;
+import dev.graphmemory.internal.work.Sequence;
 import dev.graphmemory.internal.work.Statement;
 import dev.graphmemory.internal.work.Work;
 import dev.graphmemory.model.SearchHit;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import org.neo4j.driver.AccessMode;
 
 /**
  * The default search: words, meaning and the graph's signals, fused (see {@link Ranking}).
@@ -136,26 +138,25 @@ public final class HybridSearch {
         Work<List<Candidate>> byWords = mode == Mode.MEANING
                 ? Work.done("searchMemory", List.of())
                 : SearchStatements.words(namespace, query, depth);
-        return byWords.then(words -> {
-            Work<List<Candidate>> byMeaning = prepared.vector() == null || mode == Mode.WORDS
-                    ? Work.done("searchMemory", List.of())
-                    : SearchStatements.meaning(
-                            namespace,
-                            query,
-                            prepared.embedder().model(),
-                            EmbeddingStatements.asList(prepared.vector()),
-                            depth,
-                            depth);
-            return byMeaning.map(meaning -> {
-                List<SearchHit> ranked = Ranking.rank(
-                        words,
-                        withPending(meaning, context, inline, prepared.vector()),
+        Work<List<Candidate>> byMeaning = prepared.vector() == null || mode == Mode.WORDS
+                ? Work.done("searchMemory", List.of())
+                : SearchStatements.meaning(
+                        namespace,
+                        query,
+                        prepared.embedder().model(),
+                        EmbeddingStatements.asList(prepared.vector()),
                         depth,
-                        context.mentioned(),
-                        mode,
-                        Ranking.DEFAULT);
-                return SearchStatements.result(ranked, query.limit(), query.maxChars());
-            });
+                        depth);
+        // independent reads: sent together, each answered in its own time
+        return new Sequence<List<Candidate>>("searchMemory", AccessMode.READ, List.of(byWords, byMeaning)).map(both -> {
+            List<SearchHit> ranked = Ranking.rank(
+                    both.get(0),
+                    withPending(both.get(1), context, inline, prepared.vector()),
+                    depth,
+                    context.mentioned(),
+                    mode,
+                    Ranking.DEFAULT);
+            return SearchStatements.result(ranked, query.limit(), query.maxChars());
         });
     }
 

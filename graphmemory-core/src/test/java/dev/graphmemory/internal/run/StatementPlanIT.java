@@ -116,13 +116,13 @@ class StatementPlanIT {
                 "plan-test", Ids.fresh(), 10, Duration.ofSeconds(5), 100, DIMENSIONS, HybridSearch.wordsOnly());
         return Stream.of(
                 Arguments.of(
-                        SearchStatements.words(
+                        statementOf(SearchStatements.words(
                                 "plan-test",
                                 SearchQuery.of("acme proposal")
                                         .kinds(MemoryKind.COMMITMENT)
                                         .about("Alice")
                                         .since(Instant.parse("2026-01-01T00:00:00Z")),
-                                100),
+                                100)),
                         "db.index.fulltext.queryNodes",
                         "gm_search_text"),
                 Arguments.of(
