@@ -88,9 +88,12 @@ class EmbeddingIT extends ContractSupport {
         Commitment call = memory.createCommitment(NewCommitment.of("Call the agency"));
         memory.linkNodes(NewLink.of(call.id(), RelationshipType.INVOLVES, caroline.id()));
 
-        SearchResult found = memory.searchMemory(SearchQuery.of("What did Caroline hear from the adoption agency?"));
+        // no word of the query in the commitment: full-text scores depend on the whole database's word counts
+        SearchResult found = memory.searchMemory(SearchQuery.of("What did Caroline hear about the adoption?"));
 
-        assertThat(found.hits().get(0).memory().id()).isEqualTo(turns.get(1).id());
+        assertThat(found.hits().get(0).memory().id())
+                .as(found.hits().toString())
+                .isEqualTo(turns.get(1).id());
         assertThat(found.hits().get(0).why())
                 .anySatisfy(signal -> assertThat(signal).satisfies(s -> {
                     assertThat(s.signal()).isEqualTo("entity");

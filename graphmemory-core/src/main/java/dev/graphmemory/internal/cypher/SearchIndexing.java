@@ -100,7 +100,7 @@ public final class SearchIndexing {
     /** The search's step over the pending nodes of {@code $namespace}, as {@code p} (see {@link #INDEX_NAMESPACE}). */
     private static String indexNamespace() {
         return """
-                MATCH (p:SearchPending) WHERE p.namespace = $namespace
+                MATCH (p:SearchPending) USING INDEX p:SearchPending(namespace) WHERE p.namespace = $namespace
                 FOREACH (_ IN CASE WHEN p:Searchable THEN [1] ELSE [] END | REMOVE p:SearchPending)
                 FOREACH (_ IN CASE WHEN p:Searchable THEN [] ELSE [1] END | SET p:Searchable)
                 """;

@@ -104,7 +104,8 @@ public final class SearchStatements {
               RETURN collect(DISTINCT e.nameKey) AS mentioned
             }
             CALL (mentioned) {
-              MATCH (node:EmbedPending) WHERE node.namespace = $namespace AND node.textVector IS NULL AND %s
+              MATCH (node:EmbedPending) USING INDEX node:EmbedPending(namespace)
+              WHERE node.namespace = $namespace AND node.textVector IS NULL AND %s
               WITH node LIMIT $inline
               RETURN collect({node: node, text: %s, about: %s}) AS pending
             }

@@ -108,8 +108,11 @@ public final class JsonValues {
             Map<String, Object> map = properties(node.asMap(), budget);
             List<String> labels = new ArrayList<>();
             node.labels().forEach(label -> {
-                // Whether a node is in the full-text index yet is the search indexer's bookkeeping, not the memory's.
-                if (!label.equals(SearchIndexing.PENDING) && !label.equals(SearchIndexing.INDEXED)) {
+                // Whether a node is in the full-text index or has its embedding yet is the indexers' bookkeeping, not
+                // the memory's.
+                if (!label.equals(SearchIndexing.PENDING)
+                        && !label.equals(SearchIndexing.INDEXED)
+                        && !label.equals(SearchIndexing.EMBED_PENDING)) {
                     labels.add(label);
                     budget.spend(label.length() + 3);
                 }

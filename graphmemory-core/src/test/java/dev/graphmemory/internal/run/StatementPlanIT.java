@@ -83,7 +83,7 @@ class StatementPlanIT {
             assertThat(plans)
                     .filteredOn(plan -> !plan.scans().isEmpty())
                     .extracting(dev.graphmemory.model.StatementPlan::statement)
-                    .containsExactly(INDEXER, INDEXER + " (finish)");
+                    .containsExactly(INDEXER, INDEXER + " (finish)", "embedder (claim)", "embedder (finish)");
         }
     }
 
@@ -95,7 +95,15 @@ class StatementPlanIT {
 
         assertThat(warmUp)
                 .startsWith("getEntityContext")
-                .contains("createCommitment", "linkNodes INVOLVES", "findRelated", "searchMemory", INDEXER)
+                .contains(
+                        "createCommitment",
+                        "linkNodes INVOLVES",
+                        "findRelated",
+                        "searchMemory (context)",
+                        "searchMemory (by words)",
+                        "searchMemory (by meaning)",
+                        "recordTurns",
+                        INDEXER)
                 .noneMatch(label ->
                         label.startsWith("findRelated ") || label.startsWith("import") || label.contains("(100+)"));
     }
