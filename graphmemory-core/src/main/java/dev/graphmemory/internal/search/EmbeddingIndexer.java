@@ -257,8 +257,7 @@ public final class EmbeddingIndexer implements AutoCloseable {
                 more = true; // writes are coming: look again once they pause
             }
         } catch (RuntimeException e) {
-            LOG.warn("Embedding new memories failed, trying again shortly: {}", e.toString());
-            LOG.debug("Embedding failure", e);
+            BackgroundFailures.log(LOG, "Embedding new memories", e);
             more = true;
         }
         if (more && !closed) {

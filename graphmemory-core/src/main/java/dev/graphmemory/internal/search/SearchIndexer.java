@@ -129,11 +129,7 @@ public final class SearchIndexer implements AutoCloseable {
         try {
             indexed = indexPending();
         } catch (RuntimeException e) {
-            LOG.warn(
-                    "Indexing new memories for search failed, trying again in {} ms: {}",
-                    tick.toMillis(),
-                    e.toString());
-            LOG.debug("Search indexing failure", e);
+            BackgroundFailures.log(LOG, "Indexing new memories for search", e);
         }
         boolean active = indexed > 0 || System.nanoTime() - lastTouch < ACTIVE.toNanos();
         if (active && !closed) {
