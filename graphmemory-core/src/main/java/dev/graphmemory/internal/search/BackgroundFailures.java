@@ -27,7 +27,8 @@ final class BackgroundFailures {
         return failure instanceof TransientException
                 || (failure instanceof Neo4jException neo
                         && (ENTITY_NOT_FOUND.equals(neo.code())
-                                || String.valueOf(neo.getMessage()).startsWith("Unable to load")));
+                                // also inside a procedure's failure (db.create.setNodeVectorProperty)
+                                || String.valueOf(neo.getMessage()).contains("Unable to load NODE")));
     }
 
     private static String describe(RuntimeException failure) {

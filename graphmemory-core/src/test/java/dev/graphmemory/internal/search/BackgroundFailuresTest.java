@@ -13,6 +13,12 @@ class BackgroundFailuresTest {
         assertThat(BackgroundFailures.concurrentChange(new ClientException(
                         "Neo.ClientError.Statement.EntityNotFound", "Unable to load NODE 4:f0d3:18.")))
                 .isTrue();
+        assertThat(BackgroundFailures.concurrentChange(new ClientException(
+                        "Neo.ClientError.Procedure.ProcedureCallFailed",
+                        "Failed to invoke procedure `db.create.setNodeVectorProperty`: Caused by:"
+                                + " org.neo4j.internal.kernel.api.exceptions.EntityNotFoundException: Unable to load"
+                                + " NODE 4:b8df:18.")))
+                .isTrue();
         assertThat(BackgroundFailures.concurrentChange(
                         new TransientException("Neo.TransientError.Transaction.DeadlockDetected", "deadlock")))
                 .isTrue();
