@@ -3,11 +3,7 @@ package dev.graphmemory.internal.run;
 import dev.graphmemory.exceptions.InvalidInputException;
 import dev.graphmemory.internal.cypher.SearchStatements;
 import dev.graphmemory.internal.search.HybridSearch;
-import dev.graphmemory.internal.work.Chain;
 import dev.graphmemory.internal.work.Ids;
-import dev.graphmemory.internal.work.Sequence;
-import dev.graphmemory.internal.work.Statement;
-import dev.graphmemory.internal.work.Timed;
 import dev.graphmemory.internal.work.Work;
 import dev.graphmemory.model.BatchMode;
 import dev.graphmemory.model.CommitmentQuery;
@@ -120,22 +116,9 @@ public final class OperationTableProbe {
 
     private static List<String> texts(Supplier<Work<?>> make) {
         try {
-            return List.of(statementOf(make.get()).text());
+            return List.of(StatementCatalogue.first(make.get()).text());
         } catch (InvalidInputException refused) {
             return List.of();
         }
-    }
-
-    private static Statement<?> statementOf(Work<?> work) {
-        if (work instanceof Statement<?> statement) {
-            return statement;
-        }
-        if (work instanceof Chain<?, ?> chain) {
-            return statementOf(chain.first());
-        }
-        if (work instanceof Sequence<?> sequence) {
-            return statementOf(sequence.parts().get(0));
-        }
-        return statementOf(((Timed<?>) work).work());
     }
 }

@@ -8,12 +8,9 @@ import dev.graphmemory.internal.cypher.EmbeddingStatements;
 import dev.graphmemory.internal.cypher.Schema;
 import dev.graphmemory.internal.cypher.SearchStatements;
 import dev.graphmemory.internal.search.HybridSearch;
-import dev.graphmemory.internal.work.Chain;
 import dev.graphmemory.internal.work.Ids;
 import dev.graphmemory.internal.work.Params;
 import dev.graphmemory.internal.work.Statement;
-import dev.graphmemory.internal.work.Timed;
-import dev.graphmemory.internal.work.Work;
 import dev.graphmemory.model.Embedding;
 import dev.graphmemory.model.MemoryKind;
 import dev.graphmemory.model.RelationshipType;
@@ -124,7 +121,7 @@ class StatementPlanIT {
                 "plan-test", Ids.fresh(), 10, Duration.ofSeconds(5), 100, DIMENSIONS, HybridSearch.wordsOnly());
         return Stream.of(
                 Arguments.of(
-                        statementOf(SearchStatements.words(
+                        StatementCatalogue.first(SearchStatements.words(
                                 "plan-test",
                                 SearchQuery.of("acme proposal")
                                         .kinds(MemoryKind.COMMITMENT)
@@ -134,7 +131,7 @@ class StatementPlanIT {
                         "db.index.fulltext.queryNodes",
                         "gm_search_text"),
                 Arguments.of(
-                        statementOf(SearchStatements.meaning(
+                        StatementCatalogue.first(SearchStatements.meaning(
                                 "plan-test",
                                 SearchQuery.of("acme proposal").about("Alice"),
                                 "some-model",
@@ -144,7 +141,7 @@ class StatementPlanIT {
                         "db.index.vector.queryNodes",
                         EmbeddingStatements.INDEX),
                 Arguments.of(
-                        statementOf(ops.similarMemories(SimilarityQuery.to(Embedding.of(vector())))),
+                        StatementCatalogue.first(ops.similarMemories(SimilarityQuery.to(Embedding.of(vector())))),
                         "db.index.vector.queryNodes",
                         "gm_memory_embedding"));
     }
@@ -227,20 +224,6 @@ class StatementPlanIT {
     private static void collectWithDetails(Plan plan, List<String> operators) {
         operators.add(plan.operatorType() + " " + plan.arguments().getOrDefault("Details", Values.NULL));
         plan.children().forEach(child -> collectWithDetails(child, operators));
-    }
-
-    /** The statement a unit of work starts with. */
-    static Statement<?> statementOf(Work<?> work) {
-        if (work instanceof Statement<?> statement) {
-            return statement;
-        }
-        if (work instanceof Chain<?, ?> chain) {
-            return statementOf(chain.first());
-        }
-        if (work instanceof Timed<?> timed) {
-            return statementOf(timed.work());
-        }
-        throw new IllegalArgumentException("no statement in " + work);
     }
 
     private static void collect(Plan plan, List<String> operators) {
