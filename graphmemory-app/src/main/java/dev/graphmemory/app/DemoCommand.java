@@ -17,6 +17,11 @@ import picocli.CommandLine.Command;
         })
 final class DemoCommand extends MemoryCommand {
     @Override
+    boolean searches() {
+        return true; // the demo recalls by meaning
+    }
+
+    @Override
     int run(GraphMemory memory, PrintWriter out) {
         new Demo(memory, out).run();
         return 0;

@@ -40,7 +40,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        try (MemoryRuntime runtime = MemoryRuntime.start(connection);
+        try (MemoryRuntime runtime = MemoryRuntime.startWithoutEmbedder(connection);
                 Writer writer = open()) {
             MemorySnapshots snapshots = runtime.memory().snapshots();
             MemorySnapshots.Counts counts = snapshots.counts();

@@ -17,6 +17,16 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine command, CommandLine.ParseResult parseResult) {
+        command.getErr().println("graphmemory: " + describe(e));
+        LOG.debug("Command failed", e);
+        return 1;
+    }
+
+    /**
+     * The failure in one line: what kind of failure it is, then its message, e.g. {@code cannot start the database:
+     * The data directory … cannot be created}.
+     */
+    static String describe(Throwable e) {
         String kind;
         if (e instanceof MemoryException memory) {
             kind = memory.errorCode();
@@ -26,8 +36,6 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
             kind = e.getMessage() == null ? e.getClass().getSimpleName() : "failed";
         }
         String message = e.getMessage() == null ? "no details (run with --verbose)" : e.getMessage();
-        command.getErr().println("graphmemory: " + kind + ": " + message);
-        LOG.debug("Command failed", e);
-        return 1;
+        return kind + ": " + message;
     }
 }

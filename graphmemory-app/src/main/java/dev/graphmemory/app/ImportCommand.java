@@ -58,7 +58,7 @@ final class ImportCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "No such file: " + file);
         }
         long total = countLines(file);
-        try (MemoryRuntime runtime = MemoryRuntime.start(connection);
+        try (MemoryRuntime runtime = MemoryRuntime.startWithoutEmbedder(connection);
                 BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             Batch batch = new Batch(runtime.memory().snapshots(), Progress.onTerminal("import", total - 1));
             long number = 1;

@@ -21,12 +21,18 @@ abstract class MemoryCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        try (MemoryRuntime runtime = MemoryRuntime.start(connection)) {
+        try (MemoryRuntime runtime =
+                searches() ? MemoryRuntime.start(connection) : MemoryRuntime.startWithoutEmbedder(connection)) {
             PrintWriter out = spec.commandLine().getOut();
             int status = run(runtime.memory(), out);
             out.flush();
             return status;
         }
+    }
+
+    /** Whether the command searches by meaning, and so needs the embedding model; the default: no. */
+    boolean searches() {
+        return false;
     }
 
     /** Does the command's work; returns the exit status. */

@@ -1,5 +1,6 @@
 package dev.graphmemory.app;
 
+import dev.graphmemory.Embeddings;
 import dev.graphmemory.GraphMemory;
 import dev.graphmemory.MemoryConfig;
 import dev.graphmemory.embedded.EmbeddedNeo4j;
@@ -26,6 +27,15 @@ final class MemoryRuntime implements AutoCloseable {
 
     static MemoryRuntime start(ConnectionOptions options) {
         return start(options, System.getenv(), null);
+    }
+
+    /**
+     * For a one-shot command that does not search by meaning: the embedding model is not loaded (seconds of CPU that
+     * the command would wait for when it closes). The memories it writes wait for their vectors, as every write does,
+     * until a process with the model embeds them ({@code serve}, or the next search).
+     */
+    static MemoryRuntime startWithoutEmbedder(ConnectionOptions options) {
+        return start(options, System.getenv(), null, config -> config.embeddings(Embeddings.off()));
     }
 
     /** With metrics recorded into {@code meterRegistry} (a Micrometer registry), if not {@code null}. */

@@ -81,6 +81,12 @@ final class ServeCommand implements Callable<Integer> {
     /** The exit status when the embedded database stopped working (EX_TEMPFAIL: try again once the cause is fixed). */
     static final int DATABASE_STOPPED = 75;
 
+    /**
+     * How long a tool call made while the database starts waits for it before it is answered with an error. A first
+     * start on a busy machine takes tens of seconds; a client that gives up sooner can call again.
+     */
+    static final Duration START_WAIT = Duration.ofMinutes(2);
+
     /** How long the calls in flight get to send their error replies before the process exits after a failure. */
     static final Duration FAILURE_REPLY_TIME = Duration.ofSeconds(1);
 
@@ -128,39 +134,48 @@ final class ServeCommand implements Callable<Integer> {
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
         Map<String, String> environment = System.getenv();
-        MemoryRuntime runtime = MemoryRuntime.start(
-                connection,
-                environment,
-                metrics,
-                config -> coalescing(config, environment)
-                        .planWarmUp(true)); // a server: its first calls should find their plans made
-        ToolCalls calls = new ToolCalls(runtime.memory());
+        // The server answers at once (initialize, tools/list, ping); the database starts meanwhile, and a tool call
+        // made before it is ready waits for it.
+        BackgroundStart memory = BackgroundStart.begin(
+                () -> MemoryRuntime.start(
+                        connection,
+                        environment,
+                        metrics,
+                        config -> coalescing(config, environment)
+                                .planWarmUp(true)), // a server: its first calls should find their plans made
+                START_WAIT,
+                runtime -> runtime.onFailure(ServeCommand::exitAfterFailure));
+        ToolCalls calls = new ToolCalls(memory);
         AtomicBoolean stopped = new AtomicBoolean();
-        runtime.onFailure(failure -> exitAfterFailure(failure));
+        String namespace = connection.config(environment).namespace();
         if (http == null) {
             StdioMcpServer server = StdioMcpServer.start(
                     calls, Version.current(), new FileInputStream(FileDescriptor.in), protocol, messageLimit);
-            Runnable stop = () -> stop(stopped, server, runtime);
+            Runnable stop = () -> stop(stopped, server, memory);
             Runtime.getRuntime().addShutdownHook(new Thread(stop, "graphmemory-shutdown"));
-            LOG.info(
-                    "MCP server ready on standard input and output (namespace {})",
-                    runtime.memory().namespace());
+            LOG.info("MCP server ready on standard input and output (namespace {})", namespace);
             server.awaitEndOfInput();
             String reason = server.endReason();
             LOG.info("{}: stopping", Character.toUpperCase(reason.charAt(0)) + reason.substring(1));
             stop.run();
         } else {
-            HttpMcpServer server = HttpMcpServer.start(
-                    calls,
-                    Version.current(),
-                    address.host(),
-                    address.port(),
-                    bearer,
-                    allowedOrigins,
-                    metrics,
-                    messageLimit);
+            HttpMcpServer server;
+            try {
+                server = HttpMcpServer.start(
+                        calls,
+                        Version.current(),
+                        address.host(),
+                        address.port(),
+                        bearer,
+                        allowedOrigins,
+                        metrics,
+                        messageLimit);
+            } catch (Exception e) {
+                memory.close();
+                throw e;
+            }
             Runtime.getRuntime()
-                    .addShutdownHook(new Thread(() -> stop(stopped, server, runtime), "graphmemory-shutdown"));
+                    .addShutdownHook(new Thread(() -> stop(stopped, server, memory), "graphmemory-shutdown"));
             server.join();
         }
         return 0;
@@ -217,7 +232,7 @@ final class ServeCommand implements Callable<Integer> {
      * waiting to be coalesced) gets {@link #STOP_LIMIT}; after that the process exits without waiting further, so that
      * a client that went away never leaves the data directory locked. The database recovers what it did not close.
      */
-    private static void stop(AtomicBoolean stopped, AutoCloseable server, MemoryRuntime runtime) {
+    private static void stop(AtomicBoolean stopped, AutoCloseable server, BackgroundStart memory) {
         if (!stopped.compareAndSet(false, true)) {
             return;
         }
@@ -241,7 +256,7 @@ final class ServeCommand implements Callable<Integer> {
             LOG.debug("Stopping the MCP server failed", e);
         } finally {
             try {
-                runtime.close();
+                memory.close();
             } finally {
                 watchdog.interrupt();
             }

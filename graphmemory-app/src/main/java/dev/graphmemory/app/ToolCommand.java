@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,6 +31,9 @@ import tools.jackson.core.JacksonException;
             "List the tools with: graphmemory tools"
         })
 final class ToolCommand implements Callable<Integer> {
+    /** The tools that search by meaning: only they load the embedding model in a one-shot call. */
+    static final Set<String> SEARCHING = Set.of("search_memory");
+
     @Mixin
     ConnectionOptions connection;
 
@@ -60,7 +64,9 @@ final class ToolCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     command, "The arguments must be a JSON object: " + e.getOriginalMessage());
         }
-        try (MemoryRuntime runtime = MemoryRuntime.start(connection)) {
+        try (MemoryRuntime runtime = SEARCHING.contains(name)
+                ? MemoryRuntime.start(connection)
+                : MemoryRuntime.startWithoutEmbedder(connection)) {
             ToolCalls.Outcome outcome = new ToolCalls(runtime.memory()).call(name, parsed);
             command.getOut().println(Json.write(outcome.content()));
             command.getOut().flush();

@@ -227,7 +227,7 @@ class ReliabilityIT {
         for (int i = 0; i < 40; i++) {
             var result = client.callTool(
                     new McpSchema.CallToolRequest("create_commitment", Map.of("content", "acknowledged " + i)));
-            assertThat(result.isError()).isFalse();
+            assertThat(result.isError()).as("%s", result.content()).isFalse();
             ids.add(((Map<?, ?>) result.structuredContent()).get("id").toString());
         }
         long pid = ProcessHandle.current()

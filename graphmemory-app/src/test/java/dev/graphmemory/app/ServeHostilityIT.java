@@ -29,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ServeHostilityIT {
     private static final Path JAR = Path.of("target", "graphmemory.jar").toAbsolutePath();
     private static final Duration START = Duration.ofSeconds(120);
+    /** What serve logs once its memory has started (it answers MCP messages before). */
+    static final String MEMORY_READY = "The memory is ready";
     /** The stop limit of {@code serve} and a margin for a loaded machine. */
     private static final Duration EXIT = ServeCommand.STOP_LIMIT.plusSeconds(10);
 
@@ -197,24 +199,38 @@ class ServeHostilityIT {
 
         /** With {@code follow}, replies are collected in the background; without, read when asked for. */
         static Serve start(Path data, boolean follow, String... extra) throws Exception {
+            List<String> command = new ArrayList<>(List.of("serve", "--data-dir", data.toString()));
+            command.addAll(List.of(extra));
+            Serve serve = launch(follow, command.toArray(String[]::new));
+            serve.awaitLog(MEMORY_READY);
+            return serve;
+        }
+
+        /**
+         * Starts {@code graphmemory} with {@code arguments} and returns once it answers MCP messages, which it does before its memory has
+         * started (and whether or not the memory can start).
+         */
+        static Serve launch(boolean follow, String... arguments) throws Exception {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx1g",
                     "-jar",
-                    JAR.toString(),
-                    "serve",
-                    "--data-dir",
-                    data.toString()));
-            command.addAll(List.of(extra));
+                    JAR.toString()));
+            command.addAll(List.of(arguments));
             Serve serve = new Serve(new ProcessBuilder(command).start(), follow);
+            serve.awaitLog("MCP server ready");
+            return serve;
+        }
+
+        /** Waits until the log has a line containing {@code text}. */
+        void awaitLog(String text) throws InterruptedException {
             long deadline = System.nanoTime() + START.toNanos();
-            while (!serve.log().contains("MCP server ready")) {
-                if (System.nanoTime() > deadline || !serve.process.isAlive()) {
-                    throw new AssertionError("serve did not start:\n" + serve.log());
+            while (!log().contains(text)) {
+                if (System.nanoTime() > deadline || !process.isAlive()) {
+                    throw new AssertionError("serve logged no '" + text + "':\n" + log());
                 }
                 Thread.sleep(50);
             }
-            return serve;
         }
 
         void initialize() throws Exception {

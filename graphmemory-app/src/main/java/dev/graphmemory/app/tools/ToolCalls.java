@@ -6,6 +6,8 @@ import dev.graphmemory.exceptions.MemoryException;
 import dev.graphmemory.exceptions.NotFoundException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -20,11 +22,22 @@ public final class ToolCalls {
     private static final Logger LOG = LoggerFactory.getLogger(ToolCalls.class);
     private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
 
-    private final GraphMemory memory;
+    private final Supplier<GraphMemory> memory;
 
     /** Calls go to this memory, in its namespace. */
     public ToolCalls(GraphMemory memory) {
-        this.memory = memory;
+        Objects.requireNonNull(memory, "memory");
+        this.memory = () -> memory;
+    }
+
+    /**
+     * Calls go to the memory {@code memory} gives, asked once per call, after the arguments are checked: a server
+     * that answers before its database has started passes one that waits for it, and that throws a
+     * {@link dev.graphmemory.exceptions.UnavailableException} while it cannot (still starting, or failed to start),
+     * which the call answers as an {@code unavailable} error.
+     */
+    public ToolCalls(Supplier<GraphMemory> memory) {
+        this.memory = Objects.requireNonNull(memory, "memory");
     }
 
     /**
@@ -43,9 +56,8 @@ public final class ToolCalls {
         }
         long started = System.nanoTime();
         try {
-            Object result = tool.get()
-                    .handler()
-                    .apply(memory, Args.check(arguments, tool.get().params()));
+            Args checked = Args.check(arguments, tool.get().params());
+            Object result = tool.get().handler().apply(memory.get(), checked);
             LOG.debug("{} done in {} ms", name, (System.nanoTime() - started) / 1_000_000);
             return new Outcome(false, Json.tree(result));
         } catch (MemoryException e) {
