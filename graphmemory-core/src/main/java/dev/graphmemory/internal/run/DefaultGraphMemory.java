@@ -34,12 +34,16 @@ import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.async.AsyncSession;
 import org.neo4j.driver.observation.metrics.ConnectionPoolMetrics;
 import org.neo4j.driver.observation.metrics.MetricsObservationProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link GraphMemory}: runs each operation alone and hands out sessions and transactions. With coalescing on, its
  * own single writes (blocking and asynchronous) go through a {@link Coalescer}; sessions and transactions never do.
  */
 public final class DefaultGraphMemory extends BlockingFacade implements GraphMemory {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultGraphMemory.class);
+
     /** How often the search indexer moves new memories into the full-text index while writes come in. */
     static final Duration SEARCH_INDEX_TICK = Duration.ofMillis(200);
 
@@ -108,9 +112,11 @@ public final class DefaultGraphMemory extends BlockingFacade implements GraphMem
      */
     public static DefaultGraphMemory connect(MemoryConfig config) {
         MetricsObservationProvider metrics = MetricsObservationProvider.newInstance();
+        long started = System.nanoTime();
         Driver driver = Drivers.create(config, metrics);
         try {
             driver.verifyConnectivity();
+            LOG.debug("Connected to {} in {} ms", config.uri().orElse(null), (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             driver.close();
             throw Errors.translate(e);
@@ -129,7 +135,9 @@ public final class DefaultGraphMemory extends BlockingFacade implements GraphMem
         Objects.requireNonNull(driver, "driver");
         Objects.requireNonNull(config, "config");
         try {
+            long started = System.nanoTime();
             Schema.ensure(driver, config.database(), Duration.ofMinutes(5), config.embeddingDimensions());
+            LOG.debug("Schema checked in {} ms", (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             if (ownsDriver) {
                 driver.close();
