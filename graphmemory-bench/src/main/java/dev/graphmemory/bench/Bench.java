@@ -18,6 +18,7 @@ import dev.graphmemory.bench.scenario.ConcurrentWriters;
 import dev.graphmemory.bench.scenario.EntityContextAtScale;
 import dev.graphmemory.bench.scenario.SingleEntity;
 import dev.graphmemory.bench.scenario.StoreTurn;
+import dev.graphmemory.bench.startup.CommandStartRun;
 import dev.graphmemory.bench.startup.StartupRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +46,8 @@ public final class Bench {
     static final String GROWTH = "GROWTH";
     /** The id of the first calls of a fresh process, for {@code --only}. */
     static final String STARTUP = "STARTUP";
+    /** The id of the command's own start (serve and tool, fresh processes of the jar), for {@code --only}. */
+    static final String COMMAND_START = "COMMAND";
     /** The id of the 1-vs-2-process run, for {@code --only}. */
     static final String PROCESSES = "PROCESSES";
 
@@ -111,6 +114,10 @@ public final class Bench {
             // a child JVM per configuration: the full mode, or when asked for
             LOG.info("Start-up: running");
             sections.add(StartupRun.run(options));
+        }
+        if (options.runs(COMMAND_START) && (!options.quick() || !options.only().isEmpty())) {
+            LOG.info("Command start-up: running");
+            sections.add(CommandStartRun.run(options));
         }
         if (options.runs(PROCESSES) && (!options.quick() || !options.only().isEmpty())) {
             LOG.info("Processes: running");

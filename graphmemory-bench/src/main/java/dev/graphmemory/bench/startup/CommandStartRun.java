@@ -1,0 +1,285 @@
+package dev.graphmemory.bench.startup;
+
+import dev.graphmemory.Embeddings;
+import dev.graphmemory.GraphMemory;
+import dev.graphmemory.MemoryConfig;
+import dev.graphmemory.bench.Options;
+import dev.graphmemory.embedded.EmbeddedNeo4j;
+import dev.graphmemory.embeddings.E5SmallEmbedder;
+import dev.graphmemory.model.BatchMode;
+import dev.graphmemory.model.Commitment;
+import dev.graphmemory.model.Entity;
+import dev.graphmemory.model.EntityType;
+import dev.graphmemory.model.NewCommitment;
+import dev.graphmemory.model.NewEntity;
+import dev.graphmemory.model.NewLink;
+import dev.graphmemory.model.RelationshipType;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The command as a user starts it: {@code graphmemory serve} and {@code graphmemory tool}, each a fresh process of the
+ * real jar ({@code graphmemory-app/target/graphmemory.jar}, or the system property {@value #JAR_PROPERTY}) on an empty
+ * data directory and on one holding many memories (with their vectors, as a store that has been in use has). For
+ * {@code serve}: process start to the {@code initialize} answer, and to its first tool result (a call sent right after
+ * {@code initialize}); the embedded Neo4j's own start and how much later the memory was ready, from the process's log.
+ * For {@code tool}: process start to its result.
+ */
+public final class CommandStartRun {
+    /** The system property naming the command's jar. */
+    public static final String JAR_PROPERTY = "graphmemory.app.jar";
+
+    static final String NAMESPACE = "default";
+    private static final Logger LOG = LoggerFactory.getLogger(CommandStartRun.class);
+    private static final Pattern NEO4J_STARTED = Pattern.compile("Embedded Neo4j started in (\\d+) ms");
+    private static final Pattern MEMORY_READY = Pattern.compile("The memory is ready .*started in (\\d+) ms");
+    private static final String FIRST_CALL = "get_commitments";
+    private static final String FIRST_ARGUMENTS = "{\"limit\":1}";
+    private static final int BATCH = 5_000;
+    private static final String WAITING = """
+            MATCH (n:EmbedPending) WHERE n.namespace = $namespace RETURN n.id AS id LIMIT $batch
+            """;
+    private static final String STORE = """
+            UNWIND $rows AS row
+            MATCH (n:Memory) WHERE n.namespace = $namespace AND n.id = row.id
+            CALL db.create.setNodeVectorProperty(n, 'textVector', row.vector)
+            SET n.textModel = $model
+            REMOVE n:EmbedPending
+            RETURN count(n) AS stored
+            """;
+
+    private CommandStartRun() {}
+
+    /** Runs every data directory and command {@code options.pick(1, 3)} times and returns the section. */
+    public static CommandStartSection run(Options options) throws Exception {
+        Path jar = Path.of(System.getProperty(JAR_PROPERTY, "graphmemory-app/target/graphmemory.jar"))
+                .toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(
+                    "No command jar at " + jar + ": build graphmemory-app, or set -D" + JAR_PROPERTY);
+        }
+        int memories = options.pick(2_000, 100_000);
+        int repeats = options.pick(1, 3);
+        Path root = Files.createTempDirectory("graphmemory-command-start-");
+        try {
+            Path seeded = root.resolve("seeded");
+            seed(seeded, memories);
+            List<CommandStartSection.Store> stores = new ArrayList<>();
+            for (int stored : List.of(0, memories)) {
+                List<CommandStartSection.Serve> serves = new ArrayList<>();
+                List<Long> tools = new ArrayList<>();
+                for (int i = 0; i < repeats; i++) {
+                    Path data = root.resolve("serve-" + stored + "-" + i);
+                    if (stored > 0) {
+                        StartupRun.copy(seeded, data);
+                    }
+                    serves.add(serve(jar, data));
+                    Path again = root.resolve("tool-" + stored + "-" + i);
+                    if (stored > 0) {
+                        StartupRun.copy(seeded, again);
+                    }
+                    tools.add(tool(jar, again));
+                }
+                stores.add(new CommandStartSection.Store(stored, serves, tools));
+                LOG.info("Command start-up: {} memories done", stored);
+            }
+            return new CommandStartSection(stores);
+        } finally {
+            StartupRun.delete(root);
+        }
+    }
+
+    /**
+     * {@code memories} memories in the default namespace: entities and commitments, each commitment INVOLVES an
+     * entity, every one with a vector of the built-in model's size and name (random: start-up reads none of them).
+     */
+    private static void seed(Path store, int memories) {
+        long started = System.nanoTime();
+        try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.builder().dataDirectory(store).start();
+                Driver driver = GraphDatabase.driver(neo4j.boltUri());
+                GraphMemory memory = GraphMemory.connect(MemoryConfig.builder()
+                        .uri(neo4j.boltUri())
+                        .namespace(NAMESPACE)
+                        .embeddings(Embeddings.off())
+                        .build())) {
+            for (int written = 0; written < memories; written += 2 * BATCH) {
+                int pairs = Math.min(BATCH, (memories - written) / 2);
+                List<NewEntity> people = new ArrayList<>(pairs);
+                List<NewCommitment> promises = new ArrayList<>(pairs);
+                for (int i = 0; i < pairs; i++) {
+                    people.add(NewEntity.of("Stored person " + (written + i), EntityType.PERSON));
+                    promises.add(NewCommitment.of("Stored promise " + (written + i) + " to call back about the plan"));
+                }
+                List<Entity> entities =
+                        memory.createEntities(people, BatchMode.ATOMIC).values();
+                List<Commitment> commitments =
+                        memory.createCommitments(promises, BatchMode.ATOMIC).values();
+                List<NewLink> links = new ArrayList<>(pairs);
+                for (int i = 0; i < pairs; i++) {
+                    links.add(NewLink.of(
+                            commitments.get(i).id(),
+                            RelationshipType.INVOLVES,
+                            entities.get(i).id()));
+                }
+                memory.linkNodes(links, BatchMode.ATOMIC);
+            }
+            vectors(driver);
+        }
+        LOG.info(
+                "Command start-up: {} memories with vectors stored in {} s",
+                memories,
+                (System.nanoTime() - started) / 1_000_000_000);
+    }
+
+    private static void vectors(Driver driver) {
+        Random random = new Random(42);
+        while (true) {
+            List<String> ids = driver
+                    .executableQuery(WAITING)
+                    .withParameters(Map.of("namespace", NAMESPACE, "batch", BATCH))
+                    .execute()
+                    .records()
+                    .stream()
+                    .map(r -> r.get("id").asString())
+                    .toList();
+            if (ids.isEmpty()) {
+                return;
+            }
+            List<Map<String, Object>> rows = new ArrayList<>(ids.size());
+            for (String id : ids) {
+                rows.add(Map.of("id", id, "vector", unit(random, E5SmallEmbedder.DIMENSIONS)));
+            }
+            driver.executableQuery(STORE)
+                    .withParameters(Map.of("rows", rows, "namespace", NAMESPACE, "model", E5SmallEmbedder.MODEL))
+                    .execute();
+        }
+    }
+
+    private static List<Double> unit(Random random, int dimensions) {
+        double[] vector = new double[dimensions];
+        double norm = 0;
+        for (int i = 0; i < dimensions; i++) {
+            vector[i] = random.nextGaussian();
+            norm += vector[i] * vector[i];
+        }
+        List<Double> values = new ArrayList<>(dimensions);
+        for (double value : vector) {
+            values.add(value / Math.sqrt(norm));
+        }
+        return values;
+    }
+
+    /** One {@code serve} process: the initialize answer and a first tool call sent right after it, timed. */
+    private static CommandStartSection.Serve serve(Path jar, Path data) throws Exception {
+        Path log = Files.createTempFile("graphmemory-serve-", ".log");
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(java(), "-jar", jar.toString(), "serve", "--data-dir", data.toString())
+                .redirectError(log.toFile())
+                .start();
+        try (OutputStream in = process.getOutputStream();
+                BufferedReader out =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            send(
+                    in,
+                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                            + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"bench\",\"version\":\"1\"}}}");
+            await(out, 1);
+            long initialized = System.nanoTime() - started;
+            send(in, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+            send(
+                    in,
+                    "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"" + FIRST_CALL
+                            + "\",\"arguments\":" + FIRST_ARGUMENTS + "}}");
+            String result = await(out, 2);
+            long first = System.nanoTime() - started;
+            if (result.contains("\"isError\":true")) {
+                throw new IllegalStateException("serve's first call failed: " + result);
+            }
+            in.close();
+            end(process, "serve");
+            String text = Files.readString(log);
+            return new CommandStartSection.Serve(
+                    initialized / 1_000_000,
+                    first / 1_000_000,
+                    logged(text, NEO4J_STARTED),
+                    logged(text, MEMORY_READY));
+        } finally {
+            process.destroyForcibly();
+            Files.deleteIfExists(log);
+        }
+    }
+
+    /** One {@code graphmemory tool} process: start to its result on standard output. */
+    private static long tool(Path jar, Path data) throws Exception {
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(
+                        java(),
+                        "-jar",
+                        jar.toString(),
+                        "tool",
+                        FIRST_CALL,
+                        FIRST_ARGUMENTS,
+                        "--data-dir",
+                        data.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String result = out.readLine();
+            long took = System.nanoTime() - started;
+            if (result == null || result.contains("\"error\"")) {
+                throw new IllegalStateException("graphmemory tool failed: " + result);
+            }
+            end(process, "tool");
+            return took / 1_000_000;
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    private static void send(OutputStream in, String message) throws IOException {
+        in.write((message + "\n").getBytes(StandardCharsets.UTF_8));
+        in.flush();
+    }
+
+    /** Reads replies until the one with {@code id}. */
+    private static String await(BufferedReader out, int id) throws IOException {
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            if (line.contains("\"id\":" + id + ",") || line.contains("\"id\":" + id + "}")) {
+                return line;
+            }
+        }
+        throw new IllegalStateException("serve ended before answering message " + id);
+    }
+
+    private static void end(Process process, String command) throws InterruptedException {
+        if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IllegalStateException(command + " did not end cleanly");
+        }
+    }
+
+    private static long logged(String log, Pattern pattern) {
+        Matcher matcher = pattern.matcher(log);
+        return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
+    }
+
+    private static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+}
