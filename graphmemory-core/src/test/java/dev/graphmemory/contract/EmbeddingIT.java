@@ -70,6 +70,10 @@ class EmbeddingIT extends ContractSupport {
         assertThat(hybrid.hits().get(0).why())
                 .extracting(SearchHit.Signal::signal)
                 .containsExactly("words", "meaning");
+        assertThat(hybrid.hits().get(0).memory().properties())
+                .as("the embedder's own properties are not memory content")
+                .containsKey("content")
+                .doesNotContainKeys("textVector", "textModel", "embedClaimedAt", "embedClaimedBy");
     }
 
     @ParameterizedTest

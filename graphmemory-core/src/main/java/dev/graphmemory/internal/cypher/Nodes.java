@@ -28,18 +28,10 @@ import org.neo4j.driver.types.Node;
 public final class Nodes {
     /**
      * Properties the library keeps for itself and never shows as memory content. The embedding is the caller's, but
-     * hundreds of numbers would flood any answer; exports keep it.
+     * hundreds of numbers would flood any answer; exports keep it. The embedder's own properties (its vector, the model
+     * that made it, its claims) are internal too.
      */
-    public static final Set<String> INTERNAL_PROPERTIES = Set.of(
-            "id",
-            "namespace",
-            "nameKey",
-            "patternKey",
-            "recentObservationIds",
-            "touchedBy",
-            "embedding",
-            "textVector",
-            "turnCount");
+    public static final Set<String> INTERNAL_PROPERTIES = internalProperties();
 
     private Nodes() {}
 
