@@ -212,7 +212,11 @@ public final class CommandStartRun {
                 throw new IllegalStateException("serve's first call failed: " + result);
             }
             in.close();
-            end(process, "serve");
+            try {
+                end(process, "serve");
+            } catch (IllegalStateException e) {
+                throw new IllegalStateException(e.getMessage() + "; its log:\n" + Files.readString(log), e);
+            }
             String text = Files.readString(log);
             return new CommandStartSection.Serve(
                     initialized / 1_000_000,
@@ -269,8 +273,11 @@ public final class CommandStartRun {
     }
 
     private static void end(Process process, String command) throws InterruptedException {
-        if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            throw new IllegalStateException(command + " did not end cleanly");
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            throw new IllegalStateException(command + " did not end within 2 minutes of its input");
+        }
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException(command + " ended with status " + process.exitValue());
         }
     }
 
