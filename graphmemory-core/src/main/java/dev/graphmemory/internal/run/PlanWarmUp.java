@@ -2,6 +2,7 @@ package dev.graphmemory.internal.run;
 
 import dev.graphmemory.internal.driver.Sessions;
 import dev.graphmemory.internal.telemetry.DaemonThreads;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,9 @@ import org.slf4j.LoggerFactory;
  */
 final class PlanWarmUp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PlanWarmUp.class);
+
+    /** The longest closing waits for the statement being planned. */
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
 
     private final Thread thread;
     private volatile boolean closed;
@@ -46,9 +50,17 @@ final class PlanWarmUp implements AutoCloseable {
         }
     }
 
-    /** Stops after the statement being planned; does not wait for it. */
+    /**
+     * Stops after the statement being planned, waiting for it at most {@link #CLOSE_WAIT}: a connection closed while
+     * the server is still answering makes the server log an error ("Response write failure").
+     */
     @Override
     public void close() {
         closed = true;
+        try {
+            thread.join(CLOSE_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
