@@ -51,7 +51,10 @@ final class UiCommand implements Callable<Integer> {
         byte[] secret = new byte[24];
         new SecureRandom().nextBytes(secret);
         String token = HexFormat.of().formatHex(secret);
-        MemoryRuntime runtime = MemoryRuntime.start(connection);
+        // Pages run the search and timeline statements, whose first planning takes seconds: plan them in the
+        // background at once, as serve does.
+        MemoryRuntime runtime =
+                MemoryRuntime.start(connection, System.getenv(), null, config -> config.planWarmUp(true));
         InspectorServer server;
         try {
             server = InspectorServer.start(runtime::memory, port, token);

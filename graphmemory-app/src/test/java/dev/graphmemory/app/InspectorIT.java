@@ -17,9 +17,12 @@ import dev.graphmemory.model.NewLink;
 import dev.graphmemory.model.RelationshipType;
 import dev.graphmemory.model.SearchQuery;
 import dev.graphmemory.testing.Neo4jTest;
+import dev.graphmemory.testing.SharedNeo4j;
 import dev.graphmemory.testing.TestNamespace;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +44,8 @@ import org.openqa.selenium.interactions.Actions;
 /**
  * The web inspector in a real browser (headless Chromium) against a real server on the embedded Neo4j: every page
  * loads without console errors, search finds a memory, the entity graph draws its nodes and opens one on a click,
- * forgetting asks first, stored scripts stay text, and foreign pages and requests without the token are refused.
+ * forgetting asks first, stored scripts stay text, foreign pages and requests without the token are refused, and
+ * {@code graphmemory ui} prints an address that opens it.
  * With {@code -Dinspector.screenshots=DIR} the main pages' screenshots are saved there (the README's come from
  * {@code docs/images}); else under {@code target/}.
  */
@@ -304,8 +309,8 @@ class InspectorIT {
                     Map.entry("/timeline?before=yesterday", 400),
                     Map.entry("/timeline?skip=-1", 400),
                     Map.entry("/patterns?below=lots", 400),
-                    Map.entry("/patterns?below=0.5", 400),
-                    Map.entry("/commitments?before=2026-01-01T00:00:00Z", 400),
+                    Map.entry("/patterns?skip=-3", 400),
+                    Map.entry("/commitments?before=2026-01-01T00:00:00Z&skip=x", 400),
                     Map.entry("/?q=%21%21%21", 400),
                     Map.entry("/?q=ficus&limit=100000", 400),
                     Map.entry("/?q=ficus&mode=telepathy", 400),
@@ -328,6 +333,17 @@ class InspectorIT {
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(put.statusCode()).isEqualTo(405);
+        }
+        try (InspectorServer failed = InspectorServer.start(
+                () -> {
+                    throw new IllegalStateException("The embedded database did not start: no space left on device");
+                },
+                0,
+                TOKEN)) {
+            HttpResponse<String> page =
+                    get(failed.uri().resolve("/timeline"), Map.of("Authorization", "Bearer " + TOKEN));
+            assertThat(page.statusCode()).isEqualTo(503);
+            assertThat(page.body()).contains("no space left on device").doesNotContain("IllegalStateException");
         }
     }
 
@@ -380,6 +396,40 @@ class InspectorIT {
                             .findElements(By.cssSelector("ol.hits > li"))
                             .isEmpty());
             assertThat(browser.consoleErrors()).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldStartFromTheCommandAndPrintItsAddress(SharedNeo4j neo4j, TestNamespace namespace) throws Exception {
+        Process process = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        Path.of("target", "graphmemory.jar").toString(),
+                        "ui",
+                        "--uri",
+                        neo4j.server().boltUri().toString(),
+                        "--namespace",
+                        namespace.value())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line = out.readLine();
+            assertThat(line)
+                    .startsWith("graphmemory inspector (namespace " + namespace.value() + "): ")
+                    .matches(".*: http://127\\.0\\.0\\.1:\\d+/\\?token=[0-9a-f]{48}");
+            URI address = URI.create(line.substring(line.indexOf("http://")));
+            assertThat(get(address.resolve("/"), Map.of()).statusCode()).isEqualTo(401);
+            HttpResponse<String> exchange = get(address, Map.of());
+            assertThat(exchange.statusCode()).isEqualTo(303);
+            String cookie = exchange.headers().firstValue("Set-Cookie").orElseThrow();
+            HttpResponse<String> page =
+                    get(address.resolve("/patterns"), Map.of("Cookie", cookie.substring(0, cookie.indexOf(';'))));
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains(namespace.value());
+        } finally {
+            process.destroy(); // SIGTERM: the shutdown hook stops the server and the memory
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         }
     }
 

@@ -7,6 +7,7 @@ import dev.graphmemory.app.ui.InspectorServer;
 import dev.graphmemory.embedded.EmbeddedNeo4j;
 import dev.graphmemory.model.BatchMode;
 import dev.graphmemory.model.Commitment;
+import dev.graphmemory.model.CommitmentQuery;
 import dev.graphmemory.model.Entity;
 import dev.graphmemory.model.EntityType;
 import dev.graphmemory.model.NewCommitment;
@@ -38,14 +39,15 @@ import java.util.regex.Matcher;
  * <pre>{@code
  * ./mvnw -Dmaven.repo.local=… -o test-compile -pl graphmemory-app -am
  * java -cp graphmemory-app/target/test-classes:graphmemory-app/target/classes:$(cat cp.txt) \
- *     dev.graphmemory.app.InspectorTimings
+ *     dev.graphmemory.app.InspectorTimings [DATA_DIR]   # a directory it filled before: measure again
  * }</pre>
  */
 final class InspectorTimings {
     private static final int CHUNK = 2_000;
 
     public static void main(String[] args) throws Exception {
-        Path data = Files.createTempDirectory("inspector-timings");
+        boolean filled = args.length > 0; // a data directory this tool filled before
+        Path data = filled ? Path.of(args[0]) : Files.createTempDirectory("inspector-timings");
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.builder().dataDirectory(data).start();
                 GraphMemory memory = GraphMemory.connect(MemoryConfig.builder()
                         .uri(neo4j.boltUri())
@@ -53,8 +55,8 @@ final class InspectorTimings {
                         .embeddings(Embeddings.off())
                         .build())) {
             long start = System.nanoTime();
-            Map<String, String> ids = fill(memory);
-            System.out.printf("filled 100,000 memories in %.0f s%n", (System.nanoTime() - start) / 1e9);
+            Map<String, String> ids = filled ? found(memory) : fill(memory);
+            System.out.printf("filled 100,000 memories in %.0f s (%s)%n", (System.nanoTime() - start) / 1e9, data);
             try (InspectorServer server = InspectorServer.start(() -> memory, 0, "timings")) {
                 URI base = server.uri();
                 Map<String, String> pages = new LinkedHashMap<>();
@@ -143,6 +145,15 @@ final class InspectorTimings {
             memory.recordPatterns(again.subList(from, Math.min(again.size(), from + CHUNK)), BatchMode.ATOMIC);
         }
         return ids;
+    }
+
+    private static Map<String, String> found(GraphMemory memory) {
+        return Map.of(
+                "hub", memory.getEntityContext("Acme Corp", 1).entity().id(),
+                "commitment",
+                        memory.getCommitments(CommitmentQuery.all().limit(1))
+                                .get(0)
+                                .id());
     }
 
     private static void time(HttpClient http, String name, URI uri) throws Exception {

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * {@code Origin} header other than the server's own origin (scheme, host and port) or an origin allowed explicitly are
  * refused, so a web page in the user's browser cannot reach the memory; on loopback the {@code Host} header must name
  * this machine too (DNS rebinding). Every error answer is a JSON-RPC error object, never a stack trace
- * ({@link HttpGuardFilter}), and every message is checked before the SDK reads it ({@link McpMessageFilter}).
+ * ({@link HttpGuardFilter}), and every message is checked before the SDK reads it ({@link McpMessageFilter}). A site
+ * can be served beside it at {@code /} (the web inspector), under the same origin rules.
  */
 public final class HttpMcpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpMcpServer.class);

@@ -103,6 +103,8 @@ public final class Inspector extends HttpServlet {
                     Pages.problem("Not found", namespaceOrEmpty(), "There is no such page or memory here."));
         } catch (InvalidInputException | Routes.BadRequest e) {
             send(response, 400, Pages.problem("Bad request", namespaceOrEmpty(), e.getMessage()));
+        } catch (Unavailable e) {
+            send(response, 503, Pages.problem("The memory is not available", "", e.getMessage()));
         } catch (MemoryException e) {
             LOG.warn("{} {} failed: {}", method, path, e.toString());
             send(response, 503, Pages.problem("The memory did not answer", "", e.getMessage()));
@@ -115,7 +117,7 @@ public final class Inspector extends HttpServlet {
 
     private void get(String path, HttpServletRequest request, HttpServletResponse response) throws IOException {
         Routes.Route route = Routes.of(path);
-        GraphMemory memory = this.memory.get();
+        GraphMemory memory = memory();
         switch (route.page()) {
             case SEARCH -> send(response, 200, ListPages.search(memory, new Query(request)));
             case TIMELINE -> send(response, 200, ListPages.timeline(memory, new Query(request)));
@@ -143,7 +145,28 @@ public final class Inspector extends HttpServlet {
             return;
         }
         response.setStatus(303); // after a POST, the answer is a page to GET: reloading it forgets nothing again
-        response.setHeader("Location", MemoryPages.forget(memory.get(), id));
+        response.setHeader("Location", MemoryPages.forget(memory(), id));
+    }
+
+    /** The memory; {@link Unavailable} if its database could not start. */
+    private GraphMemory memory() {
+        try {
+            return memory.get();
+        } catch (MemoryException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.debug("The memory is not available", e);
+            throw new Unavailable(e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    /** The database under the memory did not start: every page says so, with why. */
+    private static final class Unavailable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Unavailable(String message) {
+            super(message, null, false, false);
+        }
     }
 
     private String namespaceOrEmpty() {

@@ -27,6 +27,9 @@ final class ListPages {
     /** The earliest time the timeline reads from. */
     private static final Instant EARLIEST = Instant.parse("1000-01-01T00:00:00Z");
 
+    /** The most rows a list's cursor skips (rows with the same time or strength, shown on earlier pages). */
+    static final int MAX_SKIP = 10_000_000;
+
     /** The cursor of a list's first page: after every memory. */
     private static final String END_OF_TIME = "9999-12-31T23:59:59Z";
 
@@ -162,9 +165,7 @@ final class ListPages {
         }
         page.raw("</ol>");
         Instant last = events.get(events.size() - 1).at();
-        int atLast =
-                (int) events.stream().filter(event -> event.at().equals(last)).count();
-        int nextSkip = (last.equals(before) ? skip : 0) + atLast;
+        int nextSkip = nextSkip(events.stream().map(TimelineEvent::at).toList(), before, skip);
         String next = nextSkip <= Limits.MAX_LIMIT - TIMELINE_PAGE
                 ? Page.query("/timeline", "before", last, "skip", nextSkip)
                 : Page.query("/timeline", "before", last.minusNanos(1)); // more than fit at one instant: go on after it
@@ -175,9 +176,9 @@ final class ListPages {
     static String commitments(GraphMemory memory, Query query) {
         boolean overdue = query.flag("overdue");
         Instant before = query.instant("before", null);
-        String beforeId = before == null ? "" : require(query, "id");
+        int skip = query.integer("skip", 0, 0, MAX_SKIP);
         Reads.Slice<Map<String, Object>> slice = new Reads(memory)
-                .commitments(overdue, before == null ? END_OF_TIME : before.toString(), beforeId, LIST_PAGE);
+                .commitments(overdue, before == null ? END_OF_TIME : before.toString(), skip, LIST_PAGE);
         Page page = new Page(overdue ? "Overdue commitments" : "Open commitments", memory.namespace(), false);
         page.raw("<p class=\"tabs\"><a href=\"/commitments\"").raw(overdue ? "" : " class=\"current\"");
         page.raw(">Open</a> <a href=\"/commitments?overdue=1\"").raw(overdue ? " class=\"current\"" : "");
@@ -197,7 +198,8 @@ final class ListPages {
             page.raw("</td></tr>");
         }
         page.raw("</tbody></table>");
-        Map<String, Object> last = slice.items().get(slice.items().size() - 1);
+        List<Instant> times =
+                slice.items().stream().map(row -> instant(row.get("createdAt"))).toList();
         return Pages.next(
                         page,
                         slice.more(),
@@ -206,17 +208,17 @@ final class ListPages {
                                 "overdue",
                                 overdue ? "1" : null,
                                 "before",
-                                instant(last.get("createdAt")),
-                                "id",
-                                last.get("id")))
+                                times.get(times.size() - 1),
+                                "skip",
+                                nextSkip(times, before, skip)))
                 .finish();
     }
 
     /** Patterns, strongest first. */
     static String patterns(GraphMemory memory, Query query) {
         double below = query.decimal("below", 2.0, 0.0, 2.0);
-        String belowId = query.text("below") == null ? "" : require(query, "id");
-        Reads.Slice<Map<String, Object>> slice = new Reads(memory).patterns(below, belowId, LIST_PAGE);
+        int skip = query.integer("skip", 0, 0, MAX_SKIP);
+        Reads.Slice<Map<String, Object>> slice = new Reads(memory).patterns(below, skip, LIST_PAGE);
         Page page = new Page("Patterns by strength", memory.namespace(), false);
         if (slice.items().isEmpty()) {
             return page.raw("<p class=\"empty\">None.</p>").finish();
@@ -232,20 +234,25 @@ final class ListPages {
             page.raw("</td></tr>");
         }
         page.raw("</tbody></table>");
-        Map<String, Object> last = slice.items().get(slice.items().size() - 1);
+        List<Double> strengths = slice.items().stream()
+                .map(row -> ((Number) row.get("strength")).doubleValue())
+                .toList();
+        double last = strengths.get(strengths.size() - 1);
         return Pages.next(
                         page,
                         slice.more(),
-                        Page.query("/patterns", "below", last.get("strength"), "id", last.get("id")))
+                        Page.query("/patterns", "below", last, "skip", nextSkip(strengths, below, skip)))
                 .finish();
     }
 
-    private static String require(Query query, String name) {
-        String value = query.text(name);
-        if (value == null) {
-            throw new Routes.BadRequest("The parameter " + name + " is required with the page's cursor.");
-        }
-        return value;
+    /**
+     * The next page's skip: how many rows with the last value shown were shown, counting the earlier pages' when this
+     * page began at that value too. The next page starts at the last value and skips them.
+     */
+    static <T> int nextSkip(List<T> values, T from, int skip) {
+        T last = values.get(values.size() - 1);
+        int atLast = (int) values.stream().filter(last::equals).count();
+        return (last.equals(from) ? skip : 0) + atLast;
     }
 
     /** A time as a read-only query returns it (ISO-8601 text, with an offset or a zone) as an instant. */

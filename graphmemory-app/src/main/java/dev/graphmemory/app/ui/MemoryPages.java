@@ -26,6 +26,9 @@ final class MemoryPages {
     /** How many of each kind an entity's page lists from its context. */
     static final int CONTEXT_LIMIT = 20;
 
+    /** The most links a page skips: a memory's links are read in pages of {@link Reads#MAX_PAGE}. */
+    static final int MAX_SKIP = 10_000_000;
+
     /** How many characters of a memory's text a graph node shows. */
     static final int NODE_LABEL = 40;
 
@@ -43,8 +46,8 @@ final class MemoryPages {
     static String memory(GraphMemory memory, String id, Query query) {
         Reads reads = new Reads(memory);
         Reads.Shown shown = reads.memory(id).orElseThrow(Routes.NotFound::new);
-        String after = query.text("after");
-        Reads.Slice<Reads.Link> links = reads.links(id, after == null ? "" : after, Reads.MAX_PAGE);
+        int skip = query.integer("skip", 0, 0, MAX_SKIP);
+        Reads.Slice<Reads.Link> links = reads.links(id, skip, Reads.MAX_PAGE);
         Page page = new Page(shown.kind() + ": " + Pages.shortened(shown.title(), 80), memory.namespace(), true);
         page.raw("<div id=\"graph\" class=\"graph\" data-src=\"")
                 .text(Page.path(Routes.GRAPH, id))
@@ -59,17 +62,14 @@ final class MemoryPages {
             context(page, memory.getEntityContext(name, CONTEXT_LIMIT), links);
         }
         linkTable(page, links);
-        return Pages.next(page, links.more(), nextLinks(id, links)).finish();
-    }
-
-    private static String nextLinks(String id, Reads.Slice<Reads.Link> links) {
-        if (links.items().isEmpty()) {
-            return null;
-        }
-        return Page.query(
-                Page.path(Routes.MEMORY, id),
-                "after",
-                links.items().get(links.items().size() - 1).id());
+        return Pages.next(
+                        page,
+                        links.more(),
+                        Page.query(
+                                Page.path(Routes.MEMORY, id),
+                                "skip",
+                                skip + links.items().size()))
+                .finish();
     }
 
     private static void properties(Page page, Reads.Shown shown) {
@@ -175,7 +175,7 @@ final class MemoryPages {
     static String graph(GraphMemory memory, String id) {
         Reads reads = new Reads(memory);
         Reads.Shown center = reads.memory(id).orElseThrow(Routes.NotFound::new);
-        Reads.Slice<Reads.Link> links = reads.links(id, "", Reads.MAX_PAGE);
+        Reads.Slice<Reads.Link> links = reads.links(id, 0, Reads.MAX_PAGE);
         Map<String, Object> nodes = new LinkedHashMap<>();
         nodes.put(id, node(id, center.kind(), center.title(), true));
         List<Object> edges = new ArrayList<>();
@@ -211,7 +211,7 @@ final class MemoryPages {
     static String confirmForget(GraphMemory memory, String id, String csrf) {
         Reads reads = new Reads(memory);
         Reads.Shown shown = reads.memory(id).orElseThrow(Routes.NotFound::new);
-        Reads.Slice<Reads.Link> links = reads.links(id, "", Reads.MAX_PAGE);
+        Reads.Slice<Reads.Link> links = reads.links(id, 0, Reads.MAX_PAGE);
         Page page = new Page("Forget this memory?", memory.namespace(), false);
         page.raw("<p>");
         Pages.memory(page, id, shown.kind(), shown.title());

@@ -16,8 +16,8 @@ import java.util.Set;
  * The reads the library has no typed operation for: one memory by id (of any kind, a kind newer than this inspector
  * included), its links, and the long lists, each a page after a cursor. They are read-only queries through
  * {@link GraphMemory#queryGraph}, so they get its guarantees: a read-only plan pinned to the namespace, a timeout and
- * a row cap. Each is bounded on its own: pages follow an index's order from a cursor (keyset paging, never
- * {@code SKIP}), at most {@link #MAX_PAGE} rows, and long texts are cut in the query ({@code left}), so a page costs
+ * a row cap. Each is bounded on its own: pages follow an index's order from a cursor (the last value shown, and how
+ * many rows with it were), at most {@link #MAX_PAGE} rows, and long texts are cut in the query ({@code left}), so a page costs
  * the same on the first page as on the thousandth and whatever a memory holds.
  */
 final class Reads {
@@ -45,29 +45,33 @@ final class Reads {
 
     private static final String LINKS = """
             MATCH (m:Memory) WHERE m.namespace = $namespace AND m.id = $id
-            MATCH (m)-[r]-(n:Memory) WHERE n.namespace = $namespace AND n.id > $after
+            MATCH (m)-[r]-(n:Memory) WHERE n.namespace = $namespace
             RETURN type(r) AS type, startNode(r) = m AS outgoing, n.id AS id, labels(n) AS labels, %s AS title
-            ORDER BY n.id, type LIMIT $limit
+            SKIP $skip LIMIT $limit
             """.formatted(TITLE);
+
+    // A list reads its page in the index's order, (namespace, time) or (namespace, strength), newest or strongest
+    // first:
+    // the planner provides that order only when the ORDER BY names the namespace too. Rows with the same time or
+    // strength keep the index's order among them, so a cursor is the last value shown and how many rows with that
+    // value were shown (SKIP), not a second sort key, which would make the database sort every row with that value.
 
     private static final String COMMITMENTS = """
             MATCH (n:Commitment)
             WHERE n.namespace = $namespace AND n.createdAt <= datetime($before)
-              AND (n.createdAt < datetime($before) OR n.id < $beforeId)
               AND n.status = 'pending' AND (NOT $overdueOnly OR n.dueAt < datetime())
             RETURN n.id AS id, left(n.content, %d) AS content, n.toWhom AS toWhom, toString(n.deadline) AS deadline,
-                   n.dueAt < datetime() AS overdue, n.priority AS priority, n.domain AS domain,
-                   toString(n.createdAt) AS createdAt
-            ORDER BY n.createdAt DESC, n.id DESC LIMIT $limit
+                   n.dueAt < datetime() AS overdue, n.priority AS priority, toString(n.createdAt) AS createdAt
+            ORDER BY n.namespace DESC, n.createdAt DESC SKIP $skip LIMIT $limit
             """.formatted(LISTED_TEXT);
 
     private static final String PATTERNS = """
             MATCH (n:Pattern)
-            WHERE n.namespace = $namespace AND n.strength <= $below AND (n.strength < $below OR n.id < $belowId)
+            WHERE n.namespace = $namespace AND n.strength <= $below
             RETURN n.id AS id, left(n.description, %d) AS description, n.type AS type, n.domain AS domain,
                    n.frequency AS frequency, n.strength AS strength, n.observations AS observations,
                    toString(n.lastObserved) AS lastObserved
-            ORDER BY n.strength DESC, n.id DESC LIMIT $limit
+            ORDER BY n.namespace DESC, n.strength DESC SKIP $skip LIMIT $limit
             """.formatted(LISTED_TEXT);
 
     /** A memory as the inspector shows it: its kind's label (any label, known to this build or not) and properties. */
@@ -109,9 +113,12 @@ final class Reads {
         return Optional.of(new Shown(id, kind(labels), properties));
     }
 
-    /** The links of a memory, ordered by the other memory's id, after {@code after} ({@code ""}: from the start). */
-    Slice<Link> links(String id, String after, int limit) {
-        QueryResult result = run(LINKS, Map.of("id", id, "after", after, "limit", limit + 1));
+    /**
+     * The links of a memory after the first {@code skip}, in the order the database keeps them (not sorted: sorting
+     * would read every link of a memory linked to thousands).
+     */
+    Slice<Link> links(String id, int skip, int limit) {
+        QueryResult result = run(LINKS, Map.of("id", id, "skip", skip, "limit", limit + 1));
         List<Link> links = new ArrayList<>();
         for (Map<String, Object> row : result.rows()) {
             links.add(new Link(
@@ -125,20 +132,20 @@ final class Reads {
     }
 
     /**
-     * Pending commitments (only the overdue ones if asked), newest first, before the cursor: created before
-     * {@code before} (ISO-8601), or then with an id below {@code beforeId}.
+     * Pending commitments (only the overdue ones if asked), newest first, from the cursor: created at {@code before}
+     * (ISO-8601) or earlier, less the first {@code skip} of those created at {@code before}.
      */
-    Slice<Map<String, Object>> commitments(boolean overdueOnly, String before, String beforeId, int limit) {
+    Slice<Map<String, Object>> commitments(boolean overdueOnly, String before, int skip, int limit) {
         return rows(
                 run(
                         COMMITMENTS,
-                        Map.of("overdueOnly", overdueOnly, "before", before, "beforeId", beforeId, "limit", limit + 1)),
+                        Map.of("overdueOnly", overdueOnly, "before", before, "skip", skip, "limit", limit + 1)),
                 limit);
     }
 
-    /** Patterns, strongest first, below the cursor: weaker than {@code below}, or as strong with a lower id. */
-    Slice<Map<String, Object>> patterns(double below, String belowId, int limit) {
-        return rows(run(PATTERNS, Map.of("below", below, "belowId", belowId, "limit", limit + 1)), limit);
+    /** Patterns, strongest first, from the cursor: {@code below} or weaker, less the first {@code skip} as strong. */
+    Slice<Map<String, Object>> patterns(double below, int skip, int limit) {
+        return rows(run(PATTERNS, Map.of("below", below, "skip", skip, "limit", limit + 1)), limit);
     }
 
     private QueryResult run(String query, Map<String, Object> parameters) {

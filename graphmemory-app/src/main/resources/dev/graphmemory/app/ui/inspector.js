@@ -20,6 +20,7 @@
     .then(function (graph) {
       var cy = cytoscape({
         container: container,
+        maxZoom: 1.5, // a few nodes would otherwise fill the frame
         elements: { nodes: graph.nodes, edges: graph.edges },
         style: [
           { selector: 'node', style: {

@@ -27,6 +27,15 @@ class PageTest {
     }
 
     @Test
+    void shouldSkipTheRowsWithTheLastValueAlreadyShown() {
+        assertThat(ListPages.nextSkip(List.of(0.9, 0.7, 0.7), 2.0, 0)).isEqualTo(2);
+        assertThat(ListPages.nextSkip(List.of(0.5, 0.5), 0.5, 4))
+                .as("the page began at that value")
+                .isEqualTo(6);
+        assertThat(ListPages.nextSkip(List.of(0.7, 0.5), 0.7, 4)).isEqualTo(1);
+    }
+
+    @Test
     void shouldRouteEveryPageAndNothingElse() {
         assertThat(Routes.of("/").page()).isEqualTo(Routes.Kind.SEARCH);
         assertThat(Routes.of("/timeline").page()).isEqualTo(Routes.Kind.TIMELINE);
