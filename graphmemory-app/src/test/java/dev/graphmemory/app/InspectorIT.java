@@ -400,6 +400,36 @@ class InspectorIT {
     }
 
     @Test
+    void shouldListAKindItDoesNotKnowFromTheEntitysLinks(Driver driver, TestNamespace namespace) throws Exception {
+        try (GraphMemory memory = memory(driver, namespace);
+                InspectorServer server = InspectorServer.start(() -> memory, 0, TOKEN)) {
+            var acme = memory.createEntity(NewEntity.of("Acme Corp", EntityType.CLIENT));
+            // A memory of a kind this build does not know (as a newer library's facts would be), linked to the entity.
+            try (var session = driver.session()) {
+                session.run(
+                                "MATCH (e:Entity {namespace: $ns, id: $entity})"
+                                        + " CREATE (f:Memory:Fact {namespace: $ns, id: 'fact-1', createdAt: datetime(),"
+                                        + " content: 'Acme renewed its contract for 2027'})-[:ABOUT]->(e)",
+                                Map.of("ns", namespace.value(), "entity", acme.id()))
+                        .consume();
+            }
+            Map<String, String> auth = Map.of("Authorization", "Bearer " + TOKEN);
+            HttpResponse<String> entity = get(server.uri().resolve("/memory/" + acme.id()), auth);
+            assertThat(entity.statusCode()).isEqualTo(200);
+            assertThat(entity.body())
+                    .contains("<h2 class=\"other-kind\">Fact</h2>")
+                    .contains("Acme renewed its contract for 2027")
+                    .contains("ABOUT");
+            HttpResponse<String> fact = get(server.uri().resolve("/memory/fact-1"), auth);
+            assertThat(fact.statusCode()).isEqualTo(200);
+            assertThat(fact.body()).contains("<title>Fact: Acme renewed its contract for 2027 · graphmemory</title>");
+            assertThat(get(server.uri().resolve("/api/graph/" + acme.id()), auth)
+                            .body())
+                    .contains("\"kind\":\"Fact\"");
+        }
+    }
+
+    @Test
     void shouldStartFromTheCommandAndPrintItsAddress(SharedNeo4j neo4j, TestNamespace namespace) throws Exception {
         Process process = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
