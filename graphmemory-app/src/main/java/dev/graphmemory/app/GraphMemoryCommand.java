@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             ServeCommand.class,
+            UiCommand.class,
             ToolCommand.class,
             ToolsCommand.class,
             ExportCommand.class,

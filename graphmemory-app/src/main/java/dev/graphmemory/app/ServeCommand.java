@@ -5,6 +5,7 @@ import dev.graphmemory.MemoryConfig;
 import dev.graphmemory.app.mcp.HttpMcpServer;
 import dev.graphmemory.app.mcp.StdioMcpServer;
 import dev.graphmemory.app.tools.ToolCalls;
+import dev.graphmemory.app.ui.Inspector;
 import dev.graphmemory.embedded.EmbeddedNeo4j;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -39,7 +40,8 @@ import picocli.CommandLine.Spec;
             "",
             "Over standard input and output by default (for a desktop assistant that starts the command);",
             "with --http, over the streamable HTTP transport at http://HOST:PORT/mcp, with metrics in the",
-            "Prometheus format at /metrics, and concurrent writes coalesced into shared transactions.",
+            "Prometheus format at /metrics, the web inspector at / (see graphmemory ui), and concurrent writes",
+            "coalesced into shared transactions.",
             "Stops at the end of input (stdio) or on SIGTERM."
         })
 final class ServeCommand implements Callable<Integer> {
@@ -169,7 +171,8 @@ final class ServeCommand implements Callable<Integer> {
                         bearer,
                         allowedOrigins,
                         metrics,
-                        messageLimit);
+                        messageLimit,
+                        new Inspector(memory, bearer));
             } catch (Exception e) {
                 memory.close();
                 throw e;

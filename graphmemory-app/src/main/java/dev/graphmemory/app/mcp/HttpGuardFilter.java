@@ -28,16 +28,20 @@ import tools.jackson.databind.json.JsonMapper;
  * SDK or the servlet container writes (an unknown session, a missing header, a method not allowed) is rewritten from
  * its body (which for the SDK is a serialized Java exception, stack trace included) to {@code code} and
  * {@code message} alone, and an exception that escapes is answered with a plain internal error and logged without its
- * stack trace (which {@code --verbose} shows).
+ * stack trace (which {@code --verbose} shows). A site beside the protocol (the web inspector) gets the same checks, and
+ * its answers pass as they are.
  */
 final class HttpGuardFilter implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger(HttpGuardFilter.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final OriginPolicy policy;
+    private final boolean siteBeside;
 
-    HttpGuardFilter(OriginPolicy policy) {
+    /** @param siteBeside whether a site (the web inspector) answers the addresses other than the protocol's own */
+    HttpGuardFilter(OriginPolicy policy, boolean siteBeside) {
         this.policy = policy;
+        this.siteBeside = siteBeside;
     }
 
     @Override
@@ -61,6 +65,12 @@ final class HttpGuardFilter implements Filter {
                     null,
                     JsonRpcGuard.INVALID_REQUEST,
                     "Forbidden: requests from web pages of another origin are not allowed (see --allow-origin)");
+            return;
+        }
+        if (siteBeside
+                && !HttpMcpServer.ENDPOINT.equals(http.getServletPath())
+                && !HttpMcpServer.METRICS.equals(http.getServletPath())) {
+            chain.doFilter(request, response); // the site's pages answer their errors themselves
             return;
         }
         ErrorRewriting rewriting = new ErrorRewriting(out);

@@ -9,6 +9,7 @@ import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTrans
 import io.modelcontextprotocol.server.transport.ServerTransportSecurityValidator;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServlet;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -17,8 +18,6 @@ import java.util.List;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -32,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * {@code Origin} header other than the server's own origin (scheme, host and port) or an origin allowed explicitly are
  * refused, so a web page in the user's browser cannot reach the memory; on loopback the {@code Host} header must name
  * this machine too (DNS rebinding). Every error answer is a JSON-RPC error object, never a stack trace
- * ({@link HttpGuardFilter}), and every message is checked before the SDK reads it ({@link McpMessageFilter}).
+ * ({@link HttpGuardFilter}), and every message is checked before the SDK reads it ({@link McpMessageFilter}). A site
+ * can be served beside it at {@code /} (the web inspector), under the same origin rules.
  */
 public final class HttpMcpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpMcpServer.class);
@@ -83,6 +83,27 @@ public final class HttpMcpServer implements AutoCloseable {
             PrometheusMeterRegistry metrics,
             int maxMessageBytes)
             throws Exception {
+        return start(calls, version, host, port, token, allowedOrigins, metrics, maxMessageBytes, null);
+    }
+
+    /**
+     * Starts the server with a site at {@code /} beside {@code /mcp} and {@code /metrics} (the web inspector). The
+     * site gets the same {@code Host} and {@code Origin} checks; it checks the bearer token itself, since a browser
+     * shows it in another way (the inspector: once in the address, for a cookie), and its error answers are its own.
+     *
+     * @param site the servlet served at every address but {@code /mcp} and {@code /metrics}, or {@code null} for none
+     */
+    public static HttpMcpServer start(
+            ToolCalls calls,
+            String version,
+            String host,
+            int port,
+            String token,
+            List<String> allowedOrigins,
+            PrometheusMeterRegistry metrics,
+            int maxMessageBytes,
+            HttpServlet site)
+            throws Exception {
         if (token != null && token.isBlank()) {
             throw new IllegalArgumentException("A bearer token must not be empty or blank");
         }
@@ -101,18 +122,9 @@ public final class HttpMcpServer implements AutoCloseable {
         McpSyncServer mcp =
                 McpTools.configure(McpServer.sync(transport), calls, version).build();
 
-        Server jetty = new Server();
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        http.setSendXPoweredBy(false);
-        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
-        connector.setHost(host);
-        connector.setPort(port);
-        jetty.addConnector(connector);
-        ErrorHandler errors = new ErrorHandler();
-        errors.setShowStacks(false);
-        errors.setShowMessageInTitle(false);
-        jetty.setErrorHandler(errors);
+        ServerConnector connector = QuietJetty.connector(host, port);
+        Server jetty = connector.getServer();
+        ErrorHandler errors = QuietJetty.errors();
         try {
             connector.open(); // binds the port now, so that the origin policy knows it
         } catch (Exception e) {
@@ -129,9 +141,15 @@ public final class HttpMcpServer implements AutoCloseable {
         servlet.setAsyncSupported(true);
         context.addServlet(servlet, ENDPOINT);
         context.addServlet(new ServletHolder(new MetricsServlet(metrics)), METRICS);
-        addFilter(context, new HttpGuardFilter(origins), "/*");
+        if (site != null) {
+            context.addServlet(new ServletHolder(site), "/");
+        }
+        addFilter(context, new HttpGuardFilter(origins, site != null), "/*");
         if (token != null) {
-            addFilter(context, new BearerTokenFilter(token), "/*");
+            BearerTokenFilter bearer = new BearerTokenFilter(token);
+            for (String path : site == null ? List.of("/*") : List.of(ENDPOINT, METRICS)) {
+                addFilter(context, bearer, path);
+            }
         }
         addFilter(context, new McpMessageFilter(maxMessageBytes), ENDPOINT);
         jetty.setHandler(context);

@@ -20,7 +20,7 @@ import java.util.Set;
  * {@code Host} header must name one of them too: a page that made its own domain resolve to {@code 127.0.0.1} (DNS
  * rebinding) sends its own name there.
  */
-final class OriginPolicy {
+public final class OriginPolicy {
     private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "[::1]");
 
     private final Set<String> ownHosts;
@@ -44,7 +44,7 @@ final class OriginPolicy {
      * @param allowedOrigins further origins allowed, each {@code scheme://host[:port]}
      * @throws IllegalArgumentException if an allowed origin is not of that form
      */
-    static OriginPolicy of(String boundHost, boolean loopback, int port, List<String> allowedOrigins) {
+    public static OriginPolicy of(String boundHost, boolean loopback, int port, List<String> allowedOrigins) {
         Set<String> hosts = new LinkedHashSet<>();
         String bound = bracketed(boundHost.toLowerCase(Locale.ROOT));
         boolean wildcard = bound.equals("0.0.0.0") || bound.equals("[::]") || bound.equals("[0:0:0:0:0:0:0:0]");
@@ -68,7 +68,7 @@ final class OriginPolicy {
     }
 
     /** Whether a request with this {@code Origin} header (or none) may pass. */
-    boolean allowsOrigin(String origin) {
+    public boolean allowsOrigin(String origin) {
         if (origin == null) {
             return true;
         }
@@ -88,7 +88,7 @@ final class OriginPolicy {
     }
 
     /** Whether a request with this {@code Host} header may pass. */
-    boolean allowsHost(String host) {
+    public boolean allowsHost(String host) {
         if (!checkHost) {
             return true;
         }
