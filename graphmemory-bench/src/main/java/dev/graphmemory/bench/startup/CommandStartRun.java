@@ -14,6 +14,7 @@ import dev.graphmemory.model.NewCommitment;
 import dev.graphmemory.model.NewEntity;
 import dev.graphmemory.model.NewLink;
 import dev.graphmemory.model.RelationshipType;
+import dev.graphmemory.model.SearchQuery;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -140,6 +141,18 @@ public final class CommandStartRun {
                 memory.linkNodes(links, BatchMode.ATOMIC);
             }
             vectors(driver);
+        }
+        // As a store in use: the embedder's vector index made and online, and its model recorded (the built-in
+        // model's first start on the store does both, once).
+        try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.builder().dataDirectory(store).start();
+                Driver driver = GraphDatabase.driver(neo4j.boltUri())) {
+            try (GraphMemory memory = GraphMemory.connect(MemoryConfig.builder()
+                    .uri(neo4j.boltUri())
+                    .namespace(NAMESPACE)
+                    .build())) {
+                memory.searchMemory(SearchQuery.of("the plan").mode(SearchQuery.Mode.MEANING));
+            }
+            driver.executableQuery("CALL db.awaitIndexes(600)").execute();
         }
         LOG.info(
                 "Command start-up: {} memories with vectors stored in {} s",
