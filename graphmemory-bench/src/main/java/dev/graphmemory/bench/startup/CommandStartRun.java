@@ -14,7 +14,6 @@ import dev.graphmemory.model.NewCommitment;
 import dev.graphmemory.model.NewEntity;
 import dev.graphmemory.model.NewLink;
 import dev.graphmemory.model.RelationshipType;
-import dev.graphmemory.model.SearchQuery;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -142,16 +141,19 @@ public final class CommandStartRun {
             }
             vectors(driver);
         }
-        // As a store in use: the embedder's vector index made and online, and its model recorded (the built-in
-        // model's first start on the store does both, once).
+        // As a store in use: the embedder's vector index made and online, and its model recorded, as the built-in
+        // model's first start on a store does once (the statements of EmbeddingStatements, which is internal).
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.builder().dataDirectory(store).start();
                 Driver driver = GraphDatabase.driver(neo4j.boltUri())) {
-            try (GraphMemory memory = GraphMemory.connect(MemoryConfig.builder()
-                    .uri(neo4j.boltUri())
-                    .namespace(NAMESPACE)
-                    .build())) {
-                memory.searchMemory(SearchQuery.of("the plan").mode(SearchQuery.Mode.MEANING));
-            }
+            driver.executableQuery(("CREATE VECTOR INDEX gm_text_vector IF NOT EXISTS FOR (m:Memory) ON m.textVector"
+                                    + " OPTIONS {indexConfig: {`vector.dimensions`: %d,"
+                                    + " `vector.similarity_function`: 'cosine'}}")
+                            .formatted(E5SmallEmbedder.DIMENSIONS))
+                    .execute();
+            driver.executableQuery("MERGE (s:GraphMemorySchema {name: 'graphmemory'})"
+                            + " SET s.textModel = $model, s.textDimensions = $dimensions")
+                    .withParameters(Map.of("model", E5SmallEmbedder.MODEL, "dimensions", E5SmallEmbedder.DIMENSIONS))
+                    .execute();
             driver.executableQuery("CALL db.awaitIndexes(600)").execute();
         }
         LOG.info(
