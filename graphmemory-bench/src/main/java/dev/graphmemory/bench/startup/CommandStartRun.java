@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -76,33 +77,81 @@ public final class CommandStartRun {
         }
         int memories = options.pick(2_000, 100_000);
         int repeats = options.pick(1, 3);
+        List<Launch> launches = launches(jar);
         Path root = Files.createTempDirectory("graphmemory-command-start-");
         try {
             Path seeded = root.resolve("seeded");
             seed(seeded, memories);
             List<CommandStartSection.Store> stores = new ArrayList<>();
             for (int stored : List.of(0, memories)) {
-                List<CommandStartSection.Serve> serves = new ArrayList<>();
-                List<Long> tools = new ArrayList<>();
+                Map<Launch, List<CommandStartSection.Serve>> serves = new LinkedHashMap<>();
+                Map<Launch, List<Long>> tools = new LinkedHashMap<>();
                 for (int i = 0; i < repeats; i++) {
-                    Path data = root.resolve("serve-" + stored + "-" + i);
-                    if (stored > 0) {
-                        StartupRun.copy(seeded, data);
+                    for (Launch launch : launches) { // side by side: each run of one beside the same run of the other
+                        Path data = root.resolve("serve-" + stored + "-" + i + "-" + launch.ordinal());
+                        if (stored > 0) {
+                            StartupRun.copy(seeded, data);
+                        }
+                        serves.computeIfAbsent(launch, l -> new ArrayList<>()).add(serve(launch.command(jar), data));
+                        Path again = root.resolve("tool-" + stored + "-" + i + "-" + launch.ordinal());
+                        if (stored > 0) {
+                            StartupRun.copy(seeded, again);
+                        }
+                        tools.computeIfAbsent(launch, l -> new ArrayList<>()).add(tool(launch.command(jar), again));
                     }
-                    serves.add(serve(jar, data));
-                    Path again = root.resolve("tool-" + stored + "-" + i);
-                    if (stored > 0) {
-                        StartupRun.copy(seeded, again);
-                    }
-                    tools.add(tool(jar, again));
                 }
-                stores.add(new CommandStartSection.Store(stored, serves, tools));
+                for (Launch launch : launches) {
+                    stores.add(
+                            new CommandStartSection.Store(stored, launch.label, serves.get(launch), tools.get(launch)));
+                }
                 LOG.info("Command start-up: {} memories done", stored);
             }
             return new CommandStartSection(stores);
         } finally {
             StartupRun.delete(root);
         }
+    }
+
+    /** How the command is started. */
+    enum Launch {
+        /** {@code java -jar graphmemory.jar}: the JVM loads every class from the jars. */
+        JAR("`java -jar`"),
+        /** The {@code graphmemory} launcher script, which starts the JVM with its class archive (AppCDS). */
+        LAUNCHER("`./graphmemory` (class archive)");
+
+        final String label;
+
+        Launch(String label) {
+            this.label = label;
+        }
+
+        List<String> command(Path jar) {
+            return this == JAR
+                    ? List.of(java(), "-jar", jar.toString())
+                    : List.of(launcher(jar).toString());
+        }
+    }
+
+    /** The repository's launcher script beside the jar's module, if the jar is the repository's own. */
+    private static Path launcher(Path jar) {
+        return jar.getParent().getParent().getParent().resolve("graphmemory");
+    }
+
+    /**
+     * Both ways when the launcher is there; it records its class archive on its first start, which is done here,
+     * before anything is timed.
+     */
+    private static List<Launch> launches(Path jar) throws Exception {
+        if (!Files.isExecutable(launcher(jar))) {
+            LOG.info("No launcher script beside {}: timing java -jar only", jar);
+            return List.of(Launch.JAR);
+        }
+        Process warm = new ProcessBuilder(launcher(jar).toString(), "--version")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        end(warm, "the launcher's first start");
+        return List.of(Launch.values());
     }
 
     /**
@@ -201,12 +250,12 @@ public final class CommandStartRun {
     }
 
     /** One {@code serve} process: the initialize answer and a first tool call sent right after it, timed. */
-    private static CommandStartSection.Serve serve(Path jar, Path data) throws Exception {
+    private static CommandStartSection.Serve serve(List<String> command, Path data) throws Exception {
         Path log = Files.createTempFile("graphmemory-serve-", ".log");
+        List<String> serve = new ArrayList<>(command);
+        serve.addAll(List.of("serve", "--data-dir", data.toString()));
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(java(), "-jar", jar.toString(), "serve", "--data-dir", data.toString())
-                .redirectError(log.toFile())
-                .start();
+        Process process = new ProcessBuilder(serve).redirectError(log.toFile()).start();
         try (OutputStream in = process.getOutputStream();
                 BufferedReader out =
                         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -245,17 +294,11 @@ public final class CommandStartRun {
     }
 
     /** One {@code graphmemory tool} process: start to its result on standard output. */
-    private static long tool(Path jar, Path data) throws Exception {
+    private static long tool(List<String> command, Path data) throws Exception {
+        List<String> tool = new ArrayList<>(command);
+        tool.addAll(List.of("tool", FIRST_CALL, FIRST_ARGUMENTS, "--data-dir", data.toString()));
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(
-                        java(),
-                        "-jar",
-                        jar.toString(),
-                        "tool",
-                        FIRST_CALL,
-                        FIRST_ARGUMENTS,
-                        "--data-dir",
-                        data.toString())
+        Process process = new ProcessBuilder(tool)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         try (BufferedReader out =

@@ -35,10 +35,11 @@ public record CommandStartSection(List<Store> stores) implements Section {
      * The runs on one data directory.
      *
      * @param memories how many memories it held (0: a new, empty directory)
+     * @param launch how the command was started ({@code java -jar}, or the launcher with its class archive)
      * @param serves the {@code serve} processes
      * @param toolMillis each {@code graphmemory tool} process's start to its result
      */
-    public record Store(int memories, List<Serve> serves, List<Long> toolMillis) {
+    public record Store(int memories, String launch, List<Serve> serves, List<Long> toolMillis) {
         public Store {
             serves = List.copyOf(serves);
             toolMillis = List.copyOf(toolMillis);
@@ -67,7 +68,9 @@ public record CommandStartSection(List<Store> stores) implements Section {
     public String markdown() {
         StringBuilder md =
                 new StringBuilder("## Start-up of the command: `graphmemory serve` and `graphmemory tool`\n\n");
-        md.append(("The real jar, a fresh process per run (median of %d), on a new data directory and on one holding "
+        md.append(("The real command, a fresh process per run (median of %d), started as `java -jar graphmemory.jar` "
+                        + "and as users start it, with the `./graphmemory` launcher (which maps the class archive it "
+                        + "recorded once per build: AppCDS), side by side, on a new data directory and on one holding "
                         + "memories with their vectors. `serve`: from the process's start to the `initialize` answer "
                         + "(target: %,d ms or less; the database starts in the background meanwhile) and to the result "
                         + "of a `get_commitments` call sent right after `initialize` (it waits for the database); the "
@@ -75,14 +78,16 @@ public record CommandStartSection(List<Store> stores) implements Section {
                         + "check; target on existing data: %,d ms or less), from the process's log. `tool`: from the "
                         + "process's start to the same call's result.\n\n")
                 .formatted(stores.get(0).serves().size(), INITIALIZE_TARGET_MILLIS, RESTART_TARGET_MILLIS));
-        md.append("| data directory | `serve`: initialize | first result | Neo4j's start | memory after Neo4j |"
-                + " `tool`: result |\n|---|---:|---:|---:|---:|---:|\n");
+        md.append(
+                "| data directory | started with | `serve`: initialize | first result | Neo4j's start | memory after Neo4j |"
+                        + " `tool`: result |\n|---|---|---:|---:|---:|---:|---:|\n");
         for (Store store : stores) {
             long initialize = store.median(Serve::initializeMillis);
             long after = store.median(Serve::afterNeo4j);
-            md.append("| %s | %s | %,d ms | %,d ms | %s | %,d ms |\n"
+            md.append("| %s | %s | %s | %,d ms | %,d ms | %s | %,d ms |\n"
                     .formatted(
                             store.label(),
+                            store.launch(),
                             marked(initialize, INITIALIZE_TARGET_MILLIS),
                             store.median(Serve::firstCallMillis),
                             store.median(Serve::neo4jMillis),
@@ -114,8 +119,9 @@ public record CommandStartSection(List<Store> stores) implements Section {
             }
             items.add(String.format(
                     Locale.ROOT,
-                    "    {\"memories\": %d, \"serve\": [%s], \"toolMs\": %s}",
+                    "    {\"memories\": %d, \"launch\": \"%s\", \"serve\": [%s], \"toolMs\": %s}",
                     store.memories(),
+                    store.launch().replace("`", ""),
                     String.join(", ", serves),
                     store.toolMillis()));
         }

@@ -1,0 +1,100 @@
+package dev.graphmemory.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code graphmemory} launcher script that users run and configure in their assistants: it records the class
+ * archive once (a short serve session), starts every later command with it, and keeps standard output for the
+ * command's own output (the MCP protocol): the JVM's warnings and its own messages go to standard error.
+ */
+class LauncherIT {
+    private static final Path LAUNCHER =
+            Path.of("..", "graphmemory").toAbsolutePath().normalize();
+    private static final Path ARCHIVE = Path.of("target", "graphmemory.jsa").toAbsolutePath();
+    private static final String PREPARING = "preparing the class archive";
+
+    @Test
+    void shouldRecordTheClassArchiveOnceAndStartEveryCommandWithIt() throws Exception {
+        Files.deleteIfExists(ARCHIVE);
+
+        Run off = run(Map.of("GRAPHMEMORY_CLASS_ARCHIVE", "off"), "--version");
+        assertThat(off.status()).as(off.stderr()).isZero();
+        assertThat(off.stdout()).isEqualTo("graphmemory " + Version.current() + "\n");
+        assertThat(ARCHIVE).doesNotExist();
+
+        Run first = run(Map.of(), "--version");
+        assertThat(first.status()).as(first.stderr()).isZero();
+        assertThat(first.stdout()).isEqualTo("graphmemory " + Version.current() + "\n");
+        assertThat(first.stderr()).contains(PREPARING).doesNotContain("no class archive");
+        assertThat(ARCHIVE).isNotEmptyFile();
+
+        // -Xshare:on makes the JVM refuse to start unless it maps the archive.
+        Run again = run(Map.of("GRAPHMEMORY_JAVA_OPTS", "-Xshare:on"), "--version");
+        assertThat(again.status()).as(again.stderr()).isZero();
+        assertThat(again.stderr()).doesNotContain(PREPARING);
+    }
+
+    @Test
+    void shouldKeepStandardOutputForTheProtocol(@TempDir Path data) throws Exception {
+        Process serve = launcher(Map.of(), "serve", "--data-dir", data.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try (OutputStream in = serve.getOutputStream();
+                BufferedReader out =
+                        new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8))) {
+            in.write(("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                            + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"launcher\",\"version\":\"1\"}}}\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            in.flush();
+            assertThat(out.readLine())
+                    .startsWith("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":")
+                    .contains("serverInfo");
+        } finally {
+            assertThat(serve.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        }
+    }
+
+    private static Run run(Map<String, String> environment, String... arguments)
+            throws IOException, InterruptedException {
+        Path stdout = Files.createTempFile("launcher-out", ".txt");
+        Path stderr = Files.createTempFile("launcher-err", ".txt");
+        try {
+            Process process = launcher(environment, arguments)
+                    .redirectOutput(stdout.toFile())
+                    .redirectError(stderr.toFile())
+                    .start();
+            process.getOutputStream().close();
+            assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();
+            return new Run(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
+        } finally {
+            Files.deleteIfExists(stdout);
+            Files.deleteIfExists(stderr);
+        }
+    }
+
+    private static ProcessBuilder launcher(Map<String, String> environment, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(LAUNCHER.getParent().toFile());
+        builder.environment().remove("GRAPHMEMORY_JAVA_OPTS");
+        builder.environment().putAll(environment);
+        return builder;
+    }
+
+    private record Run(int status, String stdout, String stderr) {}
+}
