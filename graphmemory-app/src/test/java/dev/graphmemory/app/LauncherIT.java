@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +28,7 @@ class LauncherIT {
             Path.of("..", "graphmemory").toAbsolutePath().normalize();
     private static final Path ARCHIVE = Path.of("target", "graphmemory.jsa").toAbsolutePath();
     private static final String PREPARING = "preparing the class archive";
+    private static final Pattern SIGNATURE = Pattern.compile("META-INF/[^/]+\\.(SF|RSA|DSA|EC)");
 
     @Test
     void shouldRecordTheClassArchiveOnceAndStartEveryCommandWithIt() throws Exception {
@@ -46,6 +49,24 @@ class LauncherIT {
         Run again = run(Map.of("GRAPHMEMORY_JAVA_OPTS", "-Xshare:on"), "--version");
         assertThat(again.status()).as(again.stderr()).isZero();
         assertThat(again.stderr()).doesNotContain(PREPARING);
+    }
+
+    /** A signed library is checked at every start and kept out of the class archive: the build removes signatures. */
+    @Test
+    void shouldShipNoSignedLibrary() throws IOException {
+        List<String> signed = new ArrayList<>();
+        try (var libraries = Files.list(Path.of("target", "lib"))) {
+            for (Path library :
+                    libraries.filter(p -> p.toString().endsWith(".jar")).toList()) {
+                try (JarFile jar = new JarFile(library.toFile(), false)) {
+                    if (jar.stream()
+                            .anyMatch(e -> SIGNATURE.matcher(e.getName()).matches())) {
+                        signed.add(library.getFileName().toString());
+                    }
+                }
+            }
+        }
+        assertThat(signed).isEmpty();
     }
 
     @Test
