@@ -45,6 +45,8 @@ import org.slf4j.LoggerFactory;
 public final class CommandStartRun {
     /** The system property naming the command's jar. */
     public static final String JAR_PROPERTY = "graphmemory.app.jar";
+    /** The system property naming the launcher script, which is given the jar in {@code GRAPHMEMORY_JAR}. */
+    public static final String LAUNCHER_PROPERTY = "graphmemory.launcher";
 
     static final String NAMESPACE = "default";
     private static final Logger LOG = LoggerFactory.getLogger(CommandStartRun.class);
@@ -92,12 +94,12 @@ public final class CommandStartRun {
                         if (stored > 0) {
                             StartupRun.copy(seeded, data);
                         }
-                        serves.computeIfAbsent(launch, l -> new ArrayList<>()).add(serve(launch.command(jar), data));
+                        serves.computeIfAbsent(launch, l -> new ArrayList<>()).add(serve(launch, jar, data));
                         Path again = root.resolve("tool-" + stored + "-" + i + "-" + launch.ordinal());
                         if (stored > 0) {
                             StartupRun.copy(seeded, again);
                         }
-                        tools.computeIfAbsent(launch, l -> new ArrayList<>()).add(tool(launch.command(jar), again));
+                        tools.computeIfAbsent(launch, l -> new ArrayList<>()).add(tool(launch, jar, again));
                     }
                 }
                 for (Launch launch : launches) {
@@ -125,16 +127,22 @@ public final class CommandStartRun {
             this.label = label;
         }
 
-        List<String> command(Path jar) {
-            return this == JAR
-                    ? List.of(java(), "-jar", jar.toString())
-                    : List.of(launcher(jar).toString());
+        ProcessBuilder command(Path jar, List<String> arguments) {
+            List<String> command =
+                    new ArrayList<>(this == JAR ? List.of(java(), "-jar", jar.toString()) : List.of(launcher()));
+            command.addAll(arguments);
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().put("GRAPHMEMORY_JAR", jar.toString());
+            builder.environment().remove("GRAPHMEMORY_JAVA_OPTS");
+            return builder;
         }
     }
 
-    /** The repository's launcher script beside the jar's module, if the jar is the repository's own. */
-    private static Path launcher(Path jar) {
-        return jar.getParent().getParent().getParent().resolve("graphmemory");
+    /** The launcher script: the system property, else the repository's, run from its root. */
+    private static String launcher() {
+        return Path.of(System.getProperty(LAUNCHER_PROPERTY, "graphmemory"))
+                .toAbsolutePath()
+                .toString();
     }
 
     /**
@@ -142,15 +150,19 @@ public final class CommandStartRun {
      * before anything is timed.
      */
     private static List<Launch> launches(Path jar) throws Exception {
-        if (!Files.isExecutable(launcher(jar))) {
-            LOG.info("No launcher script beside {}: timing java -jar only", jar);
+        if (!Files.isExecutable(Path.of(launcher()))) {
+            LOG.info("No launcher script at {}: timing java -jar only", launcher());
             return List.of(Launch.JAR);
         }
-        Process warm = new ProcessBuilder(launcher(jar).toString(), "--version")
+        Process warm = Launch.LAUNCHER
+                .command(jar, List.of("--version"))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
-        end(warm, "the launcher's first start");
+        if (!warm.waitFor(10, TimeUnit.MINUTES) || warm.exitValue() != 0) {
+            warm.destroyForcibly();
+            throw new IllegalStateException("The launcher's first start (its class archive) failed or took 10 minutes");
+        }
         return List.of(Launch.values());
     }
 
@@ -250,12 +262,11 @@ public final class CommandStartRun {
     }
 
     /** One {@code serve} process: the initialize answer and a first tool call sent right after it, timed. */
-    private static CommandStartSection.Serve serve(List<String> command, Path data) throws Exception {
+    private static CommandStartSection.Serve serve(Launch launch, Path jar, Path data) throws Exception {
         Path log = Files.createTempFile("graphmemory-serve-", ".log");
-        List<String> serve = new ArrayList<>(command);
-        serve.addAll(List.of("serve", "--data-dir", data.toString()));
+        ProcessBuilder serve = launch.command(jar, List.of("serve", "--data-dir", data.toString()));
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(serve).redirectError(log.toFile()).start();
+        Process process = serve.redirectError(log.toFile()).start();
         try (OutputStream in = process.getOutputStream();
                 BufferedReader out =
                         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -294,13 +305,11 @@ public final class CommandStartRun {
     }
 
     /** One {@code graphmemory tool} process: start to its result on standard output. */
-    private static long tool(List<String> command, Path data) throws Exception {
-        List<String> tool = new ArrayList<>(command);
-        tool.addAll(List.of("tool", FIRST_CALL, FIRST_ARGUMENTS, "--data-dir", data.toString()));
+    private static long tool(Launch launch, Path jar, Path data) throws Exception {
+        ProcessBuilder tool =
+                launch.command(jar, List.of("tool", FIRST_CALL, FIRST_ARGUMENTS, "--data-dir", data.toString()));
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(tool)
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        Process process = tool.redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try (BufferedReader out =
                 new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String result = out.readLine();
