@@ -130,11 +130,13 @@ class EmbeddingIT extends ContractSupport {
     void shouldFindAFactByMeaningAndThroughTheEntityItIsAbout(
             dev.graphmemory.contract.Mode mode, Driver driver, TestNamespace namespace) {
         for (int i = 0; i < 3; i++) {
-            try (GraphMemory other = memory(driver, namespace.sibling("same-" + i), WordEmbedder.standard())) {
+            TestNamespace same = namespace.sibling("same-" + i);
+            try (GraphMemory other = memory(driver, same, WordEmbedder.standard())) {
                 other.createEntity(NewEntity.of("Bob", EntityType.PERSON));
                 Fact theirs = other.recordFact(NewFact.of("Bob lives in Berlin", "Bob"));
                 other.replaceFact(theirs.id(), NewFact.of("Bob moved to Lisbon with his cello"));
-                other.searchMemory(SearchQuery.of("Lisbon cello").mode(Mode.MEANING)); // embeds theirs now
+                // their vectors in the index, identical to the ones this namespace's memories get
+                waitFor(() -> count(driver, same, EMBEDDED) == 3 && count(driver, same, PENDING) == 0);
             }
         }
         MemoryOperations memory = operations(mode, memory(driver, namespace, WordEmbedder.standard()));
