@@ -13,6 +13,9 @@ import dev.graphmemory.model.EnergyReading;
 import dev.graphmemory.model.EnergyState;
 import dev.graphmemory.model.Entity;
 import dev.graphmemory.model.EntityContext;
+import dev.graphmemory.model.Fact;
+import dev.graphmemory.model.FactQuery;
+import dev.graphmemory.model.FactReplacement;
 import dev.graphmemory.model.Forgotten;
 import dev.graphmemory.model.GraphQuery;
 import dev.graphmemory.model.Limits;
@@ -22,6 +25,7 @@ import dev.graphmemory.model.NewCommitment;
 import dev.graphmemory.model.NewConversation;
 import dev.graphmemory.model.NewDecision;
 import dev.graphmemory.model.NewEntity;
+import dev.graphmemory.model.NewFact;
 import dev.graphmemory.model.NewLink;
 import dev.graphmemory.model.NewMemory;
 import dev.graphmemory.model.NewTurn;
@@ -190,4 +194,19 @@ public interface AsyncMemoryOperations {
      * counted in the audit record.
      */
     CompletionStage<Forgotten> forgetNamespace();
+
+    /** See {@link MemoryOperations#recordFact}. */
+    CompletionStage<Fact> recordFact(NewFact fact);
+
+    /** See {@link MemoryOperations#recordFacts}. */
+    CompletionStage<BatchResult<Fact>> recordFacts(List<NewFact> facts, BatchMode mode);
+
+    /** See {@link MemoryOperations#endFact}. */
+    CompletionStage<Fact> endFact(String factId, java.time.Instant validUntil);
+
+    /** See {@link MemoryOperations#replaceFact}. */
+    CompletionStage<FactReplacement> replaceFact(String factId, NewFact fact);
+
+    /** See {@link MemoryOperations#getFacts}. */
+    CompletionStage<List<Fact>> getFacts(FactQuery query);
 }

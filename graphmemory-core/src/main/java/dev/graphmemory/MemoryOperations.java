@@ -13,6 +13,9 @@ import dev.graphmemory.model.EnergyReading;
 import dev.graphmemory.model.EnergyState;
 import dev.graphmemory.model.Entity;
 import dev.graphmemory.model.EntityContext;
+import dev.graphmemory.model.Fact;
+import dev.graphmemory.model.FactQuery;
+import dev.graphmemory.model.FactReplacement;
 import dev.graphmemory.model.Forgotten;
 import dev.graphmemory.model.GraphQuery;
 import dev.graphmemory.model.Limits;
@@ -22,6 +25,7 @@ import dev.graphmemory.model.NewCommitment;
 import dev.graphmemory.model.NewConversation;
 import dev.graphmemory.model.NewDecision;
 import dev.graphmemory.model.NewEntity;
+import dev.graphmemory.model.NewFact;
 import dev.graphmemory.model.NewLink;
 import dev.graphmemory.model.NewMemory;
 import dev.graphmemory.model.NewTurn;
@@ -303,4 +307,67 @@ public interface MemoryOperations {
      * @throws dev.graphmemory.exceptions.NotFoundException naming {@code id} when no such memory exists
      */
     Forgotten forget(String id);
+
+    // Facts that change over time.
+
+    /**
+     * Records a fact about one or more entities, true from {@link NewFact#validFrom()} (now by default) and, when that
+     * is known already, until {@link NewFact#validUntil()}. Linked to its entities ({@code INVOLVES}) and to the
+     * conversation it was learned in ({@code LEARNED_FROM}).
+     *
+     * <pre>{@code
+     * Fact paris = memory.recordFact(NewFact.of("Bob lives in Paris", "Bob").from(Instant.parse("2024-01-01T00:00:00Z")));
+     * }</pre>
+     *
+     * @throws dev.graphmemory.exceptions.NotFoundException naming {@code about[i]} or {@code conversationId} when an
+     *     entity or the conversation does not exist in this namespace (nothing is written)
+     * @throws dev.graphmemory.exceptions.InvalidInputException when it names no entity, or {@code validUntil} is not
+     *     after {@code validFrom}
+     */
+    Fact recordFact(NewFact fact);
+
+    /**
+     * Records facts as one set-based statement per chunk; see {@link #recordFact} for each and {@link #createEntities}
+     * for the modes.
+     */
+    BatchResult<Fact> recordFacts(List<NewFact> facts, BatchMode mode);
+
+    /**
+     * Ends a fact: it held until {@code validUntil} ({@code null}: now). It is kept, with the time its end was recorded
+     * ({@link Fact#endedAt()}), and left out of reads of what holds after that.
+     *
+     * @throws dev.graphmemory.exceptions.NotFoundException naming {@code factId} when it is not a fact here
+     * @throws dev.graphmemory.exceptions.InvalidInputException naming {@code factId} when it has ended already, or
+     *     {@code validUntil} when it is not after the fact's {@code validFrom}
+     */
+    Fact endFact(String factId, java.time.Instant validUntil);
+
+    /**
+     * Records a fact that replaces an earlier one: the earlier one is kept, ended when the new one became true
+     * ({@link NewFact#validFrom()}, now by default) and linked to it by
+     * {@link dev.graphmemory.model.RelationshipType#SUPERSEDED_BY}; the new one is about the same entities (and any it
+     * names).
+     *
+     * <pre>{@code
+     * FactReplacement moved = memory.replaceFact(paris.id(), NewFact.of("Bob lives in Berlin"));
+     * }</pre>
+     *
+     * @throws dev.graphmemory.exceptions.NotFoundException naming {@code factId}, {@code about[i]} or
+     *     {@code conversationId} when it is missing
+     * @throws dev.graphmemory.exceptions.InvalidInputException naming {@code factId} when it has ended already (the
+     *     message names the fact that replaced it), or {@code validFrom} when it is not after the old fact's
+     */
+    FactReplacement replaceFact(String factId, NewFact fact);
+
+    /**
+     * An entity's facts: those that hold now, those that held at {@link FactQuery#asOf()}, or all of them with
+     * {@link FactQuery#withHistory}; the latest to become true first.
+     *
+     * <pre>{@code
+     * List<Fact> now = memory.getFacts(FactQuery.about("Bob"));
+     * }</pre>
+     *
+     * @throws dev.graphmemory.exceptions.NotFoundException naming {@code entity} when no entity has this name
+     */
+    List<Fact> getFacts(FactQuery query);
 }

@@ -14,10 +14,13 @@ import dev.graphmemory.model.EnergyState;
 import dev.graphmemory.model.Entity;
 import dev.graphmemory.model.EntityContext;
 import dev.graphmemory.model.EntityType;
+import dev.graphmemory.model.Fact;
+import dev.graphmemory.model.FactQuery;
 import dev.graphmemory.model.NewCommitment;
 import dev.graphmemory.model.NewConversation;
 import dev.graphmemory.model.NewDecision;
 import dev.graphmemory.model.NewEntity;
+import dev.graphmemory.model.NewFact;
 import dev.graphmemory.model.NewLink;
 import dev.graphmemory.model.NewTurn;
 import dev.graphmemory.model.Pattern;
@@ -30,6 +33,8 @@ import dev.graphmemory.model.RelationshipType;
 import dev.graphmemory.model.SearchHit;
 import dev.graphmemory.model.SearchQuery;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -43,6 +48,9 @@ import java.util.stream.Collectors;
 final class Demo {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
+    /** When, in the demo's story, Alice moved to the Berlin office. */
+    private static final int MOVED_DAYS_AGO = 30;
 
     private final GraphMemory memory;
     private final PrintWriter out;
@@ -71,7 +79,7 @@ final class Demo {
                 "Recorded a day of memory in namespace '%s' in %d ms (one transaction):%n",
                 memory.namespace(), (recorded - started) / 1_000_000);
         out.printf(
-                "  conversation %s with %s, 3 entities, %d commitments, 1 decision, %d patterns, 1 energy reading%n%n",
+                "  conversation %s with %s, 3 entities, %d commitments, 1 decision, %d patterns, 1 energy reading,%n  2 facts (one replacing the other)%n%n",
                 short8(day.conversation().id()),
                 day.conversation().agent(),
                 day.commitments().size(),
@@ -118,6 +126,7 @@ final class Demo {
         link(tx, conversation.id(), RelationshipType.AT_ENERGY, energy.id());
         link(tx, mornings.id(), RelationshipType.LEARNED_FROM, conversation.id());
         link(tx, meetings.id(), RelationshipType.INVOLVES, client.id());
+        recordMove(tx, conversation);
         tx.recordTurns(
                 conversation.id(),
                 List.of(
@@ -135,6 +144,21 @@ final class Demo {
                 List.of(proposal, review),
                 List.of(mornings, meetings),
                 energy);
+    }
+
+    /**
+     * A fact that changed: Alice worked from the Paris office until a month ago, and from the Berlin office since. The
+     * old fact is replaced, not overwritten, so what held before can still be read.
+     */
+    private static void recordMove(MemoryOperations tx, Conversation conversation) {
+        Fact paris = tx.recordFact(NewFact.of("Alice Chen works from the Paris office", "Alice Chen")
+                .from(Instant.parse("2024-01-08T09:00:00Z"))
+                .learnedIn(conversation.id()));
+        tx.replaceFact(
+                paris.id(),
+                NewFact.of("Alice Chen works from the Berlin office")
+                        .from(Instant.now().minus(Duration.ofDays(MOVED_DAYS_AGO)))
+                        .learnedIn(conversation.id()));
     }
 
     private static void link(MemoryOperations tx, String from, RelationshipType type, String to) {
@@ -157,6 +181,15 @@ final class Demo {
                 .forEach(p -> out.printf(
                         "  pattern     %s [%s, strength %.1f, seen %d×]%n",
                         p.description(), p.type().value(), p.strength(), p.observations()));
+
+        Instant before = Instant.now().minus(Duration.ofDays(2 * MOVED_DAYS_AGO));
+        out.printf("%nWhat holds about Alice Chen now, and what held %d days ago:%n", 2 * MOVED_DAYS_AGO);
+        memory.getFacts(FactQuery.about("Alice Chen").limit(1))
+                .forEach(f -> out.printf("  now         %s (since %s)%n", f.statement(), TIME.format(f.validFrom())));
+        memory.getFacts(FactQuery.about("Alice Chen").asOf(before).limit(1))
+                .forEach(f -> out.printf(
+                        "  then        %s (%s to %s)%n",
+                        f.statement(), TIME.format(f.validFrom()), TIME.format(f.validUntil())));
 
         List<RelatedNode> related = memory.findRelated(
                 RelatedQuery.around(day.decision().id()).depth(2).limit(10));

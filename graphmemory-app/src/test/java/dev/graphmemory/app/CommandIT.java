@@ -43,7 +43,9 @@ class CommandIT {
                 .contains("What do I know about Acme Corp (client)?")
                 .contains("Around the decision \"Roll out the Q4 launch in two phases\"")
                 .contains("Open commitments")
-                .contains("Send Alice the phased rollout proposal");
+                .contains("Send Alice the phased rollout proposal")
+                .contains("now         Alice Chen works from the Berlin office")
+                .contains("then        Alice Chen works from the Paris office");
         assertThat(count(driver, "MATCH (e:Entity {namespace: $ns}) RETURN count(e)", namespace))
                 .isEqualTo(3);
         assertThat(count(driver, "MATCH (p:Pattern {namespace: $ns}) RETURN sum(p.observations)", namespace))

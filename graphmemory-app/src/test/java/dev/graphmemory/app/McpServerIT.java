@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 class McpServerIT {
     private static final Path JAR = Path.of("target", "graphmemory.jar").toAbsolutePath();
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static final int TOOLS = 32;
+    private static final int TOOLS = 37;
 
     @Test
     void shouldServeEveryToolOverStdio(SharedNeo4j neo4j, TestNamespace namespace) {
@@ -246,6 +246,7 @@ class McpServerIT {
                 .contains("created=true");
 
         recall(calls, decision);
+        facts(calls, session);
 
         assertThat(calls.error("create_commitment", Map.of("content", "x", "priority", 9)))
                 .containsEntry("error", "invalid_input")
@@ -273,6 +274,66 @@ class McpServerIT {
                 .isNotEqualTo(0);
         assertThat((List<?>) calls.ok("search_memory", Map.of("query", "alice")).get("hits"))
                 .isEmpty();
+    }
+
+    /** Facts: recorded one and many, replaced, ended, read now, as of a moment and with history. */
+    @SuppressWarnings("unchecked")
+    private static void facts(Calls calls, String session) {
+        String paris = calls.ok(
+                        "record_fact",
+                        Map.of(
+                                "statement",
+                                "Bob lives in Paris",
+                                "about",
+                                List.of("bob"),
+                                "conversation_id",
+                                session,
+                                "valid_from",
+                                "2024-01-01"))
+                .get("id")
+                .toString();
+        Map<String, Object> moved = calls.ok(
+                "replace_fact",
+                Map.of("fact_id", paris, "statement", "Bob lives in Berlin", "valid_from", "2024-06-01"));
+        assertThat(((Map<String, Object>) moved.get("replaced")).get("valid_until"))
+                .isEqualTo("2024-06-01T00:00:00Z");
+        assertThat(calls.ok(
+                                "record_facts",
+                                Map.of(
+                                        "mode",
+                                        "best_effort",
+                                        "facts",
+                                        List.of(
+                                                Map.of("statement", "Acme pays late", "about", List.of("Acme")),
+                                                Map.of("statement", "Zed is new", "about", List.of("Zed")))))
+                        .get("failed"))
+                .isEqualTo(1);
+        String late =
+                calls.ok("get_facts", Map.of("entity", "acme")).get("facts").toString();
+        assertThat(late).contains("Acme pays late");
+        List<Map<String, Object>> acme = (List<Map<String, Object>>)
+                calls.ok("get_facts", Map.of("entity", "acme")).get("facts");
+        calls.ok("end_fact", Map.of("fact_id", acme.get(0).get("id"), "valid_until", "2099-01-01"));
+        assertThat(calls.ok("get_facts", Map.of("entity", "Bob")).get("facts").toString())
+                .contains("Bob lives in Berlin")
+                .doesNotContain("Paris");
+        assertThat(calls.ok("get_facts", Map.of("entity", "Bob", "as_of", "2024-03-01"))
+                        .get("facts")
+                        .toString())
+                .contains("Bob lives in Paris")
+                .doesNotContain("Berlin");
+        assertThat((List<?>) calls.ok("get_facts", Map.of("entity", "Bob", "history", true))
+                        .get("facts"))
+                .hasSize(2);
+        assertThat(calls.ok("get_entity_context", Map.of("name", "bob"))
+                        .get("facts")
+                        .toString())
+                .contains("Bob lives in Berlin");
+        assertThat(calls.error("end_fact", Map.of("fact_id", paris)))
+                .containsEntry("error", "invalid_input")
+                .containsEntry("field", "fact_id");
+        assertThat(calls.error("record_fact", Map.of("statement", "Zed is new", "about", List.of("Zed"))))
+                .containsEntry("error", "not_found");
     }
 
     /** Search, similarity, time and forgetting, on the memories {@link #exerciseEveryTool} stored. */

@@ -11,13 +11,15 @@ import java.util.List;
  * @param decisions its decisions
  * @param conversations its conversations
  * @param patterns its patterns
+ * @param facts the facts about it that hold now, the latest to become true first
  */
 public record EntityContext(
         Entity entity,
         List<Commitment> commitments,
         List<Decision> decisions,
         List<Conversation> conversations,
-        List<Pattern> patterns) {
+        List<Pattern> patterns,
+        List<Fact> facts) {
 
     /** Copies the lists. */
     public EntityContext {
@@ -25,5 +27,16 @@ public record EntityContext(
         decisions = List.copyOf(decisions);
         conversations = List.copyOf(conversations);
         patterns = List.copyOf(patterns);
+        facts = List.copyOf(facts);
+    }
+
+    /** An entity's context without facts. */
+    public EntityContext(
+            Entity entity,
+            List<Commitment> commitments,
+            List<Decision> decisions,
+            List<Conversation> conversations,
+            List<Pattern> patterns) {
+        this(entity, commitments, decisions, conversations, patterns, List.of());
     }
 }

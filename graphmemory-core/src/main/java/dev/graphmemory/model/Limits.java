@@ -16,6 +16,10 @@ public final class Limits {
     public static final int REF = 200;
     /** Turns before or after a turn that {@code turnsAround} returns. */
     public static final int MAX_TURN_WINDOW = 50;
+    /** The statement of a fact. */
+    public static final int FACT = 2_000;
+    /** Entities one fact is about. */
+    public static final int FACT_ENTITIES = 20;
     /** Entity notes. */
     public static final int NOTES = 10_000;
     /** Names of entities, people (toWhom), agents and moods. */

@@ -19,7 +19,9 @@ public enum MemoryKind {
     /** The user's energy at a moment. */
     ENERGY_STATE("EnergyState"),
     /** Something said in a conversation: a speaker's turn, in order. */
-    TURN("Turn");
+    TURN("Turn"),
+    /** A statement about entities that holds for a time: when it became true and, once known, when it stopped. */
+    FACT("Fact");
 
     private final String label;
 

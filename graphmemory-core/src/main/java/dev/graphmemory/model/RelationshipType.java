@@ -5,6 +5,7 @@ import static dev.graphmemory.model.MemoryKind.CONVERSATION;
 import static dev.graphmemory.model.MemoryKind.DECISION;
 import static dev.graphmemory.model.MemoryKind.ENERGY_STATE;
 import static dev.graphmemory.model.MemoryKind.ENTITY;
+import static dev.graphmemory.model.MemoryKind.FACT;
 import static dev.graphmemory.model.MemoryKind.PATTERN;
 import static dev.graphmemory.model.MemoryKind.TURN;
 
@@ -20,26 +21,27 @@ import java.util.stream.Collectors;
  *   <caption>Allowed endpoints</caption>
  *   <tr><th>type</th><th>from</th><th>to</th></tr>
  *   <tr><td>LEADS_TO</td><td>Decision, Commitment, Conversation, Pattern, Turn</td><td>Commitment, Decision, Pattern</td></tr>
- *   <tr><td>INVOLVES</td><td>Commitment, Decision, Conversation, Pattern, Turn</td><td>Entity</td></tr>
- *   <tr><td>LEARNED_FROM</td><td>Pattern, Decision</td><td>Decision, Commitment, Conversation, Pattern</td></tr>
+ *   <tr><td>INVOLVES</td><td>Commitment, Decision, Conversation, Pattern, Turn, Fact</td><td>Entity</td></tr>
+ *   <tr><td>LEARNED_FROM</td><td>Pattern, Decision, Fact</td><td>Decision, Commitment, Conversation, Pattern</td></tr>
  *   <tr><td>DURING</td><td>Commitment, Decision, Pattern, EnergyState, Turn</td><td>Conversation</td></tr>
  *   <tr><td>IMPACTS</td><td>Decision, Pattern, Commitment</td><td>Entity, Commitment, Decision, Pattern</td></tr>
  *   <tr><td>PRECEDED_BY</td><td>Conversation, Decision, Commitment</td><td>Conversation, Decision, Commitment</td></tr>
  *   <tr><td>AT_ENERGY</td><td>Commitment, Decision, Conversation, Pattern</td><td>EnergyState</td></tr>
- *   <tr><td>SUPERSEDED_BY</td><td>Decision</td><td>Decision</td></tr>
+ *   <tr><td>SUPERSEDED_BY</td><td>Decision, Fact</td><td>the same kind</td></tr>
  *   <tr><td>SAID_BY</td><td>Turn</td><td>Entity</td></tr>
  * </table>
  *
- * <p>{@link #SUPERSEDED_BY} also marks its start: the old decision gets {@code supersededAt} and is left out of reads
- * of current decisions.
+ * <p>{@link #SUPERSEDED_BY} links a memory to one of its own kind only, and also marks its start: the old decision or
+ * fact gets {@code supersededAt} (a fact also {@code validUntil}, when it had none) and is left out of reads of current
+ * ones.
  */
 public enum RelationshipType {
     /** One memory caused or led to another. */
     LEADS_TO(EnumSet.of(DECISION, COMMITMENT, CONVERSATION, PATTERN, TURN), EnumSet.of(COMMITMENT, DECISION, PATTERN)),
     /** A memory concerns an entity. */
-    INVOLVES(EnumSet.of(COMMITMENT, DECISION, CONVERSATION, PATTERN, TURN), EnumSet.of(ENTITY)),
-    /** A pattern or decision was learned from an experience. */
-    LEARNED_FROM(EnumSet.of(PATTERN, DECISION), EnumSet.of(DECISION, COMMITMENT, CONVERSATION, PATTERN)),
+    INVOLVES(EnumSet.of(COMMITMENT, DECISION, CONVERSATION, PATTERN, TURN, FACT), EnumSet.of(ENTITY)),
+    /** A pattern, decision or fact was learned from an experience. */
+    LEARNED_FROM(EnumSet.of(PATTERN, DECISION, FACT), EnumSet.of(DECISION, COMMITMENT, CONVERSATION, PATTERN)),
     /** A memory arose during a conversation. */
     DURING(EnumSet.of(COMMITMENT, DECISION, PATTERN, ENERGY_STATE, TURN), EnumSet.of(CONVERSATION)),
     /** A memory affects an entity or another memory. */
@@ -48,8 +50,11 @@ public enum RelationshipType {
     PRECEDED_BY(EnumSet.of(CONVERSATION, DECISION, COMMITMENT), EnumSet.of(CONVERSATION, DECISION, COMMITMENT)),
     /** A memory was made at a given energy level. */
     AT_ENERGY(EnumSet.of(COMMITMENT, DECISION, CONVERSATION, PATTERN), EnumSet.of(ENERGY_STATE)),
-    /** A decision was replaced by a newer one; linking it marks the old one superseded. */
-    SUPERSEDED_BY(EnumSet.of(DECISION), EnumSet.of(DECISION)),
+    /**
+     * A decision or fact was replaced by a newer one of its kind; linking it marks the old one superseded (and ends a
+     * fact).
+     */
+    SUPERSEDED_BY(EnumSet.of(DECISION, FACT), EnumSet.of(DECISION, FACT)),
     /**
      * A turn was said by an entity. Recording turns links each to the entity whose name (or alias) is its speaker,
      * when the namespace has one.
@@ -76,12 +81,19 @@ public enum RelationshipType {
 
     /** Whether this type may connect a memory of kind {@code source} to one of kind {@code target}. */
     public boolean allows(MemoryKind source, MemoryKind target) {
-        return from.contains(source) && to.contains(target);
+        return from.contains(source) && to.contains(target) && (!sameKind() || source == target);
+    }
+
+    /** Whether both ends must be of one kind ({@link #SUPERSEDED_BY}: a decision by a decision, a fact by a fact). */
+    public boolean sameKind() {
+        return this == SUPERSEDED_BY;
     }
 
     /** The rule in words, e.g. {@code INVOLVES links Commitment, Conversation, Decision or Pattern to Entity}. */
     public String rule() {
-        return name() + " links " + labels(from) + " to " + labels(to);
+        return sameKind()
+                ? name() + " links " + labels(from) + " to another of its kind"
+                : name() + " links " + labels(from) + " to " + labels(to);
     }
 
     /**

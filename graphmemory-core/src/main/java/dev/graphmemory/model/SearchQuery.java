@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
  * @param kinds only memories of these kinds (any of {@link #SEARCHABLE}); {@code null} or empty for all
  * @param since only memories stored at or after this moment, or {@code null}
  * @param until only memories stored before this moment, or {@code null}
- * @param includeSuperseded whether decisions that a newer decision superseded are found too
+ * @param includeSuperseded whether decisions that a newer decision superseded, and facts that no longer hold, are
+ *     found too
  * @param mode how memories are ranked; {@code null} means {@link Mode#HYBRID}
  * @param about only memories that are this entity, involve it or were said by it (its name, case and spacing
  *     ignored), or {@code null}
@@ -84,7 +85,8 @@ public record SearchQuery(
             MemoryKind.PATTERN,
             MemoryKind.CONVERSATION,
             MemoryKind.ENTITY,
-            MemoryKind.TURN));
+            MemoryKind.TURN,
+            MemoryKind.FACT));
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]");
 

@@ -18,7 +18,7 @@ public record TimelineEvent(Instant at, Type type, MemoryNode memory, boolean tr
         CREATED,
         /** A commitment was completed ({@code completedAt}). */
         COMPLETED,
-        /** A conversation session ended ({@code endedAt}). */
+        /** A conversation session ended ({@code endedAt}), or a fact stopped being true ({@code validUntil}). */
         ENDED,
         /** A decision was superseded by a newer one ({@code supersededAt}). */
         SUPERSEDED,

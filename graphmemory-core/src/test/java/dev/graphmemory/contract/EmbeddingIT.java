@@ -12,9 +12,12 @@ import dev.graphmemory.model.Commitment;
 import dev.graphmemory.model.Conversation;
 import dev.graphmemory.model.ConversationEnd;
 import dev.graphmemory.model.EntityType;
+import dev.graphmemory.model.Fact;
+import dev.graphmemory.model.MemoryKind;
 import dev.graphmemory.model.NewCommitment;
 import dev.graphmemory.model.NewConversation;
 import dev.graphmemory.model.NewEntity;
+import dev.graphmemory.model.NewFact;
 import dev.graphmemory.model.NewLink;
 import dev.graphmemory.model.NewTurn;
 import dev.graphmemory.model.RelationshipType;
@@ -115,6 +118,52 @@ class EmbeddingIT extends ContractSupport {
         assertThat(hybrid)
                 .as("by meaning, only what passes the filter")
                 .doesNotContain(turns.get(0).id());
+    }
+
+    /**
+     * The vector index is global: other namespaces holding the same texts (identical vectors) take places among the
+     * nearest neighbours, and the background embedder may have claimed or stored this namespace's fact when the search
+     * runs. The fact must be found by meaning, and through the entity it is about, whatever of that happened.
+     */
+    @ParameterizedTest
+    @EnumSource(dev.graphmemory.contract.Mode.class)
+    void shouldFindAFactByMeaningAndThroughTheEntityItIsAbout(
+            dev.graphmemory.contract.Mode mode, Driver driver, TestNamespace namespace) {
+        for (int i = 0; i < 3; i++) {
+            TestNamespace same = namespace.sibling("same-" + i);
+            try (GraphMemory other = memory(driver, same, WordEmbedder.standard())) {
+                other.createEntity(NewEntity.of("Bob", EntityType.PERSON));
+                Fact theirs = other.recordFact(NewFact.of("Bob lives in Berlin", "Bob"));
+                other.replaceFact(theirs.id(), NewFact.of("Bob moved to Lisbon with his cello"));
+                // their vectors in the index, identical to the ones this namespace's memories get
+                waitFor(() -> count(driver, same, EMBEDDED) == 3 && count(driver, same, PENDING) == 0);
+            }
+        }
+        MemoryOperations memory = operations(mode, memory(driver, namespace, WordEmbedder.standard()));
+        memory.createEntity(NewEntity.of("Bob", EntityType.PERSON));
+        memory.createCommitment(NewCommitment.of("Buy Bob a present"));
+        Fact berlin = memory.recordFact(NewFact.of("Bob lives in Berlin", "Bob"));
+        Fact lisbon = memory.replaceFact(berlin.id(), NewFact.of("Bob moved to Lisbon with his cello"))
+                .current();
+
+        SearchResult byMeaning = memory.searchMemory(
+                SearchQuery.of("moved to Lisbon with a cello").mode(Mode.MEANING));
+        SearchResult aboutBob = memory.searchMemory(
+                SearchQuery.of("moved to Lisbon with a cello").about("bob").mode(Mode.MEANING));
+        SearchResult facts = memory.searchMemory(SearchQuery.of("where does Bob live now, Lisbon or Berlin")
+                .kinds(MemoryKind.FACT)
+                .mode(Mode.MEANING));
+
+        assertThat(byMeaning.hits().get(0).memory().id())
+                .as(byMeaning.hits().toString())
+                .isEqualTo(lisbon.id());
+        assertThat(aboutBob.hits().get(0).memory().id())
+                .as(aboutBob.hits().toString())
+                .isEqualTo(lisbon.id());
+        assertThat(facts.hits())
+                .as("the replaced fact no longer holds, and is left out")
+                .extracting(hit -> hit.memory().id())
+                .containsExactly(lisbon.id());
     }
 
     @Test

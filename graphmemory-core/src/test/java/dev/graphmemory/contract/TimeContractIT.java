@@ -159,7 +159,8 @@ class TimeContractIT extends ContractSupport {
                         memory.linkNodes(NewLink.of(current.id(), RelationshipType.SUPERSEDED_BY, commitment.id())))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class,
-                        e -> assertThat(e.rule()).contains("SUPERSEDED_BY links Decision to Decision"));
+                        e -> assertThat(e.rule())
+                                .contains("SUPERSEDED_BY links Decision or Fact to another of its kind"));
     }
 
     @ParameterizedTest

@@ -20,6 +20,9 @@ import dev.graphmemory.model.Embedding;
 import dev.graphmemory.model.Entity;
 import dev.graphmemory.model.EntityContext;
 import dev.graphmemory.model.EntityType;
+import dev.graphmemory.model.Fact;
+import dev.graphmemory.model.FactQuery;
+import dev.graphmemory.model.FactReplacement;
 import dev.graphmemory.model.Forgotten;
 import dev.graphmemory.model.Link;
 import dev.graphmemory.model.MemoryKind;
@@ -27,6 +30,7 @@ import dev.graphmemory.model.NewCommitment;
 import dev.graphmemory.model.NewConversation;
 import dev.graphmemory.model.NewDecision;
 import dev.graphmemory.model.NewEntity;
+import dev.graphmemory.model.NewFact;
 import dev.graphmemory.model.NewLink;
 import dev.graphmemory.model.NewMemory;
 import dev.graphmemory.model.NewTurn;
@@ -45,6 +49,7 @@ import dev.graphmemory.testing.Neo4jTest;
 import dev.graphmemory.testing.SharedNeo4j;
 import dev.graphmemory.testing.TestNamespace;
 import java.net.URI;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -184,6 +189,31 @@ class DocExamplesIT {
                     .extracting(hit -> hit.memory().id())
                     .containsExactly(change.current().id());
             assertThat(gone.total()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void facts(SharedNeo4j neo4j, TestNamespace namespace) {
+        try (GraphMemory memory = GraphMemory.connect(MemoryConfig.builder()
+                .uri(neo4j.server().boltUri())
+                .namespace(namespace.value())
+                .build())) {
+            memory.createEntity(NewEntity.of("Bob", EntityType.PERSON));
+            // tag::facts[]
+            Fact paris = memory.recordFact(
+                    NewFact.of("Bob lives in Paris", "Bob").from(Instant.parse("2024-01-01T00:00:00Z")));
+            FactReplacement moved = memory.replaceFact(
+                    paris.id(), NewFact.of("Bob lives in Berlin").from(Instant.parse("2025-06-01T00:00:00Z")));
+
+            List<Fact> now = memory.getFacts(FactQuery.about("Bob")); // Berlin
+            List<Fact> then =
+                    memory.getFacts(FactQuery.about("Bob").asOf(Instant.parse("2025-01-01T00:00:00Z"))); // Paris
+            List<Fact> all = memory.getFacts(FactQuery.about("Bob").withHistory(true)); // both, Paris ended in June
+            // end::facts[]
+            assertThat(now).containsExactly(moved.current());
+            assertThat(then).extracting(Fact::statement).containsExactly("Bob lives in Paris");
+            assertThat(all).hasSize(2);
+            assertThat(moved.replaced().validUntil()).isEqualTo(Instant.parse("2025-06-01T00:00:00Z"));
         }
     }
 

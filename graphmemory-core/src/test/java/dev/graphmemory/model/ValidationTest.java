@@ -215,10 +215,17 @@ class ValidationTest {
     @Test
     void shouldDescribeRelationshipRules() {
         assertThat(RelationshipType.INVOLVES.rule())
-                .isEqualTo("INVOLVES links Commitment, Conversation, Decision, Pattern or Turn to Entity");
+                .isEqualTo("INVOLVES links Commitment, Conversation, Decision, Fact, Pattern or Turn to Entity");
         assertThat(RelationshipType.INVOLVES.allows(MemoryKind.COMMITMENT, MemoryKind.ENTITY))
                 .isTrue();
         assertThat(RelationshipType.INVOLVES.allows(MemoryKind.ENTITY, MemoryKind.COMMITMENT))
                 .isFalse();
+        assertThat(RelationshipType.SUPERSEDED_BY.allows(MemoryKind.FACT, MemoryKind.FACT))
+                .isTrue();
+        assertThat(RelationshipType.SUPERSEDED_BY.allows(MemoryKind.DECISION, MemoryKind.FACT))
+                .as("a memory is superseded by one of its own kind")
+                .isFalse();
+        assertThat(RelationshipType.SUPERSEDED_BY.rule())
+                .isEqualTo("SUPERSEDED_BY links Decision or Fact to another of its kind");
     }
 }

@@ -11,12 +11,14 @@ import dev.graphmemory.model.Embedding;
 import dev.graphmemory.model.EnergyLevel;
 import dev.graphmemory.model.EnergyReading;
 import dev.graphmemory.model.EntityType;
+import dev.graphmemory.model.FactQuery;
 import dev.graphmemory.model.GraphQuery;
 import dev.graphmemory.model.MemoryKind;
 import dev.graphmemory.model.NewCommitment;
 import dev.graphmemory.model.NewConversation;
 import dev.graphmemory.model.NewDecision;
 import dev.graphmemory.model.NewEntity;
+import dev.graphmemory.model.NewFact;
 import dev.graphmemory.model.NewLink;
 import dev.graphmemory.model.NewMemory;
 import dev.graphmemory.model.NewTurn;
@@ -187,6 +189,29 @@ final class ArgumentMapper {
                 args.string("about"),
                 args.integer("limit"),
                 args.integer("max_chars"));
+    }
+
+    /** A fact of {@code record_fact} or {@code replace_fact}, or one item of {@code record_facts}. */
+    static NewFact fact(Args args) {
+        return new NewFact(
+                args.string("statement"),
+                args.strings("about"),
+                args.string("conversation_id"),
+                instant("valid_from", args.string("valid_from"), false),
+                validUntil(args));
+    }
+
+    /** The end of a fact: a date is the start of that day (UTC), like {@code valid_from}. */
+    static Instant validUntil(Args args) {
+        return instant("valid_until", args.string("valid_until"), false);
+    }
+
+    static FactQuery factQuery(Args args) {
+        return new FactQuery(
+                args.string("entity"),
+                instant("as_of", args.string("as_of"), false),
+                args.flag("history"),
+                args.integer("limit"));
     }
 
     /** A turn of {@code record_turn}, or one item of {@code record_turns}. */

@@ -24,7 +24,8 @@ final class EntityTools {
             "get_entity_context",
             "Get an entity's context",
             "Everything directly connected to an entity: its commitments, decisions, conversations (newest"
-                    + " first) and patterns. Use it before talking about a person, client or project.",
+                    + " first), patterns and the facts about it that hold now. Use it before talking about a person,"
+                    + " client or project.",
             READS,
             (memory, args) -> memory.getEntityContext(
                     args.string("name"),

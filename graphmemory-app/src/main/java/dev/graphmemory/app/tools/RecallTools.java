@@ -31,8 +31,8 @@ final class RecallTools {
             "search_memory",
             "Search the memory",
             "Find memories by meaning and by words: what was said in conversations (turns), commitments,"
-                    + " decisions (with rationale and alternatives), patterns, conversation summaries and entities,"
-                    + " best first. Ask in your own words, e.g. \"what did Caroline say about adoption?\": by"
+                    + " decisions (with rationale and alternatives), patterns, conversation summaries, entities"
+                    + " and facts, best first. Ask in your own words, e.g. \"what did Caroline say about adoption?\": by"
                     + " default memories are ranked by meaning and words together, and a memory about a person or"
                     + " thing the query names (said by them, involving them) ranks higher; each hit says why it"
                     + " matched. mode words ranks by words only (plain words and \"quoted phrases\"), meaning by"
@@ -52,7 +52,10 @@ final class RecallTools {
                     SEARCH_MODES),
             string("about", "Only memories about this entity: it, what involves it, what it said (its name)")
                     .maxLength(Limits.NAME),
-            INCLUDE_SUPERSEDED,
+            bool(
+                    "include_superseded",
+                    "Also return decisions that a newer decision superseded and facts that no longer hold (default"
+                            + " false)"),
             bool(
                     "lucene",
                     "Read query as Lucene syntax (`propos*`, `drft~`, AND, OR, NOT, `content:pilot`) instead of"

@@ -33,6 +33,9 @@ final class Results {
     /** {@code get_commitments}. */
     record Commitments(List<Commitment> commitments) {}
 
+    /** {@code get_facts}. */
+    record Facts(List<dev.graphmemory.model.Fact> facts) {}
+
     /** {@code get_decisions}. */
     record Decisions(List<Decision> decisions) {}
 

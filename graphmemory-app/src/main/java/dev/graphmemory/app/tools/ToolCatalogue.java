@@ -45,7 +45,12 @@ public final class ToolCatalogue {
             RecallTools.TIMELINE,
             DecisionTools.SUPERSEDE_DECISION,
             ForgetTools.FORGET,
-            ForgetTools.FORGET_NAMESPACE);
+            ForgetTools.FORGET_NAMESPACE,
+            FactTools.RECORD_FACT,
+            FactTools.RECORD_FACTS,
+            FactTools.END_FACT,
+            FactTools.REPLACE_FACT,
+            FactTools.GET_FACTS);
 
     private ToolCatalogue() {}
 

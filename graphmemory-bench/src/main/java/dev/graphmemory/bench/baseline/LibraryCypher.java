@@ -30,7 +30,8 @@ public final class LibraryCypher {
             OPTIONAL MATCH (b:Memory {namespace: $namespace, id: row.toId})
             WITH row, a, b, a IS NOT NULL AND b IS NOT NULL
                 AND any(label IN labels(a) WHERE label IN row.fromLabels)
-                AND any(label IN labels(b) WHERE label IN row.toLabels) AS allowed
+                AND any(label IN labels(b) WHERE label IN row.toLabels)
+                AND (row.type <> 'SUPERSEDED_BY' OR a:Fact = b:Fact) AS allowed
             WITH collect({row: row, a: a, b: b, allowed: allowed}) AS checked
             WITH checked, $atomic AND any(c IN checked WHERE NOT c.allowed) AS refused
             UNWIND checked AS c
@@ -65,7 +66,10 @@ public final class LibraryCypher {
               COLLECT { MATCH (e)--(s:Conversation) WITH DISTINCT s
                         ORDER BY s.startedAt DESC LIMIT $limit RETURN s } AS conversations,
               COLLECT { MATCH (e)--(p:Pattern) WITH DISTINCT p
-                        ORDER BY p.lastObserved DESC LIMIT $limit RETURN p } AS patterns
+                        ORDER BY p.lastObserved DESC LIMIT $limit RETURN p } AS patterns,
+              COLLECT { MATCH (e)<-[:INVOLVES]-(f:Fact)
+                        WHERE f.validFrom <= datetime() AND (f.validUntil IS NULL OR f.validUntil > datetime())
+                        WITH DISTINCT f ORDER BY f.validFrom DESC, f.id DESC LIMIT $limit RETURN {node: f, about: [(f)-[:INVOLVES]->(x:Entity) | x.name], conversationId: [(f)-[:LEARNED_FROM]->(x:Conversation) | x.id][0], replacedBy: [(f)-[:SUPERSEDED_BY]->(x:Fact) | x.id][0]} } AS facts
             """;
 
     /**
@@ -201,6 +205,8 @@ public final class LibraryCypher {
                         type.name(),
                         type == RelationshipType.SUPERSEDED_BY
                                 ? " SET a.supersededAt = coalesce(a.supersededAt, datetime())"
+                                        + " FOREACH (_ IN CASE WHEN a:Fact AND a.validUntil IS NULL THEN [1] ELSE [] END |"
+                                        + " SET a.validUntil = datetime(), a.endedAt = datetime())"
                                 : "");
     }
 

@@ -5,12 +5,15 @@ import dev.graphmemory.MemoryConfig;
 import dev.graphmemory.bench.baseline.RawDriver;
 import dev.graphmemory.embedded.EmbeddedNeo4j;
 import dev.graphmemory.model.BatchMode;
+import dev.graphmemory.model.BatchResult;
 import dev.graphmemory.model.Commitment;
 import dev.graphmemory.model.Entity;
 import dev.graphmemory.model.EntityContext;
 import dev.graphmemory.model.EntityType;
+import dev.graphmemory.model.Fact;
 import dev.graphmemory.model.NewCommitment;
 import dev.graphmemory.model.NewEntity;
+import dev.graphmemory.model.NewFact;
 import dev.graphmemory.model.NewLink;
 import dev.graphmemory.model.RelationshipType;
 import java.util.ArrayList;
@@ -37,7 +40,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * JMH micro-measurements of single operations, the library next to the raw driver sending the same statement: one
  * {@code createEntity} (a write transaction each) and one {@code getEntityContext} (a read of an entity with 20
- * commitments). One embedded Neo4j per fork, started in the benchmark's own process.
+ * commitments); and {@code recordFacts} of {@value #FACTS} facts about the hub in one call (one set-based statement),
+ * whose time per call gives facts per second. One embedded Neo4j per fork, started in the benchmark's own process.
  *
  * <pre>graphmemory-bench/run --jmh SingleOperationBenchmark</pre>
  */
@@ -50,6 +54,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class SingleOperationBenchmark {
     private static final String NAMESPACE = "jmh";
     private static final String HUB = "Jmh Hub";
+    private static final int FACTS = 1_000;
 
     private final AtomicLong sequence = new AtomicLong();
     private EmbeddedNeo4j neo4j;
@@ -95,6 +100,16 @@ public class SingleOperationBenchmark {
     @Benchmark
     public Map<String, Object> createEntityRawDriver() {
         return raw.createEntity(NAMESPACE, NewEntity.of("Jmh person " + sequence.incrementAndGet(), EntityType.PERSON));
+    }
+
+    @Benchmark
+    public BatchResult<Fact> recordFactsGraphmemory() {
+        long call = sequence.incrementAndGet();
+        List<NewFact> facts = new ArrayList<>(FACTS);
+        for (int i = 0; i < FACTS; i++) {
+            facts.add(NewFact.of("Jmh fact " + call + "-" + i, HUB));
+        }
+        return memory.recordFacts(facts, BatchMode.ATOMIC);
     }
 
     @Benchmark

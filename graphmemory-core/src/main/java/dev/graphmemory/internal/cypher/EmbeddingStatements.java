@@ -21,7 +21,7 @@ public final class EmbeddingStatements {
     /**
      * The text a memory is embedded from, by kind: what was said with its speaker, a decision with its rationale, a
      * commitment with whom it was made to, a pattern's description, a conversation's summary, an entity's name with its
-     * notes. {@code null} when there is none yet (a conversation not ended).
+     * notes, a fact's statement. {@code null} when there is none yet (a conversation not ended).
      */
     public static String text(String n) {
         return """
@@ -32,6 +32,7 @@ public final class EmbeddingStatements {
                   WHEN %1$s:Pattern THEN %1$s.description
                   WHEN %1$s:Conversation THEN %1$s.summary
                   WHEN %1$s:Entity THEN %1$s.name + coalesce(': ' + %1$s.notes, '')
+                  WHEN %1$s:Fact THEN %1$s.content
                 END""".formatted(n);
     }
 

@@ -43,8 +43,17 @@ public final class EntityStatements {
     public static final String UPSERT =
             upsert("rows") + "RETURN row.index AS index, e AS node, e.id = row.id AS created\n";
 
+    /**
+     * The one place where a name finds an entity: a node pattern binding {@code variable} to the entity of the
+     * namespace whose normalized name is {@code key} (a Cypher expression). Every statement that finds an entity by
+     * name (an entity's context, its facts, the entities a fact is about) goes through it.
+     */
+    public static String byName(String variable, String key) {
+        return "(%s:Entity {namespace: $namespace, nameKey: %s})".formatted(variable, key);
+    }
+
     public static final String CONTEXT = """
-            MATCH (e:Entity {namespace: $namespace, nameKey: $nameKey})
+            MATCH %s
             RETURN e,
               COLLECT { MATCH (e)--(c:Commitment) WITH DISTINCT c
                         ORDER BY c.createdAt DESC LIMIT $limit RETURN c } AS commitments,
@@ -53,8 +62,11 @@ public final class EntityStatements {
               COLLECT { MATCH (e)--(s:Conversation) WITH DISTINCT s
                         ORDER BY s.startedAt DESC LIMIT $limit RETURN s } AS conversations,
               COLLECT { MATCH (e)--(p:Pattern) WITH DISTINCT p
-                        ORDER BY p.lastObserved DESC LIMIT $limit RETURN p } AS patterns
-            """;
+                        ORDER BY p.lastObserved DESC LIMIT $limit RETURN p } AS patterns,
+              COLLECT { MATCH (e)<-[:INVOLVES]-(f:Fact)
+                        WHERE f.validFrom <= datetime() AND (f.validUntil IS NULL OR f.validUntil > datetime())
+                        WITH DISTINCT f ORDER BY f.validFrom DESC, f.id DESC LIMIT $limit RETURN %s } AS facts
+            """.formatted(byName("e", "$nameKey"), FactStatements.projection("f"));
 
     private EntityStatements() {}
 
@@ -92,7 +104,8 @@ public final class EntityStatements {
                     nodes(record, "commitments", Nodes::commitment),
                     nodes(record, "decisions", Nodes::decision),
                     nodes(record, "conversations", Nodes::conversation),
-                    nodes(record, "patterns", Nodes::pattern));
+                    nodes(record, "patterns", Nodes::pattern),
+                    record.get("facts").asList(Nodes::fact));
         });
     }
 

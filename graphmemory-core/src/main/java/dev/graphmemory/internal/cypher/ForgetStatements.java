@@ -103,6 +103,7 @@ public final class ForgetStatements {
         counts.put(MemoryKind.ENTITY, "entities");
         counts.put(MemoryKind.ENERGY_STATE, "energyStates");
         counts.put(MemoryKind.TURN, "turns");
+        counts.put(MemoryKind.FACT, "facts");
         if (counts.size() != MemoryKind.values().length) {
             throw new IllegalStateException("every kind needs an audit count");
         }

@@ -44,7 +44,8 @@ public final class LinkStatements {
             OPTIONAL MATCH (b:Memory {namespace: $namespace, id: row.toId})
             WITH row, a, b, a IS NOT NULL AND b IS NOT NULL
                 AND any(label IN labels(a) WHERE label IN row.fromLabels)
-                AND any(label IN labels(b) WHERE label IN row.toLabels) AS allowed
+                AND any(label IN labels(b) WHERE label IN row.toLabels)
+                AND (row.type <> 'SUPERSEDED_BY' OR a:Fact = b:Fact) AS allowed
             WITH collect({row: row, a: a, b: b, allowed: allowed}) AS checked
             WITH checked, $atomic AND any(c IN checked WHERE NOT c.allowed) AS refused
             UNWIND checked AS c
@@ -86,6 +87,8 @@ public final class LinkStatements {
                         type.name(),
                         type == RelationshipType.SUPERSEDED_BY
                                 ? " SET a.supersededAt = coalesce(a.supersededAt, datetime())"
+                                        + " FOREACH (_ IN CASE WHEN a:Fact AND a.validUntil IS NULL THEN [1] ELSE [] END |"
+                                        + " SET a.validUntil = datetime(), a.endedAt = datetime())"
                                 : "");
     }
 

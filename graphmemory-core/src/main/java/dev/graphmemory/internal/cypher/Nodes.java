@@ -9,6 +9,7 @@ import dev.graphmemory.model.EnergyLevel;
 import dev.graphmemory.model.EnergyState;
 import dev.graphmemory.model.Entity;
 import dev.graphmemory.model.EntityType;
+import dev.graphmemory.model.Fact;
 import dev.graphmemory.model.MemoryKind;
 import dev.graphmemory.model.MemoryNode;
 import dev.graphmemory.model.Pattern;
@@ -45,7 +46,8 @@ public final class Nodes {
                 "recentObservationIds",
                 "touchedBy",
                 "embedding",
-                "turnCount"));
+                "turnCount",
+                "endedBy"));
         return Set.copyOf(names);
     }
 
@@ -141,6 +143,30 @@ public final class Nodes {
                 instant(node.get("saidAt")),
                 string(node, "ref"),
                 instant(node.get("createdAt")));
+    }
+
+    /**
+     * A fact, from its projection ({@code FactStatements.projection}): the node with the names of its entities, its
+     * conversation and the fact that replaced it.
+     */
+    public static Fact fact(Value projection) {
+        Node node = projection.get("node").asNode();
+        return new Fact(
+                string(node, "id"),
+                string(node, "content"),
+                projection.get("about").asList(Value::asString).stream()
+                        .sorted()
+                        .toList(),
+                projection.get("conversationId").isNull()
+                        ? null
+                        : projection.get("conversationId").asString(),
+                instant(node.get("validFrom")),
+                instant(node.get("validUntil")),
+                instant(node.get("createdAt")),
+                instant(node.get("endedAt")),
+                projection.get("replacedBy").isNull()
+                        ? null
+                        : projection.get("replacedBy").asString());
     }
 
     /** Any memory node, as its kind and its non-internal properties. */

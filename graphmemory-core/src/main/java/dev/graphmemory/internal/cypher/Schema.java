@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Schema {
     /** The version of the schema below; raise it when a statement is added or changed. */
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
 
     /**
      * The full-text index over the texts of searchable nodes, and the namespace (see {@code SearchStatements}). It
@@ -152,6 +152,11 @@ public final class Schema {
                 "gm_embed_pending",
                 "CREATE INDEX gm_embed_pending IF NOT EXISTS FOR (n:" + SearchIndexing.EMBED_PENDING
                         + ") ON (n.namespace)");
+        // Version 5: facts, on the timeline when they stopped being true. Their statement is `content`, which the
+        // full-text index covers already; an entity's facts are read through its relationships.
+        statements.put(
+                "gm_fact_valid_until",
+                "CREATE INDEX gm_fact_valid_until IF NOT EXISTS FOR (f:Fact) ON (f.namespace, f.validUntil)");
         // The namespace is indexed too, so that a search can require it inside Lucene (see SearchStatements).
         // Version 3: over the Searchable label, set behind the writes (see SearchIndexer).
         statements.put(

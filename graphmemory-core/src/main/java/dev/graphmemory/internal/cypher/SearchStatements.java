@@ -42,7 +42,7 @@ import org.neo4j.driver.exceptions.ClientException;
 public final class SearchStatements {
     /**
      * Whether {@code node} passes a search's filters: this namespace, the kinds, the time window (when a turn was said,
-     * else when the memory was stored), superseded decisions, and the entity it is about.
+     * else when the memory was stored), superseded decisions and facts that no longer hold, and the entity it is about.
      */
     static final String FILTER = """
             node.namespace = $namespace AND node:Memory
@@ -50,6 +50,7 @@ public final class SearchStatements {
               AND ($since IS NULL OR coalesce(node.saidAt, node.createdAt) >= $since)
               AND ($until IS NULL OR coalesce(node.saidAt, node.createdAt) < $until)
               AND ($includeSuperseded OR node.supersededAt IS NULL)
+              AND ($includeSuperseded OR node.validUntil IS NULL OR node.validUntil > datetime())
               AND ($about IS NULL OR node.nameKey = $about
                 OR EXISTS { (node)-[:INVOLVES|SAID_BY]->(a:Entity) WHERE a.nameKey = $about })""";
 

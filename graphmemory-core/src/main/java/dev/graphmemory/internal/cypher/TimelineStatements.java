@@ -19,7 +19,8 @@ import org.neo4j.driver.Record;
  * (namespace, its time) and cut to the limit on its own, then the branches are merged; no branch scans a label. A
  * memory can appear more than once (stored, then completed), always as it is now.
  *
- * <p>A turn is an event when it was said, not when it was recorded (a conversation may be recorded long after).
+ * <p>A turn is an event when it was said, not when it was recorded (a conversation may be recorded long after). A fact
+ * is an event when it was stored and when it stopped being true ({@code validUntil}).
  *
  * <p>A pattern counts as observed again when it has more than one observation; comparing {@code lastObserved} with
  * {@code firstObserved} instead would stop the planner from seeking the window on the index.
@@ -53,6 +54,10 @@ public final class TimelineStatements {
               MATCH (m:Pattern) WHERE m.namespace = $namespace AND m.lastObserved >= $from AND m.lastObserved < $to
                 AND m.observations > 1 AND (size($labels) = 0 OR 'Pattern' IN $labels)
               RETURN m, 'observed' AS type, m.lastObserved AS at ORDER BY at DESC LIMIT $limit
+              UNION ALL
+              MATCH (m:Fact) WHERE m.namespace = $namespace AND m.validUntil >= $from AND m.validUntil < $to
+                AND (size($labels) = 0 OR 'Fact' IN $labels)
+              RETURN m, 'ended' AS type, m.validUntil AS at ORDER BY at DESC LIMIT $limit
             }
             RETURN m, type, at
             ORDER BY at DESC, m.id DESC, type

@@ -27,6 +27,9 @@ import dev.graphmemory.model.EnergyReading;
 import dev.graphmemory.model.EnergyState;
 import dev.graphmemory.model.Entity;
 import dev.graphmemory.model.EntityContext;
+import dev.graphmemory.model.Fact;
+import dev.graphmemory.model.FactQuery;
+import dev.graphmemory.model.FactReplacement;
 import dev.graphmemory.model.Forgotten;
 import dev.graphmemory.model.GraphQuery;
 import dev.graphmemory.model.Link;
@@ -35,6 +38,7 @@ import dev.graphmemory.model.NewCommitment;
 import dev.graphmemory.model.NewConversation;
 import dev.graphmemory.model.NewDecision;
 import dev.graphmemory.model.NewEntity;
+import dev.graphmemory.model.NewFact;
 import dev.graphmemory.model.NewLink;
 import dev.graphmemory.model.NewMemory;
 import dev.graphmemory.model.NewTurn;
@@ -403,5 +407,30 @@ public final class AsyncFacade implements AsyncMemoryOperations {
                 .thenCompose(removed -> removed < operations.chunkSize()
                         ? CompletableFuture.completedFuture(null)
                         : forgetBatches(auditId, caller));
+    }
+
+    @Override
+    public CompletionStage<Fact> recordFact(NewFact fact) {
+        return execute(() -> operations.recordFact(fact));
+    }
+
+    @Override
+    public CompletionStage<BatchResult<Fact>> recordFacts(List<NewFact> facts, BatchMode mode) {
+        return executeBatch(() -> operations.recordFacts(facts, mode));
+    }
+
+    @Override
+    public CompletionStage<Fact> endFact(String factId, java.time.Instant validUntil) {
+        return execute(() -> operations.endFact(factId, validUntil));
+    }
+
+    @Override
+    public CompletionStage<FactReplacement> replaceFact(String factId, NewFact fact) {
+        return execute(() -> operations.replaceFact(factId, fact));
+    }
+
+    @Override
+    public CompletionStage<List<Fact>> getFacts(FactQuery query) {
+        return execute(() -> operations.getFacts(query));
     }
 }

@@ -21,6 +21,9 @@ import dev.graphmemory.model.EnergyReading;
 import dev.graphmemory.model.EnergyState;
 import dev.graphmemory.model.Entity;
 import dev.graphmemory.model.EntityContext;
+import dev.graphmemory.model.Fact;
+import dev.graphmemory.model.FactQuery;
+import dev.graphmemory.model.FactReplacement;
 import dev.graphmemory.model.Forgotten;
 import dev.graphmemory.model.GraphQuery;
 import dev.graphmemory.model.Link;
@@ -29,6 +32,7 @@ import dev.graphmemory.model.NewCommitment;
 import dev.graphmemory.model.NewConversation;
 import dev.graphmemory.model.NewDecision;
 import dev.graphmemory.model.NewEntity;
+import dev.graphmemory.model.NewFact;
 import dev.graphmemory.model.NewLink;
 import dev.graphmemory.model.NewMemory;
 import dev.graphmemory.model.NewTurn;
@@ -269,5 +273,30 @@ public abstract class BlockingFacade implements MemoryOperations {
     @Override
     public Forgotten forget(String id) {
         return execute(operations().forget(id));
+    }
+
+    @Override
+    public Fact recordFact(NewFact fact) {
+        return execute(operations().recordFact(fact));
+    }
+
+    @Override
+    public BatchResult<Fact> recordFacts(List<NewFact> facts, BatchMode mode) {
+        return executeBatch(operations().recordFacts(facts, mode));
+    }
+
+    @Override
+    public Fact endFact(String factId, java.time.Instant validUntil) {
+        return execute(operations().endFact(factId, validUntil));
+    }
+
+    @Override
+    public FactReplacement replaceFact(String factId, NewFact fact) {
+        return execute(operations().replaceFact(factId, fact));
+    }
+
+    @Override
+    public List<Fact> getFacts(FactQuery query) {
+        return execute(operations().getFacts(query));
     }
 }

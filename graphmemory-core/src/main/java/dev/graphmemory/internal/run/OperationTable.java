@@ -6,6 +6,7 @@ import dev.graphmemory.internal.cypher.CommitmentStatements;
 import dev.graphmemory.internal.cypher.ConversationStatements;
 import dev.graphmemory.internal.cypher.DecisionStatements;
 import dev.graphmemory.internal.cypher.EntityStatements;
+import dev.graphmemory.internal.cypher.FactStatements;
 import dev.graphmemory.internal.cypher.ForgetStatements;
 import dev.graphmemory.internal.cypher.LinkStatements;
 import dev.graphmemory.internal.cypher.PatternStatements;
@@ -31,6 +32,9 @@ import dev.graphmemory.model.EnergyReading;
 import dev.graphmemory.model.EnergyState;
 import dev.graphmemory.model.Entity;
 import dev.graphmemory.model.EntityContext;
+import dev.graphmemory.model.Fact;
+import dev.graphmemory.model.FactQuery;
+import dev.graphmemory.model.FactReplacement;
 import dev.graphmemory.model.Forgotten;
 import dev.graphmemory.model.GraphQuery;
 import dev.graphmemory.model.Limits;
@@ -40,6 +44,7 @@ import dev.graphmemory.model.NewCommitment;
 import dev.graphmemory.model.NewConversation;
 import dev.graphmemory.model.NewDecision;
 import dev.graphmemory.model.NewEntity;
+import dev.graphmemory.model.NewFact;
 import dev.graphmemory.model.NewLink;
 import dev.graphmemory.model.NewMemory;
 import dev.graphmemory.model.NewTurn;
@@ -59,6 +64,7 @@ import dev.graphmemory.model.Turn;
 import dev.graphmemory.model.TurnQuery;
 import dev.graphmemory.model.Validate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -161,11 +167,7 @@ public record OperationTable(
     }
 
     public Work<Pattern> recordPattern(PatternObservation observation) {
-        return recordPatterns(List.of(Validate.required("observation", observation)), BatchMode.ATOMIC)
-                .chunks()
-                .get(0)
-                .statement()
-                .map(Batches::single);
+        return single(recordPatterns(List.of(Validate.required("observation", observation)), BatchMode.ATOMIC));
     }
 
     /** Observations of the same pattern in one call become one row, counted once each. */
@@ -264,11 +266,7 @@ public record OperationTable(
     }
 
     public Work<Link> linkNodes(NewLink link) {
-        return linkNodes(List.of(Validate.required("link", link)), BatchMode.ATOMIC)
-                .chunks()
-                .get(0)
-                .statement()
-                .map(Batches::single);
+        return single(linkNodes(List.of(Validate.required("link", link)), BatchMode.ATOMIC));
     }
 
     public Batches<Link> linkNodes(List<NewLink> links, BatchMode mode) {
@@ -340,6 +338,49 @@ public record OperationTable(
         return DecisionStatements.supersede(namespace, oldId, row);
     }
 
+    public Work<Fact> recordFact(NewFact fact) {
+        return single(recordFacts(List.of(Validate.required("fact", fact)), BatchMode.ATOMIC));
+    }
+
+    /** Facts as one set-based statement per chunk; each must name at least one entity. */
+    public Batches<Fact> recordFacts(List<NewFact> facts, BatchMode mode) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        Instant now = Instant.now();
+        each("facts", facts, (item, i) -> {
+            if (item.about().isEmpty()) {
+                throw new InvalidInputException(
+                        facts.size() == 1 ? "about" : "facts[" + i + "].about", "must name at least one entity");
+            }
+            rows.add(FactStatements.row(i, ids.get(), item, now));
+        });
+        boolean atomic = mode(mode) == BatchMode.ATOMIC;
+        Batches<Fact> batch = Batches.plan(
+                "recordFacts",
+                "facts",
+                mode,
+                facts.size(),
+                rows,
+                "id",
+                chunkSize,
+                chunk -> FactStatements.record(namespace, chunk, atomic));
+        return atomic ? batch.checkedBy(FactStatements.check(namespace, rows)) : batch;
+    }
+
+    public Work<Fact> endFact(String factId, Instant validUntil) {
+        return FactStatements.end(
+                namespace, Validate.id("factId", factId), validUntil == null ? Instant.now() : validUntil, ids.get());
+    }
+
+    public Work<FactReplacement> replaceFact(String factId, NewFact fact) {
+        String oldId = Validate.id("factId", factId);
+        var row = FactStatements.row(0, ids.get(), Validate.required("fact", fact), Instant.now());
+        return FactStatements.replace(namespace, oldId, row);
+    }
+
+    public Work<List<Fact>> getFacts(FactQuery query) {
+        return FactStatements.list(namespace, Validate.required("query", query));
+    }
+
     public Work<Forgotten> forget(String memoryId) {
         return ForgetStatements.forget(namespace, Validate.id("id", memoryId), ids.get());
     }
@@ -362,6 +403,11 @@ public record OperationTable(
                             + " (MemoryConfig.embeddingDimensions); had " + embedding.dimensions());
         }
         return embedding;
+    }
+
+    /** The one statement of a batch of one item, with that item's value (or its failure thrown). */
+    private static <T> Work<T> single(Batches<T> batch) {
+        return batch.chunks().get(0).statement().map(Batches::single);
     }
 
     private static BatchMode mode(BatchMode mode) {

@@ -2,6 +2,7 @@ package dev.graphmemory.internal.run;
 
 import dev.graphmemory.internal.cypher.DecisionStatements;
 import dev.graphmemory.internal.cypher.EmbeddingStatements;
+import dev.graphmemory.internal.cypher.FactStatements;
 import dev.graphmemory.internal.cypher.SearchIndexing;
 import dev.graphmemory.internal.cypher.SearchStatements;
 import dev.graphmemory.internal.cypher.StoreMemoryStatement;
@@ -21,12 +22,14 @@ import dev.graphmemory.model.Embedding;
 import dev.graphmemory.model.EnergyLevel;
 import dev.graphmemory.model.EnergyReading;
 import dev.graphmemory.model.EntityType;
+import dev.graphmemory.model.FactQuery;
 import dev.graphmemory.model.Limits;
 import dev.graphmemory.model.MemoryKind;
 import dev.graphmemory.model.NewCommitment;
 import dev.graphmemory.model.NewConversation;
 import dev.graphmemory.model.NewDecision;
 import dev.graphmemory.model.NewEntity;
+import dev.graphmemory.model.NewFact;
 import dev.graphmemory.model.NewLink;
 import dev.graphmemory.model.NewTurn;
 import dev.graphmemory.model.PatternObservation;
@@ -145,6 +148,7 @@ public final class StatementCatalogue {
         add(entries, "supersedeDecision (check)", ops.supersedeDecision(SOME_ID, NewDecision.of("x", "y")));
         add(entries, "supersedeDecision", supersede());
         add(entries, "forget", ops.forget(SOME_ID));
+        addFacts(entries, ops);
         float[] vector = new float[dimensions];
         vector[0] = 1f;
         add(entries, "setEmbedding", ops.setEmbedding(SOME_ID, Embedding.of(vector)));
@@ -288,6 +292,48 @@ public final class StatementCatalogue {
                         List.of("x"),
                         0,
                         true));
+    }
+
+    /** What the operations of facts send. */
+    private static void addFacts(Map<String, Entry> entries, OperationTable ops) {
+        NewFact fact = NewFact.of("x", "a").learnedIn(SOME_ID);
+        add(entries, "recordFact", ops.recordFact(fact));
+        add(
+                entries,
+                "recordFacts (check of an atomic batch in a transaction)",
+                ops.recordFacts(List.of(fact, fact), BatchMode.ATOMIC).check());
+        add(entries, "endFact (check)", ops.endFact(SOME_ID, null));
+        add(
+                entries,
+                "endFact",
+                Statement.write(
+                        "endFact",
+                        FactStatements.END,
+                        Params.in(NAMESPACE)
+                                .with("factId", SOME_ID)
+                                .with("until", java.time.ZonedDateTime.now())
+                                .with("operation", SOME_ID)
+                                .with("fact", Map.of("aboutKeys", List.of()))
+                                .map(),
+                        rows -> null));
+        add(entries, "replaceFact (check)", ops.replaceFact(SOME_ID, fact));
+        add(
+                entries,
+                "replaceFact",
+                Statement.write(
+                        "replaceFact",
+                        FactStatements.REPLACE,
+                        Params.in(NAMESPACE)
+                                .with("factId", SOME_ID)
+                                .with("fact", FactStatements.row(0, SOME_ID, fact, java.time.Instant.now()))
+                                .map(),
+                        rows -> null));
+        add(entries, "getFacts", ops.getFacts(FactQuery.about("a")));
+        add(entries, "getFacts (as of)", ops.getFacts(FactQuery.about("a").asOf(java.time.Instant.now())));
+        add(
+                entries,
+                "recordFacts (" + SearchIndexing.DIRECT_ROWS + "+)",
+                ops.recordFacts(Collections.nCopies(SearchIndexing.DIRECT_ROWS, fact), BatchMode.ATOMIC));
     }
 
     /** What the background embedder sends. */
