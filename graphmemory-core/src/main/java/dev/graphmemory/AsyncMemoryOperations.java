@@ -15,6 +15,7 @@ import dev.graphmemory.model.Entity;
 import dev.graphmemory.model.EntityContext;
 import dev.graphmemory.model.Forgotten;
 import dev.graphmemory.model.GraphQuery;
+import dev.graphmemory.model.LikelyDuplicate;
 import dev.graphmemory.model.Limits;
 import dev.graphmemory.model.Link;
 import dev.graphmemory.model.MemoryNode;
@@ -190,4 +191,16 @@ public interface AsyncMemoryOperations {
      * counted in the audit record.
      */
     CompletionStage<Forgotten> forgetNamespace();
+
+    /** See {@link MemoryOperations#addEntityAliases}. */
+    CompletionStage<Entity> addEntityAliases(String name, List<String> aliases);
+
+    /** See {@link MemoryOperations#removeEntityAlias}. */
+    CompletionStage<Entity> removeEntityAlias(String name, String alias);
+
+    /** See {@link MemoryOperations#mergeEntities}. */
+    CompletionStage<Entity> mergeEntities(String from, String into);
+
+    /** See {@link MemoryOperations#findLikelyDuplicates}. */
+    CompletionStage<List<LikelyDuplicate>> findLikelyDuplicates(int limit);
 }

@@ -23,6 +23,7 @@ import dev.graphmemory.model.Entity;
 import dev.graphmemory.model.EntityContext;
 import dev.graphmemory.model.Forgotten;
 import dev.graphmemory.model.GraphQuery;
+import dev.graphmemory.model.LikelyDuplicate;
 import dev.graphmemory.model.Link;
 import dev.graphmemory.model.MemoryNode;
 import dev.graphmemory.model.NewCommitment;
@@ -269,5 +270,25 @@ public abstract class BlockingFacade implements MemoryOperations {
     @Override
     public Forgotten forget(String id) {
         return execute(operations().forget(id));
+    }
+
+    @Override
+    public Entity addEntityAliases(String name, List<String> aliases) {
+        return execute(operations().addEntityAliases(name, aliases));
+    }
+
+    @Override
+    public Entity removeEntityAlias(String name, String alias) {
+        return execute(operations().removeEntityAlias(name, alias));
+    }
+
+    @Override
+    public Entity mergeEntities(String from, String into) {
+        return execute(operations().mergeEntities(from, into));
+    }
+
+    @Override
+    public List<LikelyDuplicate> findLikelyDuplicates(int limit) {
+        return execute(operations().findLikelyDuplicates(limit));
     }
 }

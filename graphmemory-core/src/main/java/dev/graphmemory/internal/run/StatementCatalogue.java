@@ -1,5 +1,6 @@
 package dev.graphmemory.internal.run;
 
+import dev.graphmemory.internal.cypher.AliasStatements;
 import dev.graphmemory.internal.cypher.DecisionStatements;
 import dev.graphmemory.internal.cypher.EmbeddingStatements;
 import dev.graphmemory.internal.cypher.SearchIndexing;
@@ -81,7 +82,7 @@ public final class StatementCatalogue {
         return entries(dimensions).stream()
                 .filter(entry -> !entry.label()
                         .matches("findRelated .*|.*\\(" + SearchIndexing.DIRECT_ROWS
-                                + "\\+\\)|import.*|export.*|countSnapshot" + "|forgetNamespace.*"))
+                                + "\\+\\)|import.*|export.*|countSnapshot" + "|forgetNamespace.*|mergeEntities .*"))
                 .toList();
     }
 
@@ -145,6 +146,7 @@ public final class StatementCatalogue {
         add(entries, "supersedeDecision (check)", ops.supersedeDecision(SOME_ID, NewDecision.of("x", "y")));
         add(entries, "supersedeDecision", supersede());
         add(entries, "forget", ops.forget(SOME_ID));
+        AliasStatements.catalogue(NAMESPACE, SOME_ID).forEach((label, statement) -> add(entries, label, statement));
         float[] vector = new float[dimensions];
         vector[0] = 1f;
         add(entries, "setEmbedding", ops.setEmbedding(SOME_ID, Embedding.of(vector)));
