@@ -366,6 +366,46 @@ class EntityAliasIT extends ContractSupport {
         }
     }
 
+    @Test
+    void shouldGiveTheEntitiesOfAVersionFourDatabaseTheirKeys(Driver driver, TestNamespace namespace) {
+        try (GraphMemory memory = MemoryFixture.memory(driver, namespace)) {
+            memory.createEntity(NewEntity.of("Dana Old", EntityType.PERSON));
+        }
+        // Back to version 4: entities without keys.
+        MemoryFixture.write(
+                driver, "MATCH (k:EntityKey) WHERE k.namespace = $ns DELETE k", Map.of("ns", namespace.value()));
+        MemoryFixture.write(driver, "MATCH (s:GraphMemorySchema {name: 'graphmemory'}) SET s.version = 4", Map.of());
+
+        try (GraphMemory memory = MemoryFixture.memory(driver, namespace)) {
+            assertThat(memory.healthCheck().schemaVersion()).isEqualTo(5);
+            assertThat(memory.getEntityContext("dana old").entity().name()).isEqualTo("Dana Old");
+            assertThat(memory.addEntityAliases("Dana Old", List.of("Dee")).aliases())
+                    .containsExactly("Dee");
+        }
+        assertThat(MemoryFixture.count(driver, KEYS, namespace)).isEqualTo(2);
+    }
+
+    @Test
+    void shouldFindCommitmentsToAnyNameOfAnEntity(Driver driver, TestNamespace namespace) {
+        try (GraphMemory memory = MemoryFixture.memory(driver, namespace)) {
+            memory.createEntity(NewEntity.of("Robert Smith", EntityType.PERSON));
+            memory.addEntityAliases("Robert Smith", List.of("Bob"));
+            Commitment toBob =
+                    memory.createCommitment(NewCommitment.of("Send the deck").toWhom("bob"));
+            Commitment toRobert =
+                    memory.createCommitment(NewCommitment.of("Book the room").toWhom("Robert Smith"));
+            memory.createCommitment(NewCommitment.of("Water the plants").toWhom("Alice"));
+
+            assertThat(memory.getCommitments(
+                            dev.graphmemory.model.CommitmentQuery.all().toWhom("BOB")))
+                    .extracting(Commitment::id)
+                    .containsExactlyInAnyOrder(toBob.id(), toRobert.id());
+            assertThat(memory.getCommitments(
+                            dev.graphmemory.model.CommitmentQuery.all().toWhom("alice")))
+                    .hasSize(1);
+        }
+    }
+
     private static MemoryOperations aliceAndBob(MemoryOperations memory) {
         memory.createEntity(NewEntity.of("Alice", EntityType.PERSON));
         memory.createEntity(NewEntity.of("Bob", EntityType.PERSON));
