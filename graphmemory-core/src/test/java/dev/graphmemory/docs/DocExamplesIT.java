@@ -21,6 +21,7 @@ import dev.graphmemory.model.Entity;
 import dev.graphmemory.model.EntityContext;
 import dev.graphmemory.model.EntityType;
 import dev.graphmemory.model.Forgotten;
+import dev.graphmemory.model.LikelyDuplicate;
 import dev.graphmemory.model.Link;
 import dev.graphmemory.model.MemoryKind;
 import dev.graphmemory.model.NewCommitment;
@@ -184,6 +185,27 @@ class DocExamplesIT {
                     .extracting(hit -> hit.memory().id())
                     .containsExactly(change.current().id());
             assertThat(gone.total()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aliases(SharedNeo4j neo4j, TestNamespace namespace) {
+        try (GraphMemory memory = GraphMemory.connect(MemoryConfig.builder()
+                .uri(neo4j.server().boltUri())
+                .namespace(namespace.value())
+                .build())) {
+            memory.createEntity(NewEntity.of("Robert Smith", EntityType.PERSON));
+            memory.createEntity(NewEntity.of("Bob", EntityType.PERSON));
+            // tag::aliases[]
+            memory.addEntityAliases("Robert Smith", List.of("Rob", "Bobby"));
+            EntityContext rob = memory.getEntityContext("rob"); // Robert Smith's: any name or alias finds him
+
+            List<LikelyDuplicate> maybe = memory.findLikelyDuplicates(20); // Bob / Robert Smith: a nickname; ask first
+            Entity robert = memory.mergeEntities("Bob", "Robert Smith"); // Bob's links move over, "Bob" is an alias
+            // end::aliases[]
+            assertThat(rob.entity().name()).isEqualTo("Robert Smith");
+            assertThat(maybe).isNotEmpty();
+            assertThat(robert.aliases()).containsExactly("Bob", "Bobby", "Rob");
         }
     }
 

@@ -5,6 +5,7 @@ import dev.graphmemory.model.Commitment;
 import dev.graphmemory.model.Decision;
 import dev.graphmemory.model.Forgotten;
 import dev.graphmemory.model.Health;
+import dev.graphmemory.model.LikelyDuplicate;
 import dev.graphmemory.model.MemoryNode;
 import dev.graphmemory.model.Pattern;
 import dev.graphmemory.model.RelatedNode;
@@ -32,6 +33,9 @@ final class Results {
 
     /** {@code get_commitments}. */
     record Commitments(List<Commitment> commitments) {}
+
+    /** {@code find_duplicate_entities}. */
+    record Duplicates(List<LikelyDuplicate> duplicates) {}
 
     /** {@code get_decisions}. */
     record Decisions(List<Decision> decisions) {}

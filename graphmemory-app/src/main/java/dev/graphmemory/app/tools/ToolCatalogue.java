@@ -45,7 +45,11 @@ public final class ToolCatalogue {
             RecallTools.TIMELINE,
             DecisionTools.SUPERSEDE_DECISION,
             ForgetTools.FORGET,
-            ForgetTools.FORGET_NAMESPACE);
+            ForgetTools.FORGET_NAMESPACE,
+            EntityTools.ADD_ENTITY_ALIASES,
+            EntityTools.REMOVE_ENTITY_ALIAS,
+            EntityTools.MERGE_ENTITIES,
+            EntityTools.FIND_DUPLICATE_ENTITIES);
 
     private ToolCatalogue() {}
 
