@@ -79,6 +79,12 @@ final class LikelyDuplicates {
                 }
             }
         }
+        Set<String> crowded = new java.util.HashSet<>();
+        buckets.forEach((key, bucket) -> {
+            if (key.startsWith("w") && bucket.size() > CROWD) {
+                crowded.add(key.substring(1));
+            }
+        });
         Map<String, Found> found = new LinkedHashMap<>();
         for (List<Integer> bucket : buckets.values()) {
             if (bucket.size() < 2 || bucket.size() > CROWD) {
@@ -90,7 +96,7 @@ final class LikelyDuplicates {
                     Named second = entities.get(bucket.get(b));
                     String pairKey = first.id() + "|" + second.id();
                     if (!found.containsKey(pairKey)) {
-                        Found reason = compare(first, second);
+                        Found reason = compare(first, second, crowded);
                         if (reason != null) {
                             found.put(pairKey, reason);
                         }
@@ -108,11 +114,11 @@ final class LikelyDuplicates {
     }
 
     /** The strongest reason any name of one and any name of the other give, or null. */
-    private static Found compare(Named first, Named second) {
+    private static Found compare(Named first, Named second, Set<String> crowded) {
         Found best = null;
         for (String one : forms(first)) {
             for (String other : forms(second)) {
-                Found reason = reason(first, one, second, other);
+                Found reason = reason(first, one, second, other, crowded);
                 if (reason != null && (best == null || reason.strength() < best.strength())) {
                     best = reason;
                 }
@@ -121,7 +127,7 @@ final class LikelyDuplicates {
         return best;
     }
 
-    private static Found reason(Named first, String one, Named second, String other) {
+    private static Found reason(Named first, String one, Named second, String other, Set<String> crowded) {
         List<String> a = words(one);
         List<String> b = words(other);
         if (a.isEmpty() || b.isEmpty()) {
@@ -148,7 +154,7 @@ final class LikelyDuplicates {
         Set<String> shared =
                 new LinkedHashSet<>(a.stream().map(LikelyDuplicates::canonical).toList());
         shared.retainAll(b.stream().map(LikelyDuplicates::canonical).toList());
-        shared.removeIf(word -> word.length() < 3);
+        shared.removeIf(word -> word.length() < 3 || crowded.contains(word));
         if (!shared.isEmpty()) {
             return found(first, second, 3, "shared words (" + String.join(", ", shared) + "): " + names);
         }

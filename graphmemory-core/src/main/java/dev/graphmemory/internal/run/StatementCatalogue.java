@@ -75,14 +75,17 @@ public final class StatementCatalogue {
     /**
      * The statements the warm-up plans: those the tools send, without the variants an assistant rarely meets first
      * (walks of a given type and depth, batches large enough to index their own nodes, export and import, forgetting a
-     * whole namespace). Planned cold, each of those would cost the warm-up up to seconds that the first calls, arriving
+     * whole namespace, aliases, merging and duplicates of entities). Planned cold, each of those would cost the warm-up up to seconds that the first calls, arriving
      * meanwhile, would wait behind.
      */
     public static List<Entry> warmUp(int dimensions) {
         return entries(dimensions).stream()
-                .filter(entry -> !entry.label()
-                        .matches("findRelated .*|.*\\(" + SearchIndexing.DIRECT_ROWS
-                                + "\\+\\)|import.*|export.*|countSnapshot" + "|forgetNamespace.*|mergeEntities .*"))
+                .filter(
+                        entry -> !entry.label()
+                                .matches(
+                                        "findRelated .*|.*\\(" + SearchIndexing.DIRECT_ROWS
+                                                + "\\+\\)|import.*|export.*|countSnapshot"
+                                                + "|forgetNamespace.*|mergeEntities .*|addEntityAliases.*|removeEntityAlias|findLikelyDuplicates"))
                 .toList();
     }
 
