@@ -23,9 +23,9 @@ import org.neo4j.driver.Record;
  * it owned by another entity fails the whole call, which then writes nothing. The entity keeps the aliases as given in
  * {@code aliases}, in alphabetical order, for the full-text index, the embedder and its readers.
  *
- * <p>A merge is a few small statements in one transaction: lock the two names' keys (in key order, so two merges of
- * one pair queue up instead of deadlocking) and read whom they name; then one statement per relationship type and
- * direction moves the merged entity's relationships to the survivor (MERGE, so a relationship both had becomes one);
+ * <p>A merge is a few small statements in one transaction: lock the two names' keys and their entities (in key order,
+ * so two merges of one pair queue up instead of deadlocking) and read whom they name and which relationship types and
+ * directions the merged one has; then one statement per such type and direction moves them to the survivor (MERGE, so a relationship both had becomes one);
  * then its keys point at the survivor, its notes are added to the survivor's, and it is deleted. A merge that finds
  * both names naming one entity already (run again, or after a lost commit acknowledgement) returns that entity
  * unchanged.
@@ -78,11 +78,17 @@ public final class AliasStatements {
             FOREACH (_ IN CASE WHEN k IS NULL THEN [] ELSE [1] END | SET k._lock = true REMOVE k._lock)
             WITH key, k
             OPTIONAL MATCH (e:Entity:Memory {namespace: $namespace, id: k.entityId})
-            RETURN key, e
+            FOREACH (_ IN CASE WHEN e IS NULL THEN [] ELSE [1] END | SET e._lock = true REMOVE e._lock)
+            RETURN key, e,
+                COLLECT { MATCH (e)<-[r]-() RETURN DISTINCT type(r) + ' in' } AS incoming,
+                COLLECT { MATCH (e)-[r]->() RETURN DISTINCT type(r) + ' out' } AS outgoing
             """;
 
-    /** Moves the merged entity's relationships of one type and direction to the survivor; see {@link #move}. */
-    private static final List<String> MOVES = moves();
+    /**
+     * Moves the merged entity's relationships of one type and direction to the survivor, by {@code "TYPE in"} or
+     * {@code "TYPE out"}; see {@link #move}. A merge runs those of the types and directions the merged entity has.
+     */
+    private static final Map<String, String> MOVES = moves();
 
     /** The merged entity's keys and notes go to the survivor; the merged entity goes. */
     static final String FOLD = """
@@ -115,13 +121,13 @@ public final class AliasStatements {
 
     private AliasStatements() {}
 
-    private static List<String> moves() {
-        List<String> moves = new ArrayList<>();
+    private static Map<String, String> moves() {
+        Map<String, String> moves = new java.util.LinkedHashMap<>();
         for (RelationshipType type : RelationshipType.values()) {
-            moves.add(move(type, true));
-            moves.add(move(type, false));
+            moves.put(type.name() + " in", move(type, true));
+            moves.put(type.name() + " out", move(type, false));
         }
-        return List.copyOf(moves);
+        return java.util.Collections.unmodifiableMap(moves);
     }
 
     /**
@@ -194,15 +200,8 @@ public final class AliasStatements {
                 .with("fromId", someId)
                 .with("intoId", someId)
                 .map();
-        int i = 0;
-        for (RelationshipType type : RelationshipType.values()) {
-            entries.put(
-                    "mergeEntities " + type + " in",
-                    Statement.write("mergeEntities", MOVES.get(i++), ids, rows -> null));
-            entries.put(
-                    "mergeEntities " + type + " out",
-                    Statement.write("mergeEntities", MOVES.get(i++), ids, rows -> null));
-        }
+        MOVES.forEach((label, text) ->
+                entries.put("mergeEntities " + label, Statement.write("mergeEntities", text, ids, rows -> null)));
         entries.put("mergeEntities (fold)", Statement.write("mergeEntities", FOLD, ids, rows -> null));
         entries.put(
                 "findLikelyDuplicates",
@@ -292,12 +291,15 @@ public final class AliasStatements {
         Statement<Pair> lock = Statement.write("mergeEntities", LOCK, params.map(), rows -> {
             Entity fromEntity = null;
             Entity intoEntity = null;
+            List<String> moves = new ArrayList<>();
             for (Record record : rows.records()) {
                 Entity entity = record.get("e").isNull()
                         ? null
                         : Nodes.entity(record.get("e").asNode());
                 if (record.get("key").asString().equals(fromKey)) {
                     fromEntity = entity;
+                    moves.addAll(record.get("incoming").asList(value -> value.asString()));
+                    moves.addAll(record.get("outgoing").asList(value -> value.asString()));
                 } else {
                     intoEntity = entity;
                 }
@@ -308,7 +310,7 @@ public final class AliasStatements {
             if (intoEntity == null) {
                 throw new NotFoundException("Entity", "into", into);
             }
-            return new Pair(fromEntity, intoEntity);
+            return new Pair(fromEntity, intoEntity, moves);
         });
         return lock.then(pair -> {
             if (pair.from().id().equals(pair.into().id())) {
@@ -319,7 +321,11 @@ public final class AliasStatements {
                     .with("intoId", pair.into().id())
                     .map();
             List<Statement<?>> parts = new ArrayList<>();
-            for (String text : MOVES) {
+            for (String move : pair.moves()) {
+                String text = MOVES.get(move);
+                if (text == null) {
+                    continue; // a type of the caller's own Cypher, outside the closed set: it goes with the entity
+                }
                 parts.add(Statement.write(
                         "mergeEntities",
                         text,
@@ -336,7 +342,8 @@ public final class AliasStatements {
         });
     }
 
-    private record Pair(Entity from, Entity into) {}
+    /** The two entities named, and the relationship types and directions of {@code from} ("TYPE in", "TYPE out"). */
+    private record Pair(Entity from, Entity into, List<String> moves) {}
 
     /** The likely duplicates among the namespace's entities, strongest reasons first, at most {@code limit}. */
     public static Statement<List<LikelyDuplicate>> duplicates(String namespace, int limit) {
