@@ -18,6 +18,7 @@ import dev.graphmemory.model.FactQuery;
 import dev.graphmemory.model.FactReplacement;
 import dev.graphmemory.model.Forgotten;
 import dev.graphmemory.model.GraphQuery;
+import dev.graphmemory.model.LikelyDuplicate;
 import dev.graphmemory.model.Limits;
 import dev.graphmemory.model.Link;
 import dev.graphmemory.model.MemoryNode;
@@ -209,4 +210,16 @@ public interface AsyncMemoryOperations {
 
     /** See {@link MemoryOperations#getFacts}. */
     CompletionStage<List<Fact>> getFacts(FactQuery query);
+
+    /** See {@link MemoryOperations#addEntityAliases}. */
+    CompletionStage<Entity> addEntityAliases(String name, List<String> aliases);
+
+    /** See {@link MemoryOperations#removeEntityAlias}. */
+    CompletionStage<Entity> removeEntityAlias(String name, String alias);
+
+    /** See {@link MemoryOperations#mergeEntities}. */
+    CompletionStage<Entity> mergeEntities(String from, String into);
+
+    /** See {@link MemoryOperations#findLikelyDuplicates}. */
+    CompletionStage<List<LikelyDuplicate>> findLikelyDuplicates(int limit);
 }

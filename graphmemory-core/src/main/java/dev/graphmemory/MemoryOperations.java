@@ -18,6 +18,7 @@ import dev.graphmemory.model.FactQuery;
 import dev.graphmemory.model.FactReplacement;
 import dev.graphmemory.model.Forgotten;
 import dev.graphmemory.model.GraphQuery;
+import dev.graphmemory.model.LikelyDuplicate;
 import dev.graphmemory.model.Limits;
 import dev.graphmemory.model.Link;
 import dev.graphmemory.model.MemoryNode;
@@ -370,4 +371,52 @@ public interface MemoryOperations {
      * @throws dev.graphmemory.exceptions.NotFoundException naming {@code entity} when no entity has this name
      */
     List<Fact> getFacts(FactQuery query);
+
+    /**
+     * Gives an entity other names. Every lookup by name (its context, a turn's speaker, a search {@code about} it,
+     * storing it again) then finds it by any of them, ignoring case and spacing as for names. A name or alias belongs
+     * to one entity only in a namespace; aliases it has already change nothing. Returns the entity with its aliases.
+     *
+     * <pre>{@code
+     * memory.addEntityAliases("Robert Smith", List.of("Bob", "Bobby"));
+     * memory.getEntityContext("bob"); // Robert Smith's
+     * }</pre>
+     *
+     * @throws dev.graphmemory.exceptions.NotFoundException naming {@code name} when no entity has that name or alias
+     * @throws dev.graphmemory.exceptions.InvalidInputException naming {@code aliases} when one is another entity's name
+     *     or alias (also when another call claims it at the same moment); nothing is changed
+     */
+    Entity addEntityAliases(String name, List<String> aliases);
+
+    /**
+     * Removes an alias of an entity; removing one it does not have changes nothing. Returns the entity.
+     *
+     * @throws dev.graphmemory.exceptions.NotFoundException naming {@code name} when no entity has that name or alias
+     * @throws dev.graphmemory.exceptions.InvalidInputException naming {@code alias} when it is the entity's name or
+     *     another entity's alias
+     */
+    Entity removeEntityAlias(String name, String alias);
+
+    /**
+     * Folds the entity {@code from} into the entity {@code into} (each found by name or alias), in one transaction:
+     * every relationship of {@code from} moves to {@code into} (one both had stays one), its name and aliases become
+     * aliases of {@code into}, its notes are added to those of {@code into}, and it is removed. Merging again (or
+     * merging a name that is already an alias of {@code into}) returns the same entity and changes nothing.
+     *
+     * <pre>{@code
+     * Entity bob = memory.mergeEntities("Bob", "Robert Smith"); // bob.aliases() holds "Bob"
+     * }</pre>
+     *
+     * @throws dev.graphmemory.exceptions.NotFoundException naming {@code from} or {@code into}
+     * @throws dev.graphmemory.exceptions.InvalidInputException naming {@code from} when both name the same entity by
+     *     the same name
+     */
+    Entity mergeEntities(String from, String into);
+
+    /**
+     * Pairs of entities that may be one, strongest reason first: names alike once accents, punctuation and company
+     * suffixes are left out, a nickname ("Bob" / "Robert"), a short form or initials, shared words. Changes nothing:
+     * show them to the user and merge the ones they confirm.
+     */
+    List<LikelyDuplicate> findLikelyDuplicates(int limit);
 }

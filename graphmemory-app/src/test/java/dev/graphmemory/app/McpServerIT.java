@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 class McpServerIT {
     private static final Path JAR = Path.of("target", "graphmemory.jar").toAbsolutePath();
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static final int TOOLS = 37;
+    private static final int TOOLS = 41;
 
     @Test
     void shouldServeEveryToolOverStdio(SharedNeo4j neo4j, TestNamespace namespace) {
@@ -144,6 +144,27 @@ class McpServerIT {
                 .doesNotContain("ERROR");
     }
 
+    /** Aliases, merging and likely duplicates of entities, with an alias refused for belonging to another. */
+    private static void aliases(Calls calls) {
+        assertThat(calls.ok("add_entity_aliases", Map.of("name", "Bob", "aliases", List.of("Bobby", "Rob")))
+                        .get("aliases"))
+                .isEqualTo(List.of("Bobby", "Rob"));
+        assertThat(calls.ok("remove_entity_alias", Map.of("name", "bobby", "alias", "Rob"))
+                        .get("aliases"))
+                .isEqualTo(List.of("Bobby"));
+        assertThat(calls.error("add_entity_aliases", Map.of("name", "Acme", "aliases", List.of("BOBBY"))))
+                .containsEntry("error", "invalid_input")
+                .containsEntry("field", "aliases");
+        calls.ok("create_entity", Map.of("name", "Acme Corp", "type", "client"));
+        assertThat(calls.ok("find_duplicate_entities", Map.of())
+                        .get("duplicates")
+                        .toString())
+                .contains("Acme Corp");
+        assertThat(calls.ok("merge_entities", Map.of("from", "Acme Corp", "into", "acme"))
+                        .get("aliases"))
+                .isEqualTo(List.of("Acme Corp"));
+    }
+
     /** Calls every tool at least once, and a few with bad arguments; forgets the namespace at the end. */
     static void exerciseEveryTool(McpSyncClient client, String namespace) {
         List<McpSchema.Tool> tools = client.listTools().tools();
@@ -212,6 +233,7 @@ class McpServerIT {
                                                 Map.of("name", "Acme", "type", "client"))))
                         .get("created"))
                 .isEqualTo(2);
+        aliases(calls);
         calls.ok(
                 "link_nodes_batch",
                 Map.of(

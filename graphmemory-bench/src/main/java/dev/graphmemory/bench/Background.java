@@ -22,6 +22,7 @@ final class Background {
             UNWIND $rows AS row
             CREATE (e:Memory:Entity:Searchable {id: row.entityId, namespace: $namespace, name: row.name, nameKey: row.nameKey,
                 type: 'person', domain: 'work', createdAt: datetime(), updatedAt: datetime()})
+            CREATE (:EntityKey {namespace: $namespace, key: row.nameKey, entityId: row.entityId, text: row.name})
             CREATE (c:Memory:Commitment:Searchable {id: row.commitmentId, namespace: $namespace, content: row.content,
                 toWhom: 'self', domain: 'work', priority: 3, status: 'pending', createdAt: datetime()})
             CREATE (c)-[:INVOLVES {createdAt: datetime()}]->(e)

@@ -1,6 +1,7 @@
 package dev.graphmemory.bench;
 
 import dev.graphmemory.bench.growth.GrowthRun;
+import dev.graphmemory.bench.merge.MergeRun;
 import dev.graphmemory.bench.plans.PlanTimes;
 import dev.graphmemory.bench.report.JsonReport;
 import dev.graphmemory.bench.report.MarkdownReport;
@@ -48,6 +49,8 @@ public final class Bench {
     static final String STARTUP = "STARTUP";
     /** The id of the command's own start (serve and tool, fresh processes of the jar), for {@code --only}. */
     static final String COMMAND_START = "COMMAND";
+    /** The id of the merge of two entities with 10,000 relationships each, for {@code --only}. */
+    static final String MERGE = "MERGE";
     /** The id of the 1-vs-2-process run, for {@code --only}. */
     static final String PROCESSES = "PROCESSES";
 
@@ -84,6 +87,10 @@ public final class Bench {
             if (options.runs(PLANS) && (!options.quick() || !options.only().isEmpty())) {
                 // first, while the server's planner is as cold as in a fresh process; the quick mode only when asked
                 sections.add(PlanTimes.measure(context, options.pick(1, 7)));
+            }
+            if (options.runs(MERGE)) {
+                LOG.info("Merge: running");
+                sections.add(MergeRun.measure(context, options.pick(3, 5), 10_000));
             }
             for (Scenario scenario : scenarios()) {
                 if (!options.runs(scenario.ids().toArray(String[]::new))) {

@@ -24,6 +24,8 @@ public final class Limits {
     public static final int NOTES = 10_000;
     /** Names of entities, people (toWhom), agents and moods. */
     public static final int NAME = 200;
+    /** Aliases given to an entity in one call. */
+    public static final int ALIASES = 50;
     /** Context of an energy reading. */
     public static final int CONTEXT = 1_000;
     /** Number of alternatives of a decision, and the length of each. */

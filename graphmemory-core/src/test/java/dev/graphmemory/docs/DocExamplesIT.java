@@ -24,6 +24,7 @@ import dev.graphmemory.model.Fact;
 import dev.graphmemory.model.FactQuery;
 import dev.graphmemory.model.FactReplacement;
 import dev.graphmemory.model.Forgotten;
+import dev.graphmemory.model.LikelyDuplicate;
 import dev.graphmemory.model.Link;
 import dev.graphmemory.model.MemoryKind;
 import dev.graphmemory.model.NewCommitment;
@@ -214,6 +215,27 @@ class DocExamplesIT {
             assertThat(then).extracting(Fact::statement).containsExactly("Bob lives in Paris");
             assertThat(all).hasSize(2);
             assertThat(moved.replaced().validUntil()).isEqualTo(Instant.parse("2025-06-01T00:00:00Z"));
+        }
+    }
+
+    @Test
+    void aliases(SharedNeo4j neo4j, TestNamespace namespace) {
+        try (GraphMemory memory = GraphMemory.connect(MemoryConfig.builder()
+                .uri(neo4j.server().boltUri())
+                .namespace(namespace.value())
+                .build())) {
+            memory.createEntity(NewEntity.of("Robert Smith", EntityType.PERSON));
+            memory.createEntity(NewEntity.of("Bob", EntityType.PERSON));
+            // tag::aliases[]
+            memory.addEntityAliases("Robert Smith", List.of("Rob", "Bobby"));
+            EntityContext rob = memory.getEntityContext("rob"); // Robert Smith's: any name or alias finds him
+
+            List<LikelyDuplicate> maybe = memory.findLikelyDuplicates(20); // Bob / Robert Smith: a nickname; ask first
+            Entity robert = memory.mergeEntities("Bob", "Robert Smith"); // Bob's links move over, "Bob" is an alias
+            // end::aliases[]
+            assertThat(rob.entity().name()).isEqualTo("Robert Smith");
+            assertThat(maybe).isNotEmpty();
+            assertThat(robert.aliases()).containsExactly("Bob", "Bobby", "Rob");
         }
     }
 

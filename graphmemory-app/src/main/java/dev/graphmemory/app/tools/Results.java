@@ -5,6 +5,7 @@ import dev.graphmemory.model.Commitment;
 import dev.graphmemory.model.Decision;
 import dev.graphmemory.model.Forgotten;
 import dev.graphmemory.model.Health;
+import dev.graphmemory.model.LikelyDuplicate;
 import dev.graphmemory.model.MemoryNode;
 import dev.graphmemory.model.Pattern;
 import dev.graphmemory.model.RelatedNode;
@@ -35,6 +36,9 @@ final class Results {
 
     /** {@code get_facts}. */
     record Facts(List<dev.graphmemory.model.Fact> facts) {}
+
+    /** {@code find_duplicate_entities}. */
+    record Duplicates(List<LikelyDuplicate> duplicates) {}
 
     /** {@code get_decisions}. */
     record Decisions(List<Decision> decisions) {}

@@ -50,7 +50,11 @@ public final class ToolCatalogue {
             FactTools.RECORD_FACTS,
             FactTools.END_FACT,
             FactTools.REPLACE_FACT,
-            FactTools.GET_FACTS);
+            FactTools.GET_FACTS,
+            EntityTools.ADD_ENTITY_ALIASES,
+            EntityTools.REMOVE_ENTITY_ALIAS,
+            EntityTools.MERGE_ENTITIES,
+            EntityTools.FIND_DUPLICATE_ENTITIES);
 
     private ToolCatalogue() {}
 

@@ -8,7 +8,7 @@ import dev.graphmemory.model.RelationshipType;
  * text with the library's own constant, so the two cannot drift apart.
  */
 public final class LibraryCypher {
-    /** {@code createEntity} and {@code createEntities}: one MERGE per row on the unique (namespace, nameKey). */
+    /** {@code createEntity} and {@code createEntities}: one MERGE per row on the unique name key, then the entity. */
     public static final String UPSERT_ENTITIES =
             upsertEntities("rows") + "RETURN row.index AS index, e AS node, e.id = row.id AS created\n";
 
@@ -57,7 +57,8 @@ public final class LibraryCypher {
 
     /** {@code getEntityContext}. */
     public static final String ENTITY_CONTEXT = """
-            MATCH (e:Entity {namespace: $namespace, nameKey: $nameKey})
+            MATCH (e_key:EntityKey {namespace: $namespace, key: $nameKey})
+            MATCH (e:Entity:Memory {namespace: $namespace, id: e_key.entityId})
             RETURN e,
               COLLECT { MATCH (e)--(c:Commitment) WITH DISTINCT c
                         ORDER BY c.createdAt DESC LIMIT $limit RETURN c } AS commitments,
@@ -145,9 +146,11 @@ public final class LibraryCypher {
     static String upsertEntities(String rows) {
         return """
                 UNWIND $%s AS row
-                MERGE (e:Entity {namespace: $namespace, nameKey: row.nameKey})
-                ON CREATE SET e:Memory:SearchPending:EmbedPending, e.id = row.id, e.name = row.name, e.type = row.type,
-                    e.domain = coalesce(row.domain, 'work'), e.notes = row.notes,
+                MERGE (k:EntityKey {namespace: $namespace, key: row.nameKey})
+                ON CREATE SET k.entityId = row.id, k.text = row.name
+                MERGE (e:Memory {namespace: $namespace, id: k.entityId})
+                ON CREATE SET e:Entity:SearchPending:EmbedPending, e.nameKey = row.nameKey, e.name = row.name,
+                    e.type = row.type, e.domain = coalesce(row.domain, 'work'), e.notes = row.notes,
                     e.createdAt = datetime(), e.updatedAt = datetime()
                 ON MATCH SET e.domain = coalesce(row.domain, e.domain), e.notes = coalesce(row.notes, e.notes),
                     e.updatedAt = CASE WHEN row.domain IS NULL AND row.notes IS NULL

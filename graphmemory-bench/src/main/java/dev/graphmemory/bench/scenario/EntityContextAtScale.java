@@ -178,6 +178,7 @@ public final class EntityContextAtScale implements Scenario {
                 UNWIND $entities AS row
                 CREATE (:Memory:Entity {id: row.id, namespace: $namespace, name: row.name, nameKey: row.nameKey,
                     type: 'client', domain: 'work', createdAt: datetime(), updatedAt: datetime()})
+                CREATE (:EntityKey {namespace: $namespace, key: row.nameKey, entityId: row.id, text: row.name})
                 """, Map.of("entities", entities, "namespace", NAMESPACE));
         database.executeTransactionally(
                 """
@@ -220,6 +221,7 @@ public final class EntityContextAtScale implements Scenario {
                     CREATE (e:Memory:Entity {id: row.entityId, namespace: $namespace, name: row.name,
                         nameKey: row.nameKey, type: 'person', domain: 'work', createdAt: datetime(),
                         updatedAt: datetime()})
+                    CREATE (:EntityKey {namespace: $namespace, key: row.nameKey, entityId: row.entityId, text: row.name})
                     CREATE (c:Memory:Commitment {id: row.commitmentId, namespace: $namespace, content: row.name,
                         toWhom: 'self', domain: 'work', priority: 3, status: 'pending', createdAt: datetime()})
                     CREATE (c)-[:INVOLVES {createdAt: datetime()}]->(e)

@@ -8,6 +8,7 @@ import dev.graphmemory.internal.work.Statement;
 import dev.graphmemory.model.Commitment;
 import dev.graphmemory.model.CommitmentQuery;
 import dev.graphmemory.model.NewCommitment;
+import dev.graphmemory.model.Validate;
 import java.util.List;
 import java.util.Map;
 
@@ -35,15 +36,20 @@ public final class CommitmentStatements {
             """;
 
     /**
-     * Lists commitments. Cypher may evaluate every operand of {@code OR} and {@code AND}, so the duration is built
+     * Lists commitments; to whom they were made matches any case, and any name or alias of the entity it names.
+     * Cypher may evaluate every operand of {@code OR} and {@code AND}, so the duration is built
      * from a value that is never null, even when {@code $dueWithinDays} is not given.
      */
     static final String LIST = """
+            OPTIONAL MATCH (w:EntityKey {namespace: $namespace, key: $toWhomKey})
+            WITH CASE WHEN $toWhom IS NULL THEN null ELSE [toLower($toWhom), $toWhomKey]
+                + COLLECT { MATCH (y:EntityKey {namespace: $namespace, entityId: w.entityId})
+                    UNWIND [toLower(y.text), y.key] AS known RETURN known } END AS toWhoms
             MATCH (c:Commitment)
             WHERE c.namespace = $namespace AND c.createdAt IS NOT NULL
               AND ($status IS NULL OR c.status = $status)
               AND ($domain IS NULL OR c.domain = $domain)
-              AND ($toWhom IS NULL OR toLower(c.toWhom) = toLower($toWhom))
+              AND (toWhoms IS NULL OR toLower(c.toWhom) IN toWhoms)
               AND ($dueBefore IS NULL OR c.dueAt < $dueBefore)
               AND (NOT $byDue
                 OR $overdue AND c.status = 'pending' AND c.dueAt < datetime()
@@ -95,6 +101,7 @@ public final class CommitmentStatements {
                 .with("status", query.status() == null ? null : query.status().value())
                 .with("domain", query.domain())
                 .with("toWhom", query.toWhom())
+                .with("toWhomKey", query.toWhom() == null ? null : Validate.normalizedKey(query.toWhom()))
                 .with("dueBefore", query.dueBefore())
                 .with("overdue", query.overdue())
                 .with("dueWithinDays", query.dueWithinDays())

@@ -21,7 +21,7 @@ public final class EmbeddingStatements {
     /**
      * The text a memory is embedded from, by kind: what was said with its speaker, a decision with its rationale, a
      * commitment with whom it was made to, a pattern's description, a conversation's summary, an entity's name with its
-     * notes, a fact's statement. {@code null} when there is none yet (a conversation not ended).
+     * aliases and notes, a fact's statement. {@code null} when there is none yet (a conversation not ended).
      */
     public static String text(String n) {
         return """
@@ -31,7 +31,10 @@ public final class EmbeddingStatements {
                   WHEN %1$s:Commitment THEN %1$s.content + coalesce(' (to ' + %1$s.toWhom + ')', '')
                   WHEN %1$s:Pattern THEN %1$s.description
                   WHEN %1$s:Conversation THEN %1$s.summary
-                  WHEN %1$s:Entity THEN %1$s.name + coalesce(': ' + %1$s.notes, '')
+                  WHEN %1$s:Entity THEN %1$s.name
+                    + CASE WHEN size(coalesce(%1$s.aliases, [])) = 0 THEN '' ELSE ' (' + reduce(s = '',
+                        a IN %1$s.aliases | s + CASE WHEN s = '' THEN '' ELSE ', ' END + a) + ')' END
+                    + coalesce(': ' + %1$s.notes, '')
                   WHEN %1$s:Fact THEN %1$s.content
                 END""".formatted(n);
     }

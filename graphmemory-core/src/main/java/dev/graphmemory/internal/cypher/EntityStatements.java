@@ -16,21 +16,51 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.types.Node;
 
 /**
- * Entities, one per normalized name per namespace. The MERGE on the unique (namespace, nameKey) makes concurrent
- * creation of the same name (in any case or spacing) produce one node.
+ * Entities, one per normalized name per namespace. Names and aliases are both keys: a {@code (:EntityKey {namespace,
+ * key, entityId, text})} node per name and per alias, under one uniqueness constraint on (namespace, key), so that a
+ * name and an alias can never belong to two entities. The MERGE on the key makes concurrent creation of the same name
+ * (in any case or spacing) produce one node, and storing an entity under one of its aliases updates that entity.
+ *
+ * <p>A key points at its entity by id rather than by a relationship, so that walks, exports, forgetting and merging,
+ * which deal in relationships between memories, never meet one.
  */
 public final class EntityStatements {
+    /** The label of the key nodes of names and aliases. */
+    public static final String KEY_LABEL = "EntityKey";
+
     /**
-     * Creates or updates the entities of {@code $<rows>}; the MERGE on the unique (namespace, nameKey) makes
-     * concurrent calls with the same name (in any case or spacing) meet on one node. New notes on an entity stored
-     * before make its embedding due again.
+     * Binds {@code e} to the entity whose name or alias has the key {@code keyExpression}, through the key's unique
+     * index and then the (namespace, id) index: the one way every statement finds an entity by name. Rows without such
+     * an entity are dropped; see {@link #optionallyNamed} to keep them.
+     */
+    public static String named(String e, String keyExpression) {
+        return """
+                MATCH (%1$s_key:EntityKey {namespace: $namespace, key: %2$s})
+                MATCH (%1$s:Entity:Memory {namespace: $namespace, id: %1$s_key.entityId})
+                """.formatted(e, keyExpression);
+    }
+
+    /** Like {@link #named}, leaving {@code e} null (and the row kept) when no entity has the name. */
+    public static String optionallyNamed(String e, String keyExpression) {
+        return """
+                OPTIONAL MATCH (%1$s_key:EntityKey {namespace: $namespace, key: %2$s})
+                OPTIONAL MATCH (%1$s:Entity:Memory {namespace: $namespace, id: %1$s_key.entityId})
+                """.formatted(e, keyExpression);
+    }
+
+    /**
+     * Creates or updates the entities of {@code $<rows>}; the MERGE on the unique key makes concurrent calls with the
+     * same name (in any case or spacing) meet on one node, and a name that is an alias finds the entity it belongs to.
+     * New notes on an entity stored before make its embedding due again.
      */
     public static String upsert(String rows) {
         return """
                 UNWIND $%s AS row
-                MERGE (e:Entity {namespace: $namespace, nameKey: row.nameKey})
-                ON CREATE SET e:Memory:SearchPending:EmbedPending, e.id = row.id, e.name = row.name, e.type = row.type,
-                    e.domain = coalesce(row.domain, 'work'), e.notes = row.notes,
+                MERGE (k:EntityKey {namespace: $namespace, key: row.nameKey})
+                ON CREATE SET k.entityId = row.id, k.text = row.name
+                MERGE (e:Memory {namespace: $namespace, id: k.entityId})
+                ON CREATE SET e:Entity:SearchPending:EmbedPending, e.nameKey = row.nameKey, e.name = row.name,
+                    e.type = row.type, e.domain = coalesce(row.domain, 'work'), e.notes = row.notes,
                     e.createdAt = datetime(), e.updatedAt = datetime()
                 ON MATCH SET e.domain = coalesce(row.domain, e.domain), e.notes = coalesce(row.notes, e.notes),
                     e.updatedAt = CASE WHEN row.domain IS NULL AND row.notes IS NULL
@@ -43,17 +73,7 @@ public final class EntityStatements {
     public static final String UPSERT =
             upsert("rows") + "RETURN row.index AS index, e AS node, e.id = row.id AS created\n";
 
-    /**
-     * The one place where a name finds an entity: a node pattern binding {@code variable} to the entity of the
-     * namespace whose normalized name is {@code key} (a Cypher expression). Every statement that finds an entity by
-     * name (an entity's context, its facts, the entities a fact is about) goes through it.
-     */
-    public static String byName(String variable, String key) {
-        return "(%s:Entity {namespace: $namespace, nameKey: %s})".formatted(variable, key);
-    }
-
-    public static final String CONTEXT = """
-            MATCH %s
+    public static final String CONTEXT = named("e", "$nameKey") + """
             RETURN e,
               COLLECT { MATCH (e)--(c:Commitment) WITH DISTINCT c
                         ORDER BY c.createdAt DESC LIMIT $limit RETURN c } AS commitments,
@@ -66,7 +86,7 @@ public final class EntityStatements {
               COLLECT { MATCH (e)<-[:INVOLVES]-(f:Fact)
                         WHERE f.validFrom <= datetime() AND (f.validUntil IS NULL OR f.validUntil > datetime())
                         WITH DISTINCT f ORDER BY f.validFrom DESC, f.id DESC LIMIT $limit RETURN %s } AS facts
-            """.formatted(byName("e", "$nameKey"), FactStatements.projection("f"));
+            """.formatted(FactStatements.projection("f"));
 
     private EntityStatements() {}
 

@@ -28,7 +28,7 @@ import org.neo4j.driver.Value;
  * ({@code SUPERSEDED_BY}); nothing is deleted when a fact ends or is replaced. The statement is stored as
  * {@code content}, which the full-text index covers.
  *
- * <p>Entities are found by name through {@link EntityStatements#byName} only. An entity's facts are read through its
+ * <p>Entities are found by name through {@link EntityStatements#named} only. An entity's facts are read through its
  * relationships, never by scanning facts.
  *
  * <p>Writes are idempotent: new facts MERGE on their pre-generated id, and ending a fact records the id of the
@@ -43,7 +43,7 @@ public final class FactStatements {
      */
     static final String RECORD = """
             UNWIND $rows AS row
-            WITH row, [key IN row.aboutKeys WHERE NOT EXISTS { MATCH %1$s }] AS missing,
+            WITH row, [key IN row.aboutKeys WHERE NOT EXISTS { %1$s }] AS missing,
                 row.conversationId IS NULL
                     OR EXISTS { MATCH (c:Memory {namespace: $namespace, id: row.conversationId}) WHERE c:Conversation }
                     AS conversationFound
@@ -62,7 +62,7 @@ public final class FactStatements {
             OPTIONAL MATCH (f:Memory {namespace: $namespace, id: row.id}) WHERE write
             %2$s
             RETURN row.index AS index, missing, conversationFound, CASE WHEN f IS NOT NULL THEN %3$s END AS fact
-            """.formatted(EntityStatements.byName("e", "key"), links("f", "row"), projection("f"));
+            """.formatted(EntityStatements.named("e", "key"), links("f", "row"), projection("f"));
 
     /**
      * Finds the facts of an atomic batch that would be refused, writing nothing (see {@code Batches.inScope}): every
@@ -70,11 +70,11 @@ public final class FactStatements {
      */
     static final String RECORD_CHECK = """
             UNWIND $rows AS row
-            RETURN row.index AS index, [key IN row.aboutKeys WHERE NOT EXISTS { MATCH %s }] AS missing,
+            RETURN row.index AS index, [key IN row.aboutKeys WHERE NOT EXISTS { %s }] AS missing,
                 row.conversationId IS NULL
                     OR EXISTS { MATCH (c:Memory {namespace: $namespace, id: row.conversationId}) WHERE c:Conversation }
                     AS conversationFound
-            """.formatted(EntityStatements.byName("e", "key"));
+            """.formatted(EntityStatements.named("e", "key"));
 
     /**
      * Finds the fact to end or replace and takes its write lock (a property set and removed), so that concurrent ends
@@ -86,11 +86,11 @@ public final class FactStatements {
             FOREACH (_ IN CASE WHEN old:Fact THEN [1] ELSE [] END | SET old._lock = true REMOVE old._lock)
             RETURN old IS NOT NULL AND old:Fact AS found, old.validFrom AS validFrom, old.validUntil AS validUntil,
                 old.endedBy AS endedBy, [(old)-[:SUPERSEDED_BY]->(next:Fact) | next.id][0] AS successor,
-                [key IN $fact.aboutKeys WHERE NOT EXISTS { MATCH %s }] AS missing,
+                [key IN $fact.aboutKeys WHERE NOT EXISTS { %s }] AS missing,
                 $fact.conversationId IS NULL
                     OR EXISTS { MATCH (c:Memory {namespace: $namespace, id: $fact.conversationId}) WHERE c:Conversation }
                     AS conversationFound
-            """.formatted(EntityStatements.byName("e", "key"));
+            """.formatted(EntityStatements.named("e", "key"));
 
     /** Ends a fact: it held until {@code $until}; the end is recorded now. */
     public static final String END = """
@@ -131,7 +131,7 @@ public final class FactStatements {
      * when it is {@code null}), or all of them with {@code $history}; the latest to become true first.
      */
     static final String LIST = """
-            OPTIONAL MATCH %s
+            %s
             WITH e, coalesce($at, datetime()) AS at
             RETURN e IS NOT NULL AS found, COLLECT {
                 MATCH (e)<-[:INVOLVES]-(f:Fact)
@@ -139,7 +139,7 @@ public final class FactStatements {
                 WITH DISTINCT f ORDER BY f.validFrom DESC, f.createdAt DESC, f.id DESC LIMIT $limit
                 RETURN %s
             } AS facts
-            """.formatted(EntityStatements.byName("e", "$entityKey"), projection("f"));
+            """.formatted(EntityStatements.optionallyNamed("e", "$entityKey"), projection("f"));
 
     private FactStatements() {}
 
@@ -160,7 +160,7 @@ public final class FactStatements {
                 CALL (%1$s, %2$s) {
                   WITH %1$s, %2$s WHERE %1$s IS NOT NULL
                   UNWIND %2$s.aboutKeys AS key
-                  MATCH %3$s
+                  %3$s
                   MERGE (%1$s)-[i:INVOLVES]->(e)
                   ON CREATE SET i.createdAt = datetime()
                 }
@@ -170,7 +170,7 @@ public final class FactStatements {
                   WHERE c:Conversation
                   MERGE (%1$s)-[l:LEARNED_FROM]->(c)
                   ON CREATE SET l.createdAt = datetime()
-                }""".formatted(f, row, EntityStatements.byName("e", "key"));
+                }""".formatted(f, row, EntityStatements.named("e", "key"));
     }
 
     /**

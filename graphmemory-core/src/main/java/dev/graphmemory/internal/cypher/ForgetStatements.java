@@ -13,7 +13,8 @@ import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
 
 /**
- * Forgetting: one memory, or a whole namespace in bounded transactions, each leaving an audit record.
+ * Forgetting: one memory, or a whole namespace in bounded transactions, each leaving an audit record. An entity's
+ * name and alias keys go with it.
  *
  * <p>An audit record is a {@code (:MemoryAudit)} node, not a {@code Memory}: reads, searches and exports never see it.
  * It holds what was done and how much, never what was removed: {@code namespace}, {@code id}, {@code action}
@@ -49,6 +50,12 @@ public final class ForgetStatements {
                     memoryId: $id, kind: kind, memories: 1 + size(said), relationships: relationships})
                 SET a += $zeros
                 %s)
+            WITH done, m, said
+            CALL (m, done) {
+              WITH m, done WHERE done IS NULL AND m:Entity
+              MATCH (k:EntityKey {namespace: $namespace, entityId: m.id})
+              DELETE k
+            }
             FOREACH (gone IN CASE WHEN done IS NULL AND m IS NOT NULL THEN [m] + said ELSE [] END | DETACH DELETE gone)
             WITH count(*) AS forgotten
             OPTIONAL MATCH (a:MemoryAudit {namespace: $namespace, id: $auditId})
@@ -75,6 +82,12 @@ public final class ForgetStatements {
                 a += $zeros
             SET a.memories = a.memories + size(nodes), a.relationships = a.relationships + relationships
             %s
+            WITH nodes
+            CALL (nodes) {
+              UNWIND nodes AS n
+              MATCH (k:EntityKey {namespace: $namespace, entityId: n.id})
+              DELETE k
+            }
             FOREACH (n IN nodes | DETACH DELETE n)
             RETURN size(nodes) AS removed
             """.formatted(

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.neo4j.driver.Value;
@@ -129,7 +130,8 @@ public final class Nodes {
                 string(node, "domain"),
                 string(node, "notes"),
                 instant(node.get("createdAt")),
-                instant(node.get("updatedAt")));
+                instant(node.get("updatedAt")),
+                node.get("aliases").isNull() ? List.of() : node.get("aliases").asList(Value::asString));
     }
 
     /** A conversation turn node. */

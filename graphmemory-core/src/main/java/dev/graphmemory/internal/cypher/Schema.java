@@ -54,7 +54,8 @@ public final class Schema {
             "name",
             "notes",
             "text",
-            "speaker");
+            "speaker",
+            "aliases");
 
     private static final Logger LOG = LoggerFactory.getLogger(Schema.class);
 
@@ -84,6 +85,18 @@ public final class Schema {
     private static final String LABEL_SEARCHABLE = "MATCH (n:Memory) WHERE NOT n:Searchable AND "
             + SearchIndexing.ofSearchableKind("n")
             + "\nCALL (n) { REMOVE n:SearchPending SET n:Searchable } IN TRANSACTIONS OF 10000 ROWS\n";
+
+    /**
+     * Version 4 to 5: a key node for the name of every entity stored before, in transactions of 10,000, once the key
+     * constraint exists (so that each MERGE is an index lookup).
+     */
+    private static final String KEY_ENTITIES = """
+            MATCH (e:Entity) WHERE e.nameKey IS NOT NULL AND e.id IS NOT NULL
+            CALL (e) {
+              MERGE (k:EntityKey {namespace: e.namespace, key: e.nameKey})
+              ON CREATE SET k.entityId = e.id, k.text = e.name
+            } IN TRANSACTIONS OF 10000 ROWS
+            """;
 
     private Schema() {}
 
@@ -157,6 +170,14 @@ public final class Schema {
         statements.put(
                 "gm_fact_valid_until",
                 "CREATE INDEX gm_fact_valid_until IF NOT EXISTS FOR (f:Fact) ON (f.namespace, f.validUntil)");
+        // Version 5: names and aliases of entities are keys, one uniqueness over both (see EntityStatements); an
+        // entity's keys are found by its id when it is merged or forgotten.
+        statements.put(
+                "gm_entity_key",
+                "CREATE CONSTRAINT gm_entity_key IF NOT EXISTS FOR (k:EntityKey) REQUIRE (k.namespace, k.key) IS UNIQUE");
+        statements.put(
+                "gm_entity_key_owner",
+                "CREATE INDEX gm_entity_key_owner IF NOT EXISTS FOR (k:EntityKey) ON (k.namespace, k.entityId)");
         // The namespace is indexed too, so that a search can require it inside Lucene (see SearchStatements).
         // Version 3: over the Searchable label, set behind the writes (see SearchIndexer).
         statements.put(
@@ -206,8 +227,9 @@ public final class Schema {
             if (found < 3) {
                 moveSearchIndex(session);
             }
-            if (found == 3) {
-                // Version 4 indexes the texts of turns too: the index is made again over the new properties.
+            if (found == 3 || found == 4) {
+                // Version 4 indexes the texts of turns too, version 5 the aliases of entities: the index is made
+                // again over the new properties.
                 session.run("DROP INDEX " + TEXT_INDEX + " IF EXISTS").consume();
             }
             for (String statement : statements(embeddingDimensions).values()) {
@@ -217,6 +239,12 @@ public final class Schema {
                             "CALL db.awaitIndexes($seconds)", Map.of("seconds", Math.max(1, indexWait.toSeconds())))
                     .consume());
             checkDimensions(session, embeddingDimensions);
+            if (found < 5) {
+                long keyed = session.run(KEY_ENTITIES).consume().counters().nodesCreated();
+                if (keyed > 0) {
+                    LOG.info("Made the name keys of {} existing entities", keyed);
+                }
+            }
             session.executeWriteWithoutResult(
                     tx -> tx.run(WRITE_VERSION, Map.of("version", VERSION)).consume());
             LOG.info(

@@ -51,8 +51,9 @@ public final class SearchStatements {
               AND ($until IS NULL OR coalesce(node.saidAt, node.createdAt) < $until)
               AND ($includeSuperseded OR node.supersededAt IS NULL)
               AND ($includeSuperseded OR node.validUntil IS NULL OR node.validUntil > datetime())
-              AND ($about IS NULL OR node.nameKey = $about
-                OR EXISTS { (node)-[:INVOLVES|SAID_BY]->(a:Entity) WHERE a.nameKey = $about })""";
+              AND ($about IS NULL OR EXISTS { MATCH (ak:EntityKey {namespace: $namespace, key: $about})
+                WHERE ak.entityId = node.id
+                  OR EXISTS { (node)-[:INVOLVES|SAID_BY]->(a:Entity) WHERE a.id = ak.entityId } })""";
 
     /** The entities {@code node} involves or was said by (their keys), for the entity signal. */
     static final String ABOUT = "[(node)-[:INVOLVES|SAID_BY]->(e:Entity) | e.name]";
@@ -101,7 +102,8 @@ public final class SearchStatements {
     public static final String CONTEXT = """
             WITH true AS ready
             CALL (ready) {
-              MATCH (e:Entity) WHERE e.namespace = $namespace AND e.nameKey IN $grams
+              MATCH (k:EntityKey) WHERE k.namespace = $namespace AND k.key IN $grams
+              MATCH (e:Entity:Memory {namespace: $namespace, id: k.entityId})
               RETURN collect(DISTINCT e.nameKey) AS mentioned
             }
             CALL (mentioned) {

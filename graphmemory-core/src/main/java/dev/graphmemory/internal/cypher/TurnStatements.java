@@ -43,7 +43,7 @@ public final class TurnStatements {
             MERGE (t)-[d:DURING]->(c)
             ON CREATE SET d.createdAt = datetime()
             WITH t, row
-            OPTIONAL MATCH (e:Entity {namespace: $namespace, nameKey: row.speakerKey})
+            """ + EntityStatements.optionallyNamed("e", "row.speakerKey") + """
             CALL (t, e) {
               WITH t, e WHERE e IS NOT NULL
               MERGE (t)-[s:SAID_BY]->(e)

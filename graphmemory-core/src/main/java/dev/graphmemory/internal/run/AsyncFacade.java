@@ -32,6 +32,7 @@ import dev.graphmemory.model.FactQuery;
 import dev.graphmemory.model.FactReplacement;
 import dev.graphmemory.model.Forgotten;
 import dev.graphmemory.model.GraphQuery;
+import dev.graphmemory.model.LikelyDuplicate;
 import dev.graphmemory.model.Link;
 import dev.graphmemory.model.MemoryNode;
 import dev.graphmemory.model.NewCommitment;
@@ -432,5 +433,25 @@ public final class AsyncFacade implements AsyncMemoryOperations {
     @Override
     public CompletionStage<List<Fact>> getFacts(FactQuery query) {
         return execute(() -> operations.getFacts(query));
+    }
+
+    @Override
+    public CompletionStage<Entity> addEntityAliases(String name, List<String> aliases) {
+        return execute(() -> operations.addEntityAliases(name, aliases));
+    }
+
+    @Override
+    public CompletionStage<Entity> removeEntityAlias(String name, String alias) {
+        return execute(() -> operations.removeEntityAlias(name, alias));
+    }
+
+    @Override
+    public CompletionStage<Entity> mergeEntities(String from, String into) {
+        return execute(() -> operations.mergeEntities(from, into));
+    }
+
+    @Override
+    public CompletionStage<List<LikelyDuplicate>> findLikelyDuplicates(int limit) {
+        return execute(() -> operations.findLikelyDuplicates(limit));
     }
 }

@@ -26,6 +26,7 @@ import dev.graphmemory.model.FactQuery;
 import dev.graphmemory.model.FactReplacement;
 import dev.graphmemory.model.Forgotten;
 import dev.graphmemory.model.GraphQuery;
+import dev.graphmemory.model.LikelyDuplicate;
 import dev.graphmemory.model.Link;
 import dev.graphmemory.model.MemoryNode;
 import dev.graphmemory.model.NewCommitment;
@@ -298,5 +299,25 @@ public abstract class BlockingFacade implements MemoryOperations {
     @Override
     public List<Fact> getFacts(FactQuery query) {
         return execute(operations().getFacts(query));
+    }
+
+    @Override
+    public Entity addEntityAliases(String name, List<String> aliases) {
+        return execute(operations().addEntityAliases(name, aliases));
+    }
+
+    @Override
+    public Entity removeEntityAlias(String name, String alias) {
+        return execute(operations().removeEntityAlias(name, alias));
+    }
+
+    @Override
+    public Entity mergeEntities(String from, String into) {
+        return execute(operations().mergeEntities(from, into));
+    }
+
+    @Override
+    public List<LikelyDuplicate> findLikelyDuplicates(int limit) {
+        return execute(operations().findLikelyDuplicates(limit));
     }
 }

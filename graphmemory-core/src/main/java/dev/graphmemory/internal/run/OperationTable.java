@@ -2,6 +2,7 @@ package dev.graphmemory.internal.run;
 
 import dev.graphmemory.MemoryConfig;
 import dev.graphmemory.exceptions.InvalidInputException;
+import dev.graphmemory.internal.cypher.AliasStatements;
 import dev.graphmemory.internal.cypher.CommitmentStatements;
 import dev.graphmemory.internal.cypher.ConversationStatements;
 import dev.graphmemory.internal.cypher.DecisionStatements;
@@ -37,6 +38,7 @@ import dev.graphmemory.model.FactQuery;
 import dev.graphmemory.model.FactReplacement;
 import dev.graphmemory.model.Forgotten;
 import dev.graphmemory.model.GraphQuery;
+import dev.graphmemory.model.LikelyDuplicate;
 import dev.graphmemory.model.Limits;
 import dev.graphmemory.model.Link;
 import dev.graphmemory.model.MemoryNode;
@@ -393,6 +395,46 @@ public record OperationTable(
     /** The last step of {@code forgetNamespace}: the audit record completed, with the totals. */
     public Statement<Forgotten> forgetNamespaceDone(String auditId) {
         return ForgetStatements.done(namespace, auditId);
+    }
+
+    // Aliases and merging of entities (see AliasStatements).
+
+    public Work<Entity> addEntityAliases(String name, List<String> aliases) {
+        String checked = Validate.line("name", name, Limits.NAME);
+        Validate.required("aliases", aliases);
+        if (aliases.isEmpty()) {
+            throw new InvalidInputException("aliases", "must hold at least one alias");
+        }
+        if (aliases.size() > Limits.ALIASES) {
+            throw new InvalidInputException(
+                    "aliases", "must hold at most " + Limits.ALIASES + " aliases (had " + aliases.size() + ")");
+        }
+        Map<String, Map<String, Object>> byKey = new LinkedHashMap<>();
+        each("aliases", aliases, (alias, i) -> {
+            String text = Validate.line("aliases[" + i + "]", alias, Limits.NAME);
+            String key = Validate.normalizedKey(text);
+            byKey.putIfAbsent(key, Map.of("key", key, "text", text));
+        });
+        return AliasStatements.addAliases(
+                namespace, checked, Validate.normalizedKey(checked), List.copyOf(byKey.values()));
+    }
+
+    public Work<Entity> removeEntityAlias(String name, String alias) {
+        String checked = Validate.line("name", name, Limits.NAME);
+        String text = Validate.line("alias", alias, Limits.NAME);
+        return AliasStatements.removeAlias(
+                namespace, checked, Validate.normalizedKey(checked), text, Validate.normalizedKey(text));
+    }
+
+    public Work<Entity> mergeEntities(String from, String into) {
+        String fromName = Validate.line("from", from, Limits.NAME);
+        String intoName = Validate.line("into", into, Limits.NAME);
+        return AliasStatements.merge(
+                namespace, fromName, Validate.normalizedKey(fromName), intoName, Validate.normalizedKey(intoName));
+    }
+
+    public Work<List<LikelyDuplicate>> findLikelyDuplicates(int limit) {
+        return AliasStatements.duplicates(namespace, Validate.range("limit", limit, 1, Limits.MAX_LIMIT));
     }
 
     private Embedding dimensions(Embedding embedding) {

@@ -1,6 +1,7 @@
 package dev.graphmemory.internal.run;
 
 import dev.graphmemory.MemorySnapshots;
+import dev.graphmemory.exceptions.InvalidInputException;
 import dev.graphmemory.exceptions.NotFoundException;
 import dev.graphmemory.internal.cypher.EmbeddingStatements;
 import dev.graphmemory.internal.cypher.LinkStatements;
@@ -98,6 +99,19 @@ final class Snapshots implements MemorySnapshots {
         }
     }
 
+    /**
+     * Claims the name and alias keys of a page's imported entities (see {@code EntityStatements}); returns the keys
+     * another entity holds, which refuse the page. Re-importing finds the keys its own.
+     */
+    static final String IMPORT_KEYS = """
+            UNWIND $rows AS row
+            UNWIND row.keys AS key
+            MERGE (k:EntityKey {namespace: $namespace, key: key.key})
+            ON CREATE SET k.entityId = row.id, k.text = key.text
+            WITH row, key, k WHERE k.entityId <> row.id
+            RETURN row.index AS index, key.text AS text
+            """;
+
     private final BlockingFacade executor;
 
     /** Every statement of export and import, for the statement catalogue. */
@@ -123,6 +137,17 @@ final class Snapshots implements MemorySnapshots {
                 .with("type", RelationshipType.INVOLVES.name())
                 .with("properties", Map.of())
                 .map();
+        entries.add(entry(
+                "importNodes (entity keys)",
+                IMPORT_KEYS,
+                Params.in(namespace)
+                        .with(
+                                "rows",
+                                List.of(Params.row(0)
+                                        .with("id", after)
+                                        .with("keys", List.of(Map.of("key", "x", "text", "x")))
+                                        .map()))
+                        .map()));
         IMPORT_RELATIONSHIPS.forEach((type, text) -> entries.add(entry(
                 "importRelationships " + type,
                 text,
@@ -192,6 +217,7 @@ final class Snapshots implements MemorySnapshots {
     @Override
     public void importNodes(List<SnapshotNode> nodes) {
         Map<MemoryKind, List<Map<String, Object>>> byKind = new EnumMap<>(MemoryKind.class);
+        List<Map<String, Object>> keyed = new ArrayList<>();
         for (int i = 0; i < Validate.required("nodes", nodes).size(); i++) {
             SnapshotNode node = Validate.required("nodes[" + i + "]", nodes.get(i));
             byKind.computeIfAbsent(node.kind(), kind -> new ArrayList<>())
@@ -199,6 +225,12 @@ final class Snapshots implements MemorySnapshots {
                             .with("id", node.id())
                             .with("properties", node.properties())
                             .map());
+            if (node.kind() == MemoryKind.ENTITY) {
+                keyed.add(Params.row(i)
+                        .with("id", node.id())
+                        .with("keys", keys(node.properties()))
+                        .map());
+            }
         }
         if (byKind.isEmpty()) {
             return;
@@ -209,7 +241,40 @@ final class Snapshots implements MemorySnapshots {
                 IMPORT_NODES.get(kind),
                 Params.in(namespace()).with("rows", rows).map(),
                 result -> null)));
+        if (!keyed.isEmpty()) {
+            statements.add(Statement.write(
+                    "importNodes",
+                    IMPORT_KEYS,
+                    Params.in(namespace()).with("rows", keyed).map(),
+                    result -> {
+                        Record taken = result.single();
+                        if (taken != null) {
+                            throw new InvalidInputException(
+                                    "nodes[" + taken.get("index").asInt() + "]",
+                                    "'" + taken.get("text").asString()
+                                            + "' is the name or an alias of another entity in this namespace");
+                        }
+                        return null;
+                    }));
+        }
         executor.execute(Work.sequence("importNodes", AccessMode.WRITE, statements));
+    }
+
+    /** The keys of an imported entity: its name's and its aliases'. */
+    private static List<Map<String, Object>> keys(Map<String, Object> properties) {
+        List<Map<String, Object>> keys = new ArrayList<>();
+        if (properties.get("name") instanceof String name) {
+            Object nameKey = properties.get("nameKey");
+            keys.add(Map.of("key", nameKey instanceof String k ? k : Validate.normalizedKey(name), "text", name));
+        }
+        if (properties.get("aliases") instanceof List<?> aliases) {
+            for (Object alias : aliases) {
+                if (alias instanceof String text && !text.isBlank()) {
+                    keys.add(Map.of("key", Validate.normalizedKey(text), "text", text));
+                }
+            }
+        }
+        return keys;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.graphmemory.internal.run;
 
+import dev.graphmemory.internal.cypher.AliasStatements;
 import dev.graphmemory.internal.cypher.DecisionStatements;
 import dev.graphmemory.internal.cypher.EmbeddingStatements;
 import dev.graphmemory.internal.cypher.FactStatements;
@@ -77,14 +78,17 @@ public final class StatementCatalogue {
     /**
      * The statements the warm-up plans: those the tools send, without the variants an assistant rarely meets first
      * (walks of a given type and depth, batches large enough to index their own nodes, export and import, forgetting a
-     * whole namespace). Planned cold, each of those would cost the warm-up up to seconds that the first calls, arriving
+     * whole namespace, aliases, merging and duplicates of entities). Planned cold, each of those would cost the warm-up up to seconds that the first calls, arriving
      * meanwhile, would wait behind.
      */
     public static List<Entry> warmUp(int dimensions) {
         return entries(dimensions).stream()
-                .filter(entry -> !entry.label()
-                        .matches("findRelated .*|.*\\(" + SearchIndexing.DIRECT_ROWS
-                                + "\\+\\)|import.*|export.*|countSnapshot" + "|forgetNamespace.*"))
+                .filter(
+                        entry -> !entry.label()
+                                .matches(
+                                        "findRelated .*|.*\\(" + SearchIndexing.DIRECT_ROWS
+                                                + "\\+\\)|import.*|export.*|countSnapshot"
+                                                + "|forgetNamespace.*|mergeEntities .*|addEntityAliases.*|removeEntityAlias|findLikelyDuplicates"))
                 .toList();
     }
 
@@ -149,6 +153,7 @@ public final class StatementCatalogue {
         add(entries, "supersedeDecision", supersede());
         add(entries, "forget", ops.forget(SOME_ID));
         addFacts(entries, ops);
+        AliasStatements.catalogue(NAMESPACE, SOME_ID).forEach((label, statement) -> add(entries, label, statement));
         float[] vector = new float[dimensions];
         vector[0] = 1f;
         add(entries, "setEmbedding", ops.setEmbedding(SOME_ID, Embedding.of(vector)));
