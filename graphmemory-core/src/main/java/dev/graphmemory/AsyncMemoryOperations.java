@@ -190,4 +190,8 @@ public interface AsyncMemoryOperations {
      * counted in the audit record.
      */
     CompletionStage<Forgotten> forgetNamespace();
+
+    /** See {@link MemoryOperations#setCommitmentStatus}. */
+    CompletionStage<Commitment> setCommitmentStatus(
+            String commitmentId, dev.graphmemory.model.CommitmentStatus status, String outcome);
 }

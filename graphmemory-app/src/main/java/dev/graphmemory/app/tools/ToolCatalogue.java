@@ -45,7 +45,8 @@ public final class ToolCatalogue {
             RecallTools.TIMELINE,
             DecisionTools.SUPERSEDE_DECISION,
             ForgetTools.FORGET,
-            ForgetTools.FORGET_NAMESPACE);
+            ForgetTools.FORGET_NAMESPACE,
+            CommitmentTools.UPDATE_COMMITMENT_STATUS);
 
     private ToolCatalogue() {}
 

@@ -404,4 +404,10 @@ public final class AsyncFacade implements AsyncMemoryOperations {
                         ? CompletableFuture.completedFuture(null)
                         : forgetBatches(auditId, caller));
     }
+
+    @Override
+    public CompletionStage<Commitment> setCommitmentStatus(
+            String commitmentId, dev.graphmemory.model.CommitmentStatus status, String outcome) {
+        return execute(() -> operations.setCommitmentStatus(commitmentId, status, outcome));
+    }
 }

@@ -270,4 +270,10 @@ public abstract class BlockingFacade implements MemoryOperations {
     public Forgotten forget(String id) {
         return execute(operations().forget(id));
     }
+
+    @Override
+    public Commitment setCommitmentStatus(
+            String commitmentId, dev.graphmemory.model.CommitmentStatus status, String outcome) {
+        return execute(operations().setCommitmentStatus(commitmentId, status, outcome));
+    }
 }
