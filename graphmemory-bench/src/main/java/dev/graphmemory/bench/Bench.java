@@ -48,6 +48,8 @@ public final class Bench {
     static final String STARTUP = "STARTUP";
     /** The id of the command's own start (serve and tool, fresh processes of the jar), for {@code --only}. */
     static final String COMMAND_START = "COMMAND";
+    /** The id of the migration of an original adapter's graph, for {@code --only}. */
+    static final String MIGRATE = "MIGRATE";
     /** The id of the 1-vs-2-process run, for {@code --only}. */
     static final String PROCESSES = "PROCESSES";
 
@@ -118,6 +120,10 @@ public final class Bench {
         if (options.runs(COMMAND_START) && (!options.quick() || !options.only().isEmpty())) {
             LOG.info("Command start-up: running");
             sections.add(CommandStartRun.run(options));
+        }
+        if (options.runs(MIGRATE) && (!options.quick() || !options.only().isEmpty())) {
+            LOG.info("Migration: running");
+            sections.add(dev.graphmemory.bench.migrate.MigrateRun.run(options));
         }
         if (options.runs(PROCESSES) && (!options.quick() || !options.only().isEmpty())) {
             LOG.info("Processes: running");

@@ -72,7 +72,7 @@ public record Options(boolean quick, Path out, Set<String> only) {
     }
 
     static String usage() {
-        return "usage: Bench [--quick|--full] [--out DIR] [--only S1,S2,S2b,...,PLANS,GROWTH,STARTUP,PROCESSES]";
+        return "usage: Bench [--quick|--full] [--out DIR] [--only S1,S2,S2b,...,PLANS,GROWTH,STARTUP,COMMAND,MIGRATE,PROCESSES]";
     }
 
     private static String value(List<String> rest, String option) {

@@ -29,9 +29,9 @@ import java.util.function.Consumer;
  */
 public final class Migration {
     /** Nodes or relationships per transaction, and ids per look-up of what the namespace holds. */
-    public static final int BATCH = 1_000;
+    public static final int BATCH = 5_000;
 
-    private static final int LOOKUP = 500;
+    private static final int LOOKUP = 1_000;
     private static final String EXISTING_IDS = """
             MATCH (m:Memory) WHERE m.namespace = $namespace AND m.id IN $ids
             RETURN m.id AS id
@@ -79,12 +79,15 @@ public final class Migration {
         }
         report.otherNodes = source.others();
         progress = Progress.onTerminal(dryRun ? "migrate (dry run)" : "migrate", total);
+        long phase = System.nanoTime();
         merged("Entity", node -> (String) node.properties().get("nameKey"), EXISTING_ENTITIES, this::mergeEntities);
+        phase = report.phase("entities", phase);
         merged(
                 "Pattern",
                 node -> (String) node.properties().get("patternKey"),
                 EXISTING_PATTERNS,
                 Migration::mergePatterns);
+        phase = report.phase("patterns", phase);
         for (String label : List.of("Commitment", "Decision", "Session", "EnergyState")) {
             List<SnapshotNode> batch = new ArrayList<>();
             source.nodes(label, original -> {
@@ -99,7 +102,9 @@ public final class Migration {
             write(batch);
         }
         progress.finish();
+        phase = report.phase("other memories", phase);
         relationships();
+        report.phase("relationships", phase);
         report.elapsedSeconds = (System.nanoTime() - started) / 1e9;
         return report;
     }
@@ -229,9 +234,11 @@ public final class Migration {
         if (batch.isEmpty()) {
             return;
         }
+        long looking = System.nanoTime();
         Set<String> there = new HashSet<>(
                 existing(EXISTING_IDS, batch.stream().map(SnapshotNode::id).toList())
                         .keySet());
+        report.lookupNanos += System.nanoTime() - looking;
         List<SnapshotNode> fresh =
                 batch.stream().filter(node -> !there.contains(node.id())).toList();
         if (!dryRun && !fresh.isEmpty()) {
@@ -330,18 +337,29 @@ public final class Migration {
                 .orElse(null);
     }
 
-    /** Of {@code values}, those the namespace holds, as {@code key} to {@code id}, looked up in chunks. */
+    /**
+     * Of {@code values}, those the namespace holds, as {@code key} to {@code id}, looked up in chunks through the
+     * read-only query; a chunk whose answer was cut (longer than the answer budget) is asked again in halves.
+     */
     private Map<String, String> existing(String query, List<String> values) {
         Map<String, String> found = new HashMap<>();
-        String parameter = query == EXISTING_IDS ? "ids" : "keys";
         for (int i = 0; i < values.size(); i += LOOKUP) {
-            List<String> chunk = values.subList(i, Math.min(values.size(), i + LOOKUP));
-            var result = target.queryGraph(new GraphQuery(query, Map.of(parameter, chunk), Limits.MAX_CHARS));
-            for (Map<String, Object> row : result.rows()) {
-                Object id = row.get("id");
-                found.put(String.valueOf(row.containsKey("key") ? row.get("key") : id), String.valueOf(id));
-            }
+            lookUp(query, values.subList(i, Math.min(values.size(), i + LOOKUP)), found);
         }
         return found;
+    }
+
+    private void lookUp(String query, List<String> chunk, Map<String, String> found) {
+        String parameter = query == EXISTING_IDS ? "ids" : "keys";
+        var result = target.queryGraph(new GraphQuery(query, Map.of(parameter, chunk), Limits.MAX_CHARS));
+        if (result.truncated() && chunk.size() > 1) {
+            lookUp(query, chunk.subList(0, chunk.size() / 2), found);
+            lookUp(query, chunk.subList(chunk.size() / 2, chunk.size()), found);
+            return;
+        }
+        for (Map<String, Object> row : result.rows()) {
+            Object id = row.get("id");
+            found.put(String.valueOf(row.containsKey("key") ? row.get("key") : id), String.valueOf(id));
+        }
     }
 }

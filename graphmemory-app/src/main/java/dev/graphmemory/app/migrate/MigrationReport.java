@@ -34,6 +34,8 @@ public final class MigrationReport {
     final List<String> clamped = new ArrayList<>();
     final List<String> skippedRelationships = new ArrayList<>();
     boolean dryRun;
+    long lookupNanos;
+    final Map<String, Double> phases = new java.util.LinkedHashMap<>();
     double elapsedSeconds;
 
     /** Memories written (or, in a dry run, that would be written). */
@@ -102,6 +104,13 @@ public final class MigrationReport {
         return elapsedSeconds <= 0 ? 0 : nodes / elapsedSeconds;
     }
 
+    /** Records how long a phase took since {@code started}; returns now. */
+    long phase(String name, long started) {
+        long now = System.nanoTime();
+        phases.put(name, (now - started) / 1e9);
+        return now;
+    }
+
     void deadlineKeptAsText(String id, String deadline) {
         deadlinesAsText++;
         add(deadlines, id + ": '" + deadline + "'");
@@ -161,6 +170,9 @@ public final class MigrationReport {
                 duplicateRelationships, reversedRelationships);
         section(out, "relationships skipped", relationshipsSkipped, skippedRelationships);
         out.printf("took %.1f s: %,.0f nodes/s%n", elapsedSeconds, nodesPerSecond());
+        StringBuilder times = new StringBuilder();
+        phases.forEach((name, seconds) -> times.append(String.format(" %s %.1f s;", name, seconds)));
+        out.printf("phases:%s look-ups of what the namespace holds %.1f s%n", times, lookupNanos / 1e9);
     }
 
     private static void section(PrintWriter out, String title, long count, List<String> shown) {
