@@ -10,18 +10,18 @@ import org.neo4j.driver.Driver;
  * for links, {@code CREATE (a)-[r:TYPE $props]->(b)} (so repeats duplicate), ids of a kind and 8 hex characters, and
  * every time a string from {@code datetime.utcnow().isoformat()}.
  */
-final class OriginalFixture {
+public final class OriginalFixture {
     private final Driver driver;
 
-    OriginalFixture(Driver driver) {
+    public OriginalFixture(Driver driver) {
         this.driver = driver;
     }
 
-    void clear() {
+    public void clear() {
         run("MATCH (n) DETACH DELETE n", Map.of());
     }
 
-    void commitment(String id, String content, String toWhom, String deadline, String createdAt) {
+    public void commitment(String id, String content, String toWhom, String deadline, String createdAt) {
         Map<String, Object> p = new HashMap<>();
         p.put("id", id);
         p.put("content", content);
@@ -36,13 +36,13 @@ final class OriginalFixture {
                 """, p);
     }
 
-    void complete(String id, String outcome, String at) {
+    public void complete(String id, String outcome, String at) {
         run(
                 "MATCH (c:Commitment {id: $id}) SET c.status = 'completed', c.completed_at = $at, c.outcome = $outcome",
                 Map.of("id", id, "outcome", outcome, "at", at));
     }
 
-    void decision(String id, String content, String rationale, List<String> alternatives, String createdAt) {
+    public void decision(String id, String content, String rationale, List<String> alternatives, String createdAt) {
         run(
                 """
                 CREATE (d:Decision {id: $id, content: $content, rationale: $rationale, alternatives: $alternatives,
@@ -62,7 +62,7 @@ final class OriginalFixture {
     }
 
     /** A pattern observed {@code times} times: 0.5 at first, +0.1 per repeat, no cap. */
-    void pattern(String id, String description, String type, String frequency, int times, String at) {
+    public void pattern(String id, String description, String type, String frequency, int times, String at) {
         run("""
                 CREATE (p:Pattern {id: $id, description: $description, type: $type, domain: 'work',
                     frequency: $frequency, first_observed: $at, last_observed: $at, strength: 0.5})
@@ -74,20 +74,20 @@ final class OriginalFixture {
         }
     }
 
-    void session(String id, String agent, String startedAt, String endedAt, String summary) {
+    public void session(String id, String agent, String startedAt, String endedAt, String summary) {
         run("""
                 CREATE (s:Session {id: $id, agent: $agent, mood: null, started_at: $started_at})
                 WITH s SET s.ended_at = $ended_at, s.summary = $summary, s.tokens_used = 1200
                 """, Map.of("id", id, "agent", agent, "started_at", startedAt, "ended_at", endedAt, "summary", summary));
     }
 
-    void entity(String id, String name, String type, String createdAt) {
+    public void entity(String id, String name, String type, String createdAt) {
         run("""
                 CREATE (e:Entity {id: $id, name: $name, type: $type, domain: 'work', notes: '', created_at: $created_at})
                 """, Map.of("id", id, "name", name, "type", type, "created_at", createdAt));
     }
 
-    void energy(String id, String level, int readiness, int sleep, String at) {
+    public void energy(String id, String level, int readiness, int sleep, String at) {
         run("""
                 CREATE (x:EnergyState {id: $id, level: $level, timestamp: $at, context: 'morning',
                     oura_readiness: $readiness, oura_sleep: $sleep})
@@ -95,7 +95,7 @@ final class OriginalFixture {
     }
 
     /** The original's link: both ends found without a label, the relationship created (a repeat duplicates it). */
-    void link(String fromId, String type, String toId, Map<String, Object> properties) {
+    public void link(String fromId, String type, String toId, Map<String, Object> properties) {
         run("""
                 MATCH (a {id: $from_id})
                 MATCH (b {id: $to_id})
@@ -104,7 +104,7 @@ final class OriginalFixture {
                 """.formatted(type), Map.of("from_id", fromId, "to_id", toId, "props", properties));
     }
 
-    void run(String query, Map<String, Object> parameters) {
+    public void run(String query, Map<String, Object> parameters) {
         driver.executableQuery(query).withParameters(parameters).execute();
     }
 }
