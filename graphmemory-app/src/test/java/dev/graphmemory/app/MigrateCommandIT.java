@@ -62,12 +62,6 @@ class MigrateCommandIT {
     }
 
     private static long count(Driver driver, TestNamespace namespace) {
-        return driver.executableQuery("MATCH (m:Memory {namespace: $ns}) RETURN count(m)")
-                .withParameters(Map.of("ns", namespace.value()))
-                .execute()
-                .records()
-                .get(0)
-                .get(0)
-                .asLong();
+        return CommandIT.count(driver, "MATCH (m:Memory {namespace: $ns}) RETURN count(m)", namespace);
     }
 }
