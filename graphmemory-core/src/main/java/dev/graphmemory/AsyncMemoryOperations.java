@@ -222,4 +222,8 @@ public interface AsyncMemoryOperations {
 
     /** See {@link MemoryOperations#findLikelyDuplicates}. */
     CompletionStage<List<LikelyDuplicate>> findLikelyDuplicates(int limit);
+
+    /** See {@link MemoryOperations#setCommitmentStatus}. */
+    CompletionStage<Commitment> setCommitmentStatus(
+            String commitmentId, dev.graphmemory.model.CommitmentStatus status, String outcome);
 }

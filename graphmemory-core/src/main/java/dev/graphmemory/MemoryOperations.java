@@ -419,4 +419,14 @@ public interface MemoryOperations {
      * show them to the user and merge the ones they confirm.
      */
     List<LikelyDuplicate> findLikelyDuplicates(int limit);
+
+    /**
+     * Sets where a commitment stands: {@code pending}, {@code completed}, {@code failed} or {@code deferred} (the
+     * original adapter's statuses). {@code completed} works as {@link #completeCommitment}; any other status removes
+     * {@code completedAt}, so that the commitment no longer counts as done. Setting the same status again is harmless.
+     *
+     * @param outcome what came of it, or {@code null} (an earlier outcome is kept)
+     * @throws dev.graphmemory.exceptions.NotFoundException when no such commitment exists in this namespace
+     */
+    Commitment setCommitmentStatus(String commitmentId, dev.graphmemory.model.CommitmentStatus status, String outcome);
 }

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             ToolsCommand.class,
             ExportCommand.class,
             ImportCommand.class,
+            MigrateCommand.class,
             HealthCommand.class
         })
 final class GraphMemoryCommand implements Runnable {

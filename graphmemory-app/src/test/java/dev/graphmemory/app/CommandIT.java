@@ -157,7 +157,7 @@ class CommandIT {
         assertThat(unknown.err()).contains("no-such-command");
     }
 
-    private static long count(Driver driver, String query, TestNamespace namespace) {
+    static long count(Driver driver, String query, TestNamespace namespace) {
         return driver.executableQuery(query)
                 .withParameters(Map.of("ns", namespace.value()))
                 .execute()

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 class McpServerIT {
     private static final Path JAR = Path.of("target", "graphmemory.jar").toAbsolutePath();
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static final int TOOLS = 41;
+    private static final int TOOLS = 42;
 
     @Test
     void shouldServeEveryToolOverStdio(SharedNeo4j neo4j, TestNamespace namespace) {
@@ -185,6 +185,12 @@ class McpServerIT {
                         .get("status"))
                 .isEqualTo("completed");
         assertThat(calls.ok("get_commitments", Map.of("status", "completed"))).containsKey("commitments");
+        String later = calls.ok("create_commitment", Map.of("content", "Repaint the fence", "deadline", "next week"))
+                .get("id")
+                .toString();
+        assertThat(calls.ok("update_commitment_status", Map.of("commitment_id", later, "status", "deferred"))
+                        .get("status"))
+                .isEqualTo("deferred");
         String decision = calls.ok(
                         "record_decision",
                         Map.of(
@@ -222,7 +228,7 @@ class McpServerIT {
                                         "MATCH (c:Commitment) WHERE c.namespace = $namespace RETURN count(c) AS n"))
                         .get("rows")
                         .toString())
-                .contains("n=1");
+                .contains("n=2");
         assertThat(calls.ok("health_check", Map.of()).get("healthy")).isEqualTo(true);
         assertThat(calls.ok(
                                 "create_entities",
@@ -278,13 +284,13 @@ class McpServerIT {
                 .containsEntry("field", "commitment_id");
         assertThat(calls.error("query_graph", Map.of("query", "MATCH (n:Memory) DETACH DELETE n")))
                 .containsEntry("error", "query_refused");
-        assertThat(calls.error("create_entity", Map.of("name", "X", "type", "robot")))
+        assertThat(calls.error("create_entity", Map.of("name", "X", "type", "robot?!")))
                 .containsEntry("error", "invalid_input")
                 .containsEntry("field", "type");
         assertThat(calls.error("create_entity", Map.of("name", "X", "type", "person", "colour", "red")))
                 .containsEntry("error", "invalid_input")
                 .containsEntry("field", "colour");
-        assertThat(calls.error("link_nodes", Map.of("from_id", alice, "relationship", "INVOLVES", "to_id", decision)))
+        assertThat(calls.error("link_nodes", Map.of("from_id", alice, "relationship", "DURING", "to_id", decision)))
                 .containsEntry("error", "invalid_input")
                 .containsEntry("field", "relationship");
 

@@ -51,6 +51,9 @@ public final class Bench {
     static final String COMMAND_START = "COMMAND";
     /** The id of the merge of two entities with 10,000 relationships each, for {@code --only}. */
     static final String MERGE = "MERGE";
+
+    /** The id of the migration of an original adapter's graph, for {@code --only}. */
+    static final String MIGRATE = "MIGRATE";
     /** The id of the 1-vs-2-process run, for {@code --only}. */
     static final String PROCESSES = "PROCESSES";
 
@@ -125,6 +128,10 @@ public final class Bench {
         if (options.runs(COMMAND_START) && (!options.quick() || !options.only().isEmpty())) {
             LOG.info("Command start-up: running");
             sections.add(CommandStartRun.run(options));
+        }
+        if (options.runs(MIGRATE) && (!options.quick() || !options.only().isEmpty())) {
+            LOG.info("Migration: running");
+            sections.add(dev.graphmemory.bench.migrate.MigrateRun.run(options));
         }
         if (options.runs(PROCESSES) && (!options.quick() || !options.only().isEmpty())) {
             LOG.info("Processes: running");

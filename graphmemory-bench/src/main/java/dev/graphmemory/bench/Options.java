@@ -72,7 +72,7 @@ public record Options(boolean quick, Path out, Set<String> only) {
     }
 
     static String usage() {
-        return "usage: Bench [--quick|--full] [--out DIR] [--only S1,S2,S2b,...,PLANS,GROWTH,STARTUP,PROCESSES,MERGE]";
+        return "usage: Bench [--quick|--full] [--out DIR] [--only S1,S2,S2b,...,PLANS,GROWTH,STARTUP,COMMAND,PROCESSES,MERGE,MIGRATE]";
     }
 
     private static String value(List<String> rest, String option) {

@@ -35,8 +35,9 @@ public record CommitmentQuery(
         domain = Validate.domain("domain", domain, null);
         toWhom = Validate.optionalLine("toWhom", toWhom, Limits.NAME, null);
         limit = Validate.limit("limit", limit, Limits.DEFAULT_LIMIT, Limits.MAX_LIMIT);
-        if (overdue && status == CommitmentStatus.COMPLETED) {
-            throw new InvalidInputException("overdue", "only applies to pending commitments, not to status completed");
+        if (overdue && status != null && status != CommitmentStatus.PENDING) {
+            throw new InvalidInputException(
+                    "overdue", "only applies to pending commitments, not to status " + status.value());
         }
         if (dueWithinDays != null) {
             Validate.range("dueWithinDays", dueWithinDays, 1, Limits.MAX_DAYS);

@@ -2,12 +2,19 @@ package dev.graphmemory.model;
 
 import java.util.Locale;
 
-/** Where a commitment stands. */
+/**
+ * Where a commitment stands. A commitment is created {@link #PENDING}; {@code completeCommitment} makes it
+ * {@link #COMPLETED}, {@code setCommitmentStatus} any of the four (the original adapter's documented set).
+ */
 public enum CommitmentStatus {
     /** Promised, not yet done. */
     PENDING,
     /** Done; {@code completedAt} says when. */
-    COMPLETED;
+    COMPLETED,
+    /** Given up or missed: it will not be done. */
+    FAILED,
+    /** Put off: not done, and not counted as overdue. */
+    DEFERRED;
 
     /** The value stored in the graph and used in tools: the lower-case name. */
     public String value() {

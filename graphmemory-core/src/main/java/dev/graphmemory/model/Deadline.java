@@ -64,6 +64,41 @@ public sealed interface Deadline permits Deadline.OnDate, Deadline.AtTime {
         }
     }
 
+    /**
+     * Parses a deadline as {@link #parse} does, or resolves the words people and models write for a day ({@code
+     * today}, {@code tomorrow}, {@code in 3 days}, {@code next friday}, {@code end of month}, …) to that day in
+     * {@code zone} at the moment {@code now}: a whole-day deadline. {@code friday} is the coming Friday (today when
+     * it is Friday), {@code next friday} the first Friday after today, {@code end of week} the coming Friday.
+     *
+     * <pre>{@code
+     * Deadline due = Deadline.resolve("next friday", ZoneId.of("Europe/Berlin"), Instant.now());
+     * }</pre>
+     *
+     * @throws InvalidInputException naming the field {@code deadline} when the text is none of these
+     */
+    static Deadline resolve(String text, java.time.ZoneId zone, java.time.Instant now) {
+        Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(now, "now");
+        if (text == null || text.isBlank()) {
+            return parse(text);
+        }
+        if (text.strip().matches("\\d{4}-.*")) {
+            return parse(text);
+        }
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        return RelativeDates.resolve("deadline", text, today)
+                .map(Deadline::on)
+                .orElseThrow(() -> new InvalidInputException(
+                        "deadline",
+                        "must be a date (2026-12-04), a date-time (2026-12-04T17:00Z) or one of: " + RelativeDates.WORDS
+                                + " (was '" + abbreviate(text.strip()) + "')"));
+    }
+
+    private static String abbreviate(String text) {
+        String line = text.replaceAll("\\p{Cntrl}", "?");
+        return line.length() <= 40 ? line : line.substring(0, 40) + "…";
+    }
+
     /** The instant this deadline falls due: the moment itself, or the last instant of the day in UTC. */
     ZonedDateTime dueAt();
 

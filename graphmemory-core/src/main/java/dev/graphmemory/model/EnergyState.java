@@ -11,6 +11,15 @@ import java.time.Instant;
  * @param readiness 1 to 10, or {@code null}
  * @param sleepHours hours slept, or {@code null}
  * @param recordedAt when it was recorded
+ * @param readinessScore a wearable's raw readiness score 0 to 100, or {@code null}
+ * @param sleepScore a wearable's raw sleep score 0 to 100, or {@code null}
  */
 public record EnergyState(
-        String id, EnergyLevel level, String context, Integer readiness, Double sleepHours, Instant recordedAt) {}
+        String id,
+        EnergyLevel level,
+        String context,
+        Integer readiness,
+        Double sleepHours,
+        Instant recordedAt,
+        Integer readinessScore,
+        Integer sleepScore) {}

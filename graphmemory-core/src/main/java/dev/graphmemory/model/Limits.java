@@ -38,8 +38,11 @@ public final class Limits {
     public static final int DEFAULT_LIMIT = 20;
     /** The largest number of results of a list operation. */
     public static final int MAX_LIMIT = 200;
-    /** The largest traversal depth of {@code findRelated}. */
-    public static final int MAX_DEPTH = 5;
+    /**
+     * The largest traversal depth of {@code findRelated} (the original adapter's); the walk stays bounded by the
+     * result limit and the read-only query timeout.
+     */
+    public static final int MAX_DEPTH = 10;
     /** Length of a read-only query. */
     public static final int QUERY = 10_000;
     /** Length of a full-text search query. */

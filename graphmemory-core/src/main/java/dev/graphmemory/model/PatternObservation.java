@@ -28,6 +28,22 @@ public record PatternObservation(String description, PatternType type, String do
         return new PatternObservation(description, type, newDomain, frequency);
     }
 
+    /**
+     * The key that identifies this pattern within a namespace (stored as {@code patternKey}): a SHA-256 of the type,
+     * the domain and the normalized description ({@link Validate#normalizedKey}), in hex. Hashed, because a
+     * description may be longer than an index key can hold. Observing a pattern of the same key strengthens it.
+     */
+    public String patternKey() {
+        String identity = type.value() + "\n" + domain + "\n" + Validate.normalizedKey(description);
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(identity.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+        }
+    }
+
     /** With a frequency. */
     public PatternObservation frequency(PatternFrequency newFrequency) {
         return new PatternObservation(description, type, domain, newFrequency);

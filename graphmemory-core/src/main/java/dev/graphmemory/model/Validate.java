@@ -20,6 +20,8 @@ public final class Validate {
     private static final Pattern DOMAIN = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} _.-]{0,63}");
     private static final Pattern PROPERTY_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern TERM = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_]{0,39}");
+    private static final Pattern TERM_SEPARATORS = Pattern.compile("[\\s_-]+");
     /** Letters and symbols that render as blank space. */
     private static final Set<Integer> BLANK_FILLERS = Set.of(0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800, 0x180E);
 
@@ -126,6 +128,27 @@ public final class Validate {
             }
         }
         throw new InvalidInputException(field, "must be one of " + allowed(type) + " (was '" + abbreviate(text) + "')");
+    }
+
+    /**
+     * A term of an open vocabulary (a pattern's type or frequency, an entity's type) in its canonical form: Unicode
+     * form, case and spacing as in {@link #normalizedKey}, then every run of spaces, dashes and underscores made one
+     * underscore ({@code "Task Completion"} and {@code "task-completion"} are {@code task_completion}); a synonym is
+     * replaced by its term. The result is 1 to 40 letters, digits and underscores, starting with a letter or digit.
+     */
+    public static String term(String field, String text, Map<String, String> synonyms) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException(field, "is required");
+        }
+        String term =
+                TERM_SEPARATORS.matcher(normalizedKey(text)).replaceAll("_").replaceAll("^_+|_+$", "");
+        if (!TERM.matcher(term).matches()) {
+            throw new InvalidInputException(
+                    field,
+                    "must be a word or words of letters and digits (at most 40 characters), e.g. habit or 7-day (was '"
+                            + abbreviate(text) + "')");
+        }
+        return synonyms.getOrDefault(term, term);
     }
 
     /** Requires a value that has no default. */

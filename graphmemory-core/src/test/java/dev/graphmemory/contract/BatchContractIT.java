@@ -106,7 +106,7 @@ class BatchContractIT extends ContractSupport {
                 List.of(
                         NewLink.of(call.id(), RelationshipType.INVOLVES, acme.id()),
                         NewLink.of(call.id(), RelationshipType.INVOLVES, "missing-id"),
-                        NewLink.of(acme.id(), RelationshipType.INVOLVES, decision.id()),
+                        NewLink.of(acme.id(), RelationshipType.DURING, decision.id()),
                         new NewLink(decision.id(), RelationshipType.LEADS_TO, call.id(), Map.of("why", "plan")),
                         NewLink.of(call.id(), RelationshipType.INVOLVES, acme.id())),
                 BatchMode.BEST_EFFORT);

@@ -157,7 +157,8 @@ class ForgetContractIT extends ContractSupport {
             assertThat(MemoryFixture.nodes(driver, namespace)).isGreaterThanOrEqualTo(35);
             // Cancelled before its first statement, it leaves no audit record; after, an incomplete one.
             assertThat(audits(driver, namespace))
-                    .allSatisfy(audit -> assertThat(audit.get("completedAt").isNull()).isTrue());
+                    .allSatisfy(audit ->
+                            assertThat(audit.get("completedAt").isNull()).isTrue());
         }
     }
 

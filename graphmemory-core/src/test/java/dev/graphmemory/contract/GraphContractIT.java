@@ -83,12 +83,12 @@ class GraphContractIT extends ContractSupport {
         Entity acme = memory.createEntity(NewEntity.of("Acme", EntityType.CLIENT));
         Decision decision = memory.recordDecision(NewDecision.of("Go", "Why not"));
 
-        assertThatThrownBy(() -> memory.linkNodes(NewLink.of(acme.id(), RelationshipType.INVOLVES, decision.id())))
+        assertThatThrownBy(() -> memory.linkNodes(NewLink.of(acme.id(), RelationshipType.DURING, decision.id())))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.field()).isEqualTo("relationship");
                     assertThat(e.rule())
-                            .contains("INVOLVES links")
-                            .contains("to Entity")
+                            .contains("DURING links")
+                            .contains("to Conversation")
                             .contains("not Entity to Decision");
                 });
         assertThat(MemoryFixture.relationships(driver, namespace)).isZero();
@@ -142,7 +142,7 @@ class GraphContractIT extends ContractSupport {
         assertThatThrownBy(() -> memory.findRelated(RelatedQuery.around("nope")))
                 .isInstanceOfSatisfying(
                         NotFoundException.class, e -> assertThat(e.field()).isEqualTo("nodeId"));
-        assertThatThrownBy(() -> memory.findRelated(new RelatedQuery("x", null, 6, null)))
+        assertThatThrownBy(() -> memory.findRelated(new RelatedQuery("x", null, 11, null)))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("depth"));
     }

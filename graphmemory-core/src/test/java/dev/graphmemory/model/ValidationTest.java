@@ -112,7 +112,7 @@ class ValidationTest {
                         () -> new NewLink("a", RelationshipType.INVOLVES, "b", Map.of("nan", Double.NaN))),
                 violation(
                         "depth",
-                        "between 1 and 5",
+                        "between 1 and 10",
                         () -> RelatedQuery.around("a").depth(0)),
                 violation("nodeId", "is required", () -> RelatedQuery.around(" ")),
                 violation("query", "is required", () -> GraphQuery.of(null)),
@@ -127,8 +127,8 @@ class ValidationTest {
                         () -> RelationshipType.parse("relationship", "KNOWS")),
                 violation(
                         "type",
-                        "must be one of person, client, project, organization",
-                        () -> EntityType.parse("type", "robot")));
+                        "must be a word or words of letters and digits",
+                        () -> EntityType.parse("type", "robot?!")));
     }
 
     private static Arguments violation(String field, String rule, Executable input) {

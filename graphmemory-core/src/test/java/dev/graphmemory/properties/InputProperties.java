@@ -60,7 +60,7 @@ final class InputProperties {
     static Arbitrary<NewEntity> entity() {
         return Combinators.combine(
                         Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(20),
-                        Arbitraries.of(EntityType.values()))
+                        Arbitraries.of(EntityType.known()))
                 .as(NewEntity::of);
     }
 

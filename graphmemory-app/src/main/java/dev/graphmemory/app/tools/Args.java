@@ -44,7 +44,7 @@ public final class Args {
         Map<String, Object> values = new HashMap<>();
         for (Param param : params) {
             Object value = raw.get(param.name());
-            if (value == null) {
+            if (value == null || isEmptyChoice(param, value)) {
                 if (param.required()) {
                     throw new InvalidInputException(path + param.name(), "is required");
                 }
@@ -53,6 +53,17 @@ public final class Args {
             values.put(param.name(), checkValue(path + param.name(), param, value));
         }
         return new Args(path, values);
+    }
+
+    /**
+     * An empty string for an argument with allowed values means "not given": the original adapter's callers send
+     * {@code status: ""} for "any status" and {@code relationship_type: ""} for "any type".
+     */
+    private static boolean isEmptyChoice(Param param, Object value) {
+        return param.type() == Param.Type.STRING
+                && !param.values().isEmpty()
+                && value instanceof String text
+                && text.isBlank();
     }
 
     @SuppressWarnings("unchecked")

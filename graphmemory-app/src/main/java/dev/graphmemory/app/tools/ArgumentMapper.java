@@ -57,7 +57,9 @@ final class ArgumentMapper {
         return new NewCommitment(
                 args.string("content"),
                 args.string("to_whom"),
-                deadline == null ? null : Deadline.parse(deadline),
+                deadline == null || deadline.isBlank()
+                        ? null
+                        : Deadline.resolve(deadline, TimeZones.zone(args.string("time_zone")), Instant.now()),
                 args.string("domain"),
                 Optional.ofNullable(args.integer("priority")).orElse(NewCommitment.DEFAULT_PRIORITY));
     }
@@ -90,14 +92,14 @@ final class ArgumentMapper {
     static PatternObservation pattern(Args args) {
         return new PatternObservation(
                 args.string("description"),
-                enumValue(args, "type", PatternType.class),
+                term(args, "type", PatternType::parse),
                 args.string("domain"),
-                enumValue(args, "frequency", PatternFrequency.class));
+                term(args, "frequency", PatternFrequency::parse));
     }
 
     static PatternQuery patternQuery(Args args) {
         return new PatternQuery(
-                enumValue(args, "type", PatternType.class),
+                term(args, "type", PatternType::parse),
                 args.string("domain"),
                 args.number("min_strength"),
                 args.integer("limit"));
@@ -116,13 +118,15 @@ final class ArgumentMapper {
                 enumValue(args, "level", EnergyLevel.class),
                 args.string("context"),
                 args.integer("readiness"),
-                args.number("sleep"));
+                args.number("sleep"),
+                args.integer("readiness_score"),
+                args.integer("sleep_score"));
     }
 
     static NewEntity entity(Args args) {
         return new NewEntity(
                 args.string("name"),
-                enumValue(args, "type", EntityType.class),
+                term(args, "type", EntityType::parse),
                 args.string("domain"),
                 args.string("notes"));
     }
@@ -259,6 +263,15 @@ final class ArgumentMapper {
                         Optional.ofNullable(args.integer("days")).orElse(7));
         return new TimelineQuery(
                 query.from(), query.to(), kinds(args), args.integer("limit"), args.integer("max_chars"));
+    }
+
+    /**
+     * A term of an open vocabulary, parsed (made canonical) under the argument's path; a blank or absent argument is
+     * {@code null}, so that the model's own rule for a required one speaks.
+     */
+    private static <T> T term(Args args, String name, java.util.function.BiFunction<String, String, T> parse) {
+        String value = args.string(name);
+        return value == null || value.isBlank() ? null : parse.apply(args.path() + name, value);
     }
 
     /** {@link Args} has already matched the value to a constant's lower-case name. */

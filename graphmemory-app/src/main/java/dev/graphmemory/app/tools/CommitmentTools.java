@@ -33,16 +33,35 @@ final class CommitmentTools {
             string("commitment_id", "The id create_commitment returned").mandatory(),
             string("outcome", "What came of it").maxLength(Limits.CONTENT));
 
+    static final Tool UPDATE_COMMITMENT_STATUS = Tool.of(
+            "update_commitment_status",
+            "Set a commitment's status",
+            "Set where a commitment stands: pending, completed, failed (it will not be done) or deferred (put"
+                    + " off; not overdue), with what came of it. completed works as complete_commitment; another"
+                    + " status makes it no longer completed.",
+            WRITES,
+            (memory, args) -> memory.setCommitmentStatus(
+                    args.string("commitment_id"),
+                    CommitmentStatus.parse("status", args.string("status")),
+                    args.string("outcome")),
+            string("commitment_id", "The id create_commitment returned").mandatory(),
+            oneOf("status", "pending, completed, failed or deferred", SharedParams.lowerCase(CommitmentStatus.values()))
+                    .mandatory(),
+            string("outcome", "What came of it").maxLength(Limits.CONTENT));
+
     static final Tool GET_COMMITMENTS = Tool.of(
             "get_commitments",
             "List commitments",
-            "List commitments, newest first, optionally only pending or completed ones, of a domain, made to"
+            "List commitments, newest first, optionally only those of a status, of a domain, made to"
                     + " someone, or due before a moment. With overdue or due_within_days: only those overdue"
                     + " (pending, past their deadline) or falling due within the next days, soonest first;"
                     + " both together list what needs attention.",
             READS,
             (memory, args) -> new Results.Commitments(memory.getCommitments(ArgumentMapper.commitmentQuery(args))),
-            oneOf("status", "pending or completed", SharedParams.lowerCase(CommitmentStatus.values())),
+            oneOf(
+                    "status",
+                    "pending, completed, failed or deferred (empty: any)",
+                    SharedParams.lowerCase(CommitmentStatus.values())),
             DOMAIN,
             string("to_whom", "Only those made to this person (any case)"),
             string("due_before", "Only those due before this date or date-time"),

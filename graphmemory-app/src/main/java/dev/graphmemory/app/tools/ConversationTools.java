@@ -27,10 +27,10 @@ final class ConversationTools {
     static final Tool START_SESSION = Tool.of(
             "start_session",
             "Start a conversation session",
-            "Start a conversation session. Returns its id; pass it as session_id to end_session, and link"
-                    + " memories made in the conversation to it with DURING.",
+            "Start a conversation session. Returns its id (also as session_id); pass it as session_id to"
+                    + " end_session, and link memories made in the conversation to it with DURING.",
             WRITES,
-            (memory, args) -> memory.startConversation(ArgumentMapper.conversation(args)),
+            (memory, args) -> Results.Session.of(memory.startConversation(ArgumentMapper.conversation(args))),
             string("agent", "Which assistant is talking, e.g. claude")
                     .mandatory()
                     .maxLength(Limits.NAME),

@@ -1,6 +1,9 @@
 package dev.graphmemory.app.tools;
 
 import dev.graphmemory.model.Deadline;
+import dev.graphmemory.model.EntityType;
+import dev.graphmemory.model.PatternFrequency;
+import dev.graphmemory.model.PatternType;
 import dev.graphmemory.model.RelationshipType;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
@@ -40,6 +43,9 @@ public final class Json {
             .disable(DateTimeFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
             .addModule(new SimpleModule("graphmemory")
                     .addSerializer(Deadline.class, new ToStringSerializer(Deadline.class))
+                    .addSerializer(PatternType.class, new ToStringSerializer(PatternType.class))
+                    .addSerializer(PatternFrequency.class, new ToStringSerializer(PatternFrequency.class))
+                    .addSerializer(EntityType.class, new ToStringSerializer(EntityType.class))
                     .addSerializer(RelationshipType.class, new RelationshipTypeSerializer()))
             .build();
 

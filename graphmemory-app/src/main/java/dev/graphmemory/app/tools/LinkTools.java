@@ -16,7 +16,9 @@ final class LinkTools {
             "link_nodes",
             "Link two memories",
             "Relate two stored memories. " + SharedParams.relationshipRules() + " Linking the same two memories again"
-                    + " with the same type does not duplicate the relationship.",
+                    + " with the same type does not duplicate the relationship. Ends given the other way round (an"
+                    + " entity INVOLVES a commitment) are stored in the allowed direction, and the result says"
+                    + " reversed: true.",
             WRITES,
             (memory, args) -> memory.linkNodes(ArgumentMapper.link(args)),
             LINK);
@@ -29,8 +31,8 @@ final class LinkTools {
             READS,
             (memory, args) -> Results.Related.of(memory.findRelated(ArgumentMapper.relatedQuery(args))),
             string("node_id", "Id of the memory to start from").mandatory(),
-            oneOf("relationship_type", "Follow only this relationship type", RELATIONSHIPS),
-            integer("depth", "Most hops, 1 to 5 (default 2)", 1, Limits.MAX_DEPTH),
+            oneOf("relationship_type", "Follow only this relationship type (empty: any)", RELATIONSHIPS),
+            integer("depth", "Most hops, 1 to " + Limits.MAX_DEPTH + " (default 2)", 1, Limits.MAX_DEPTH),
             integer("limit", "Most results (default 50)", 1, Limits.MAX_LIMIT));
 
     private LinkTools() {}

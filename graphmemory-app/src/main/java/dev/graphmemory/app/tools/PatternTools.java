@@ -1,7 +1,7 @@
 package dev.graphmemory.app.tools;
 
 import static dev.graphmemory.app.tools.Param.number;
-import static dev.graphmemory.app.tools.Param.oneOf;
+import static dev.graphmemory.app.tools.Param.string;
 import static dev.graphmemory.app.tools.SharedParams.DOMAIN;
 import static dev.graphmemory.app.tools.SharedParams.LIMIT;
 import static dev.graphmemory.app.tools.SharedParams.PATTERN;
@@ -27,7 +27,7 @@ final class PatternTools {
             "List patterns, strongest first, optionally of a type or domain, or at least as strong as given.",
             READS,
             (memory, args) -> new Results.Patterns(memory.getPatterns(ArgumentMapper.patternQuery(args))),
-            oneOf("type", "behavior, trigger, success or failure", PATTERN_TYPES),
+            string("type", "Only this type, e.g. " + PATTERN_TYPES).maxLength(SharedParams.TERM_LENGTH),
             DOMAIN,
             number("min_strength", "Only patterns at least this strong (0 to 1)", 0, 1),
             LIMIT);

@@ -31,6 +31,32 @@ import java.util.Map;
 final class Results {
     private Results() {}
 
+    /**
+     * {@code start_session}: the conversation with its id also as {@code session_id}, the name the original adapter
+     * answered with and its callers read.
+     */
+    record Session(
+            String id,
+            String sessionId,
+            String agent,
+            String mood,
+            java.time.Instant startedAt,
+            java.time.Instant endedAt,
+            String summary,
+            Long tokensUsed) {
+        static Session of(dev.graphmemory.model.Conversation conversation) {
+            return new Session(
+                    conversation.id(),
+                    conversation.id(),
+                    conversation.agent(),
+                    conversation.mood(),
+                    conversation.startedAt(),
+                    conversation.endedAt(),
+                    conversation.summary(),
+                    conversation.tokensUsed());
+        }
+    }
+
     /** {@code get_commitments}. */
     record Commitments(List<Commitment> commitments) {}
 

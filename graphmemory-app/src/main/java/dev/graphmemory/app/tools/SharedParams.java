@@ -26,12 +26,18 @@ import java.util.Locale;
  * knows the others. {@link ArgumentMapper} reads the same names.
  */
 final class SharedParams {
-    static final List<String> PATTERN_TYPES = lowerCase(PatternType.values());
+    static final String PATTERN_TYPES = terms(PatternType.known().stream().map(PatternType::value));
+    static final String PATTERN_FREQUENCIES =
+            terms(PatternFrequency.known().stream().map(PatternFrequency::value));
+    static final String ENTITY_TYPES = terms(EntityType.known().stream().map(EntityType::value));
     static final List<String> RELATIONSHIPS =
             Arrays.stream(RelationshipType.values()).map(Enum::name).toList();
     static final List<String> KINDS = lowerCase(MemoryKind.values());
     static final List<String> SEARCHABLE_KINDS =
             SearchQuery.SEARCHABLE.stream().sorted().map(MemoryKind::value).toList();
+
+    /** Longest text of a type or frequency; the library refuses more than 40 characters of the canonical term. */
+    static final int TERM_LENGTH = 64;
 
     static final Param DOMAIN = string("domain", "Area of life, e.g. work (the default), personal, health")
             .maxLength(64);
@@ -52,9 +58,18 @@ final class SharedParams {
     static final Param[] COMMITMENT = {
         string("content", "What was promised, in a sentence").mandatory().maxLength(Limits.CONTENT),
         string("to_whom", "To whom it was promised (default: self)").maxLength(Limits.NAME),
-        string("deadline", "When it is due: a date (2026-12-04) or a date-time (2026-12-04T17:00:00Z)"),
+        string(
+                "deadline",
+                "When it is due: a date (2026-12-04), a date-time (2026-12-04T17:00:00Z) or words for a day (today,"
+                        + " tomorrow, in 3 days, next friday, end of week, end of month, …), resolved in time_zone;"
+                        + " the result shows the date"),
         DOMAIN,
-        integer("priority", "1 (highest) to 5 (lowest); default 3", 1, 5)
+        integer("priority", "1 (highest) to 5 (lowest); default 3", 1, 5),
+        string(
+                        "time_zone",
+                        "The zone in which words like today or next friday are resolved, e.g. Europe/Berlin"
+                                + " (default GRAPHMEMORY_TIME_ZONE, else UTC)")
+                .maxLength(64)
     };
     static final Param[] DECISION = {
         string("content", "What was decided").mandatory().maxLength(Limits.CONTENT),
@@ -67,16 +82,20 @@ final class SharedParams {
         string("description", "The recurring behaviour, in a sentence")
                 .mandatory()
                 .maxLength(Limits.DESCRIPTION),
-        oneOf("type", "behavior, trigger, success or failure", PATTERN_TYPES).mandatory(),
+        string("type", "What kind of pattern, e.g. " + PATTERN_TYPES + "; other words are kept (lower case, _)")
+                .mandatory()
+                .maxLength(TERM_LENGTH),
         DOMAIN,
-        oneOf("frequency", "How often it shows: daily, weekly or situational", lowerCase(PatternFrequency.values()))
+        string("frequency", "How often it shows, e.g. " + PATTERN_FREQUENCIES + "; other words (7-day) are kept")
+                .maxLength(TERM_LENGTH)
     };
     static final Param[] ENTITY = {
         string("name", "The name; case and spacing are ignored when matching")
                 .mandatory()
                 .maxLength(Limits.NAME),
-        oneOf("type", "person, client, project or organization", lowerCase(EntityType.values()))
-                .mandatory(),
+        string("type", "What it is, e.g. " + ENTITY_TYPES + " (not known yet); other words are kept")
+                .mandatory()
+                .maxLength(TERM_LENGTH),
         DOMAIN,
         string("notes", "Free notes about it").maxLength(Limits.NOTES)
     };
@@ -92,6 +111,12 @@ final class SharedParams {
     };
 
     private SharedParams() {}
+
+    /** The known terms of an open vocabulary, for a description: {@code a, b or c}. */
+    private static String terms(java.util.stream.Stream<String> values) {
+        List<String> all = values.toList();
+        return String.join(", ", all.subList(0, all.size() - 1)) + " or " + all.get(all.size() - 1);
+    }
 
     /** {@code first}, then {@code rest}: a tool's own leading argument before a shared set of fields. */
     static Param[] prepend(Param first, Param[] rest) {

@@ -54,7 +54,8 @@ public final class ToolCatalogue {
             EntityTools.ADD_ENTITY_ALIASES,
             EntityTools.REMOVE_ENTITY_ALIAS,
             EntityTools.MERGE_ENTITIES,
-            EntityTools.FIND_DUPLICATE_ENTITIES);
+            EntityTools.FIND_DUPLICATE_ENTITIES,
+            CommitmentTools.UPDATE_COMMITMENT_STATUS);
 
     private ToolCatalogue() {}
 

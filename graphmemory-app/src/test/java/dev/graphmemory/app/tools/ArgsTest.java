@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.graphmemory.exceptions.InvalidInputException;
+import dev.graphmemory.model.EntityType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ class ArgsTest {
 
         assertThat(args.string("mode")).isEqualTo("best_effort");
         assertThat(args.list("entities")).hasSize(1);
-        assertThat(args.list("entities").get(0).string("type")).isEqualTo("person");
+        assertThat(ArgumentMapper.entity(args.list("entities").get(0)).type()).isEqualTo(EntityType.PERSON);
     }
 
     @Test
@@ -31,9 +32,9 @@ class ArgsTest {
         assertRefused(Map.of("entities", List.of("Alice")), "entities[0]", "must be an object");
         assertRefused(Map.of("entities", List.of(Map.of("name", "A"))), "entities[0].type", "is required");
         assertRefused(
-                Map.of("entities", List.of(Map.of("name", "A", "type", "robot"))),
-                "entities[0].type",
-                "must be one of person, client, project, organization");
+                Map.of("entities", List.of(Map.of("name", "A", "type", "person")), "mode", "sometimes"),
+                "mode",
+                "must be one of atomic, best_effort");
         assertRefused(
                 Map.of("entities", List.of(Map.of("name", 7, "type", "person"))),
                 "entities[0].name",

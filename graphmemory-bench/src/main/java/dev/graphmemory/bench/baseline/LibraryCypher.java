@@ -23,8 +23,33 @@ public final class LibraryCypher {
     public static final String RECORD_PATTERNS =
             recordPatterns("rows") + "RETURN row.indexes AS indexes, p AS node, p.id = row.id AS created\n";
 
-    /** {@code linkNodes}: find both ends and check the rule, for links of one type. */
+    /**
+     * {@code linkNodes}: find both ends and check the rule, for links of one type; ends the type allows only the
+     * other way round are swapped.
+     */
     static final String LOOKUP = """
+            UNWIND $rows AS row
+            OPTIONAL MATCH (a:Memory {namespace: $namespace, id: row.fromId})
+            OPTIONAL MATCH (b:Memory {namespace: $namespace, id: row.toId})
+            WITH row, a, b, a IS NOT NULL AND b IS NOT NULL AS found
+            WITH row, a, b, found
+                AND any(label IN labels(a) WHERE label IN row.fromLabels)
+                AND any(label IN labels(b) WHERE label IN row.toLabels) AS forward,
+              found
+                AND any(label IN labels(b) WHERE label IN row.fromLabels)
+                AND any(label IN labels(a) WHERE label IN row.toLabels) AS backward
+            WITH row, forward OR backward AS allowed, NOT forward AND backward AS reversed,
+              CASE WHEN NOT forward AND backward THEN b ELSE a END AS a,
+              CASE WHEN NOT forward AND backward THEN a ELSE b END AS b
+            WITH collect({row: row, a: a, b: b, allowed: allowed, reversed: reversed}) AS checked
+            WITH checked, $atomic AND any(c IN checked WHERE NOT c.allowed) AS refused
+            UNWIND checked AS c
+            WITH c.row AS row, c.a AS a, c.b AS b, c.allowed AS allowed, c.reversed AS reversed,
+              c.allowed AND NOT refused AS write
+            """;
+
+    /** The lookup of {@link #LINK_ALL_TYPES_BEFORE}, before links given the other way round were swapped. */
+    static final String LOOKUP_BEFORE = """
             UNWIND $rows AS row
             OPTIONAL MATCH (a:Memory {namespace: $namespace, id: row.fromId})
             OPTIONAL MATCH (b:Memory {namespace: $namespace, id: row.toId})
@@ -50,7 +75,7 @@ public final class LibraryCypher {
     public static String link(RelationshipType type) {
         return LOOKUP + write(type) + """
                 RETURN row.indexes AS indexes, a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound,
-                    labels(a) AS fromLabels, labels(b) AS toLabels, allowed, write, created,
+                    labels(a) AS fromLabels, labels(b) AS toLabels, allowed, reversed, write, created,
                     CASE WHEN write THEN properties(COLLECT { MATCH (a)-[r:%s]->(b) RETURN r }[0]) END AS properties
                 """.formatted(type.name());
     }
@@ -126,7 +151,7 @@ public final class LibraryCypher {
      * {@code FOREACH}, 1 to 1.7 s to plan. Kept to plan it beside the library's statements; not the library's Cypher
      * any more.
      */
-    public static final String LINK_ALL_TYPES_BEFORE = LOOKUP + mergeEachType() + """
+    public static final String LINK_ALL_TYPES_BEFORE = LOOKUP_BEFORE + mergeEachType() + """
             RETURN row.indexes AS indexes, a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound,
                 labels(a) AS fromLabels, labels(b) AS toLabels, allowed, write, created,
                 CASE WHEN write THEN properties(COLLECT { MATCH (a)-[r]->(b) WHERE type(r) = row.type RETURN r }[0])
@@ -201,7 +226,7 @@ public final class LibraryCypher {
     /** Links of type {@code type}: MERGE, the existence check naming the type. */
     static String write(RelationshipType type) {
         return """
-                WITH row, a, b, allowed, write, write AND NOT EXISTS { (a)-[:%1$s]->(b) } AS created
+                WITH row, a, b, allowed, reversed, write, write AND NOT EXISTS { (a)-[:%1$s]->(b) } AS created
                 FOREACH (_ IN CASE WHEN write THEN [1] ELSE [] END |
                     MERGE (a)-[r:%1$s]->(b) ON CREATE SET r.createdAt = datetime() SET r += row.properties%2$s)
                 """.formatted(

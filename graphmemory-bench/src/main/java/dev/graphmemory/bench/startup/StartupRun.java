@@ -158,7 +158,7 @@ public final class StartupRun {
         }
     }
 
-    static void delete(Path root) {
+    public static void delete(Path root) {
         try (Stream<Path> paths = Files.walk(root)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> {
                 try {

@@ -7,6 +7,7 @@ import dev.graphmemory.internal.work.Params;
 import dev.graphmemory.internal.work.Statement;
 import dev.graphmemory.model.Commitment;
 import dev.graphmemory.model.CommitmentQuery;
+import dev.graphmemory.model.CommitmentStatus;
 import dev.graphmemory.model.NewCommitment;
 import dev.graphmemory.model.Validate;
 import java.util.List;
@@ -31,6 +32,19 @@ public final class CommitmentStatements {
             MATCH (c:Memory {namespace: $namespace, id: $id})
             WHERE c:Commitment
             SET c.status = 'completed', c.completedAt = coalesce(c.completedAt, datetime()),
+                c.outcome = coalesce($outcome, c.outcome)
+            RETURN c
+            """;
+
+    /**
+     * Sets a commitment's status; {@code completedAt} is kept (or set) only while it is completed, so the timeline's
+     * {@code completed} events and the completed filter agree with the status.
+     */
+    static final String SET_STATUS = """
+            MATCH (c:Memory {namespace: $namespace, id: $id})
+            WHERE c:Commitment
+            SET c.status = $status,
+                c.completedAt = CASE WHEN $status = 'completed' THEN coalesce(c.completedAt, datetime()) END,
                 c.outcome = coalesce($outcome, c.outcome)
             RETURN c
             """;
@@ -89,6 +103,20 @@ public final class CommitmentStatements {
     public static Statement<Commitment> complete(String namespace, String id, String outcome) {
         var params = Params.in(namespace).with("id", id).with("outcome", outcome);
         return Statement.write("completeCommitment", COMPLETE, params.map(), rows -> {
+            if (rows.records().isEmpty()) {
+                throw new NotFoundException("Commitment", "commitmentId", id);
+            }
+            return Nodes.commitment(rows.single().get("c").asNode());
+        });
+    }
+
+    public static Statement<Commitment> setStatus(
+            String namespace, String id, CommitmentStatus status, String outcome) {
+        var params = Params.in(namespace)
+                .with("id", id)
+                .with("status", status.value())
+                .with("outcome", outcome);
+        return Statement.write("setCommitmentStatus", SET_STATUS, params.map(), rows -> {
             if (rows.records().isEmpty()) {
                 throw new NotFoundException("Commitment", "commitmentId", id);
             }

@@ -30,7 +30,8 @@ public final class ConversationStatements {
     static final String ENERGY = """
             MERGE (x:Memory {namespace: $namespace, id: $id})
             ON CREATE SET x:EnergyState, x.level = $level, x.context = $context,
-                x.readiness = $readiness, x.sleepHours = $sleepHours, x.recordedAt = datetime(),
+                x.readiness = $readiness, x.sleepHours = $sleepHours, x.readinessScore = $readinessScore,
+                x.sleepScore = $sleepScore, x.recordedAt = datetime(),
                 x.createdAt = datetime()
             RETURN x
             """;
@@ -68,7 +69,9 @@ public final class ConversationStatements {
                 .with("level", reading.level().value())
                 .with("context", reading.context())
                 .with("readiness", reading.readiness())
-                .with("sleepHours", reading.sleepHours());
+                .with("sleepHours", reading.sleepHours())
+                .with("readinessScore", reading.readinessScore())
+                .with("sleepScore", reading.sleepScore());
         return Statement.write(
                 "recordEnergy",
                 ENERGY,

@@ -7,6 +7,7 @@ import dev.graphmemory.internal.work.Batches;
 import dev.graphmemory.internal.work.Outcome;
 import dev.graphmemory.internal.work.Params;
 import dev.graphmemory.internal.work.Statement;
+import dev.graphmemory.model.Limits;
 import dev.graphmemory.model.Link;
 import dev.graphmemory.model.MemoryKind;
 import dev.graphmemory.model.NewLink;
@@ -35,21 +36,32 @@ import org.neo4j.driver.Value;
 public final class LinkStatements {
     /**
      * Finds the ends of the links of {@code $rows} and decides which may be written: both ends exist in the namespace
-     * and the type allows their kinds. With {@code $atomic}, one refused link refuses them all, so an atomic batch
-     * writes nothing when any of its links is wrong, whatever transaction it runs in.
+     * and the type allows their kinds. A link whose ends the type allows only the other way round (the original
+     * adapter's own example: an entity INVOLVES a commitment) has its ends swapped ({@code reversed}) and is stored
+     * in the canonical direction. With {@code $atomic}, one refused link refuses them all, so an atomic batch writes
+     * nothing when any of its links is wrong, whatever transaction it runs in.
      */
     static final String LOOKUP = """
             UNWIND $rows AS row
             OPTIONAL MATCH (a:Memory {namespace: $namespace, id: row.fromId})
             OPTIONAL MATCH (b:Memory {namespace: $namespace, id: row.toId})
-            WITH row, a, b, a IS NOT NULL AND b IS NOT NULL
+            WITH row, a, b, a IS NOT NULL AND b IS NOT NULL AS found
+            WITH row, a, b, found
                 AND any(label IN labels(a) WHERE label IN row.fromLabels)
                 AND any(label IN labels(b) WHERE label IN row.toLabels)
-                AND (row.type <> 'SUPERSEDED_BY' OR a:Fact = b:Fact) AS allowed
-            WITH collect({row: row, a: a, b: b, allowed: allowed}) AS checked
+                AND (row.type <> 'SUPERSEDED_BY' OR a:Fact = b:Fact) AS forward,
+              found
+                AND any(label IN labels(b) WHERE label IN row.fromLabels)
+                AND any(label IN labels(a) WHERE label IN row.toLabels)
+                AND (row.type <> 'SUPERSEDED_BY' OR a:Fact = b:Fact) AS backward
+            WITH row, forward OR backward AS allowed, NOT forward AND backward AS reversed,
+              CASE WHEN NOT forward AND backward THEN b ELSE a END AS a,
+              CASE WHEN NOT forward AND backward THEN a ELSE b END AS b
+            WITH collect({row: row, a: a, b: b, allowed: allowed, reversed: reversed}) AS checked
             WITH checked, $atomic AND any(c IN checked WHERE NOT c.allowed) AS refused
             UNWIND checked AS c
-            WITH c.row AS row, c.a AS a, c.b AS b, c.allowed AS allowed, c.allowed AND NOT refused AS write
+            WITH c.row AS row, c.a AS a, c.b AS b, c.allowed AS allowed, c.reversed AS reversed,
+              c.allowed AND NOT refused AS write
             """;
 
     private static final Map<RelationshipType, String> LINK = new EnumMap<>(RelationshipType.class);
@@ -58,7 +70,7 @@ public final class LinkStatements {
         for (RelationshipType type : RelationshipType.values()) {
             LINK.put(type, LOOKUP + write(type) + """
                     RETURN row.indexes AS indexes, a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound,
-                        labels(a) AS fromLabels, labels(b) AS toLabels, allowed, write, created,
+                        labels(a) AS fromLabels, labels(b) AS toLabels, allowed, reversed, write, created,
                         CASE WHEN write THEN properties(COLLECT { MATCH (a)-[r:%s]->(b) RETURN r }[0]) END AS properties
                     """.formatted(type.name()));
         }
@@ -80,7 +92,7 @@ public final class LinkStatements {
      */
     public static String write(RelationshipType type) {
         return """
-                WITH row, a, b, allowed, write, write AND NOT EXISTS { (a)-[:%1$s]->(b) } AS created
+                WITH row, a, b, allowed, reversed, write, write AND NOT EXISTS { (a)-[:%1$s]->(b) } AS created
                 FOREACH (_ IN CASE WHEN write THEN [1] ELSE [] END |
                     MERGE (a)-[r:%1$s]->(b) ON CREATE SET r.createdAt = datetime() SET r += row.properties%2$s)
                 """.formatted(
@@ -115,7 +127,7 @@ public final class LinkStatements {
             RETURN start IS NOT NULL AS found,
               COLLECT {
                 MATCH path = ANY SHORTEST (start)-[%s]-{1,%d}(other)
-                WITH other, path WHERE other <> start AND other.namespace = $namespace
+                WITH other, path WHERE other <> start AND other.namespace = $namespace AND length(path) <= $depth
                 RETURN {node: other, distance: length(path),
                         types: [r IN relationships(path) | type(r)]} AS hit
                 ORDER BY hit.distance, other.createdAt DESC
@@ -125,9 +137,19 @@ public final class LinkStatements {
 
     private LinkStatements() {}
 
+    /**
+     * The walk of {@code findRelated}. Quantifier bounds cannot be parameters, so depths up to
+     * {@value #EXACT_DEPTHS} have a statement each; deeper ones (to {@link Limits#MAX_DEPTH}) share the deepest
+     * statement and cut the paths at {@code $depth}, which keeps the statement catalogue small. A shortest path
+     * longer than the depth means no path within it, so the cut is exact.
+     */
     static String relatedText(RelationshipType type, int depth) {
-        return RELATED_TEMPLATE.formatted(type == null ? "" : ":" + type.name(), depth);
+        return RELATED_TEMPLATE.formatted(
+                type == null ? "" : ":" + type.name(), depth <= EXACT_DEPTHS ? depth : Limits.MAX_DEPTH);
     }
+
+    /** The depths of {@code findRelated} that have a statement of their own. */
+    public static final int EXACT_DEPTHS = 5;
 
     /**
      * The row of one link; repeats of the same link (same ends and type) in one call share it, with their properties
@@ -166,12 +188,14 @@ public final class LinkStatements {
                     int index = indexes.get(i);
                     if (record.get("write").asBoolean()) {
                         boolean created = i == 0 && record.get("created").asBoolean();
+                        boolean reversed = record.get("reversed").asBoolean();
                         Link stored = new Link(
-                                link.fromId(),
+                                reversed ? link.toId() : link.fromId(),
                                 link.relationship(),
-                                link.toId(),
+                                reversed ? link.fromId() : link.toId(),
                                 visibleProperties(record.get("properties").asMap()),
-                                created);
+                                created,
+                                reversed);
                         items.add(Batches.stored(index, created, stored));
                     } else if (failure != null) {
                         items.add(Batches.failed(index, failure));
@@ -237,7 +261,10 @@ public final class LinkStatements {
     }
 
     public static Statement<List<RelatedNode>> related(String namespace, RelatedQuery query) {
-        var params = Params.in(namespace).with("nodeId", query.nodeId()).with("limit", query.limit());
+        var params = Params.in(namespace)
+                .with("nodeId", query.nodeId())
+                .with("depth", query.depth())
+                .with("limit", query.limit());
         String text = relatedText(query.relationshipType(), query.depth());
         return Statement.read("findRelated", text, params.map(), rows -> {
             Record record = rows.single();

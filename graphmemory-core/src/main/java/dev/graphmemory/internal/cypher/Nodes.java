@@ -112,13 +112,17 @@ public final class Nodes {
     public static EnergyState energyState(Node node) {
         Value readiness = node.get("readiness");
         Value sleep = node.get("sleepHours");
+        Value readinessScore = node.get("readinessScore");
+        Value sleepScore = node.get("sleepScore");
         return new EnergyState(
                 string(node, "id"),
                 EnergyLevel.parse("level", string(node, "level")),
                 string(node, "context"),
                 readiness.isNull() ? null : readiness.asInt(),
                 sleep.isNull() ? null : sleep.asDouble(),
-                instant(node.get("recordedAt")));
+                instant(node.get("recordedAt")),
+                readinessScore.isNull() ? null : readinessScore.asInt(),
+                sleepScore.isNull() ? null : sleepScore.asInt());
     }
 
     /** An entity node. */

@@ -7,11 +7,6 @@ import dev.graphmemory.internal.work.Statement;
 import dev.graphmemory.model.Pattern;
 import dev.graphmemory.model.PatternObservation;
 import dev.graphmemory.model.PatternQuery;
-import dev.graphmemory.model.Validate;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -115,18 +110,8 @@ public final class PatternStatements {
                         .toList());
     }
 
-    /**
-     * What makes two observations the same pattern: type, domain and the normalized description. Hashed, because a
-     * description may be longer than an index key can hold.
-     */
+    /** What makes two observations the same pattern: see {@link PatternObservation#patternKey()}. */
     public static String key(PatternObservation pattern) {
-        String identity =
-                pattern.type().value() + "\n" + pattern.domain() + "\n" + Validate.normalizedKey(pattern.description());
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-        }
+        return pattern.patternKey();
     }
 }

@@ -454,4 +454,10 @@ public final class AsyncFacade implements AsyncMemoryOperations {
     public CompletionStage<List<LikelyDuplicate>> findLikelyDuplicates(int limit) {
         return execute(() -> operations.findLikelyDuplicates(limit));
     }
+
+    @Override
+    public CompletionStage<Commitment> setCommitmentStatus(
+            String commitmentId, dev.graphmemory.model.CommitmentStatus status, String outcome) {
+        return execute(() -> operations.setCommitmentStatus(commitmentId, status, outcome));
+    }
 }

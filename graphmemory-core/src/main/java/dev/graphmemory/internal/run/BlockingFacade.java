@@ -320,4 +320,10 @@ public abstract class BlockingFacade implements MemoryOperations {
     public List<LikelyDuplicate> findLikelyDuplicates(int limit) {
         return execute(operations().findLikelyDuplicates(limit));
     }
+
+    @Override
+    public Commitment setCommitmentStatus(
+            String commitmentId, dev.graphmemory.model.CommitmentStatus status, String outcome) {
+        return execute(operations().setCommitmentStatus(commitmentId, status, outcome));
+    }
 }

@@ -306,7 +306,8 @@ public record OperationTable(
     }
 
     public Work<List<RelatedNode>> findRelated(RelatedQuery query) {
-        return LinkStatements.related(namespace, Validate.required("query", query));
+        return new dev.graphmemory.internal.work.Timed<>(
+                LinkStatements.related(namespace, Validate.required("query", query)), queryTimeout);
     }
 
     public Work<EntityContext> getEntityContext(String name, int limit) {
@@ -462,5 +463,14 @@ public record OperationTable(
         for (int i = 0; i < items.size(); i++) {
             action.accept(Validate.required(field + "[" + i + "]", items.get(i)), i);
         }
+    }
+
+    public Work<Commitment> setCommitmentStatus(
+            String commitmentId, dev.graphmemory.model.CommitmentStatus status, String outcome) {
+        return CommitmentStatements.setStatus(
+                namespace,
+                Validate.id("commitmentId", commitmentId),
+                Validate.required("status", status),
+                Validate.optionalText("outcome", outcome, Limits.CONTENT));
     }
 }

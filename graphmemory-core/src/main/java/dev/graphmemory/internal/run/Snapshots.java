@@ -92,7 +92,7 @@ final class Snapshots implements MemorySnapshots {
                     WITH collect({row: row, a: a, b: b}) AS found
                     WITH found, all(f IN found WHERE f.a IS NOT NULL AND f.b IS NOT NULL) AS complete
                     UNWIND found AS f
-                    WITH f.row AS row, f.a AS a, f.b AS b, true AS allowed, complete AS write
+                    WITH f.row AS row, f.a AS a, f.b AS b, true AS allowed, false AS reversed, complete AS write
                     """ + LinkStatements.write(type) + """
                     RETURN row.index AS index, a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound
                     """);

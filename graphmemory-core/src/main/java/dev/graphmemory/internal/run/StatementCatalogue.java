@@ -64,6 +64,8 @@ public final class StatementCatalogue {
     static final String NAMESPACE = "graphmemory-plan";
 
     private static final String SOME_ID = "0192f0a0-0000-7000-8000-000000000000";
+    /** The depths of {@code findRelated} with statements of their own: each exact one, and the deepest. */
+    private static final int[] RELATED_DEPTHS = {1, 2, 3, 4, 5, Limits.MAX_DEPTH};
 
     private StatementCatalogue() {}
 
@@ -133,6 +135,10 @@ public final class StatementCatalogue {
                 "getCommitments (due)",
                 ops.getCommitments(CommitmentQuery.all().overdue(true).dueWithinDays(7)));
         add(entries, "completeCommitment", ops.completeCommitment(SOME_ID, "done"));
+        add(
+                entries,
+                "setCommitmentStatus",
+                ops.setCommitmentStatus(SOME_ID, dev.graphmemory.model.CommitmentStatus.DEFERRED, null));
         add(entries, "getDecisions", ops.getDecisions(DecisionQuery.all()));
         add(entries, "getDecisions (days)", ops.getDecisions(DecisionQuery.all().days(3)));
         add(entries, "getPatterns", ops.getPatterns(PatternQuery.all()));
@@ -171,14 +177,17 @@ public final class StatementCatalogue {
                 ops.recordDecisions(Collections.nCopies(large, NewDecision.of("x", "y")), BatchMode.ATOMIC));
         add(entries, "recordPatterns (" + large + "+)", ops.recordPatterns(patterns(large), BatchMode.ATOMIC));
         for (RelationshipType type : RelationshipType.values()) {
-            for (int depth = 1; depth <= Limits.MAX_DEPTH; depth++) {
+            for (int depth : RELATED_DEPTHS) {
                 add(
                         entries,
                         "findRelated " + type + " depth " + depth,
                         ops.findRelated(RelatedQuery.around(SOME_ID).via(type).depth(depth)));
             }
         }
-        for (int depth = 2; depth <= Limits.MAX_DEPTH; depth++) {
+        for (int depth : RELATED_DEPTHS) {
+            if (depth == 1) {
+                continue;
+            }
             add(
                     entries,
                     "findRelated depth " + depth,
