@@ -2,21 +2,21 @@ package dev.graphmemory.contract;
 
 import dev.graphmemory.Embedder;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A test double of the {@link Embedder} interface (a unit seam, not the database): each word maps to a fixed random
  * direction and a text to the normalized sum of its words' directions, so texts sharing words are similar and others
- * nearly orthogonal. It counts the texts it embedded, and needs no model, so tests of what happens around embeddings
+ * nearly orthogonal. It keeps the texts it embedded, and needs no model, so tests of what happens around embeddings
  * (freshness, storage, model changes) run in the core module. The built-in model is tested in graphmemory-embeddings.
  */
 final class WordEmbedder implements Embedder {
     private final String model;
     private final int dimensions;
-    private final AtomicInteger passages = new AtomicInteger();
+    private final List<String> texts = Collections.synchronizedList(new ArrayList<>());
 
     WordEmbedder(String model, int dimensions) {
         this.model = model;
@@ -40,7 +40,7 @@ final class WordEmbedder implements Embedder {
 
     @Override
     public List<float[]> embedPassages(List<String> texts) {
-        passages.addAndGet(texts.size());
+        this.texts.addAll(texts);
         List<float[]> vectors = new ArrayList<>(texts.size());
         texts.forEach(text -> vectors.add(embed(text)));
         return vectors;
@@ -51,9 +51,14 @@ final class WordEmbedder implements Embedder {
         return embed(text);
     }
 
-    /** How many memories' texts it embedded. */
-    int passages() {
-        return passages.get();
+    /**
+     * How many of the texts it embedded contain {@code part}. One embedder serves the whole database, so it also embeds
+     * what other tests' namespaces left waiting: a test counts its own texts.
+     */
+    int passages(String part) {
+        synchronized (texts) {
+            return (int) texts.stream().filter(text -> text.contains(part)).count();
+        }
     }
 
     private float[] embed(String text) {

@@ -36,10 +36,12 @@ public final class Migration {
             MATCH (m:Memory) WHERE m.namespace = $namespace AND m.id IN $ids
             RETURN m.id AS id
             """;
+    /** By the keys of names and aliases: an original entity named like an alias here folds into its owner. */
     private static final String EXISTING_ENTITIES = """
-            MATCH (e:Entity) WHERE e.namespace = $namespace AND e.nameKey IN $keys
-            RETURN e.nameKey AS key, e.id AS id
+            MATCH (k:EntityKey) WHERE k.namespace = $namespace AND k.key IN $keys
+            RETURN k.key AS key, k.entityId AS id
             """;
+
     private static final String EXISTING_PATTERNS = """
             MATCH (p:Pattern) WHERE p.namespace = $namespace AND p.patternKey IN $keys
             RETURN p.patternKey AS key, p.id AS id

@@ -189,6 +189,22 @@ class MigrationIT {
         }
     }
 
+    @Test
+    void shouldMergeIntoTheEntityWhoseAliasTheOriginalNameIs(Driver driver, TestNamespace namespace) {
+        try (GraphMemory memory = memory(driver, namespace)) {
+            var acme = memory.createEntity(
+                    dev.graphmemory.model.NewEntity.of("Acme Corporation", dev.graphmemory.model.EntityType.CLIENT));
+            memory.addEntityAliases("Acme Corporation", List.of("Acme Corp"));
+
+            MigrationReport report = migrate(memory, false);
+
+            assertThat(report.merges()).anySatisfy(line -> assertThat(line).contains(acme.id()));
+            assertThat(memory.getEntityContext("acme corp").entity().id()).isEqualTo(acme.id());
+            assertThat(memory.getEntityContext("Acme Corporation").commitments())
+                    .hasSize(1);
+        }
+    }
+
     private static MigrationReport migrate(GraphMemory memory, boolean dryRun) {
         return new Migration(new OriginalGraph(originalDriver, null), memory, dryRun).run();
     }
