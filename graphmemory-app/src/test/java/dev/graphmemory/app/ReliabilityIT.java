@@ -87,7 +87,7 @@ class ReliabilityIT {
                                 "name",
                                 "create_entity",
                                 "arguments",
-                                Map.<String, Object>of("name", PASSWORD, "type", "x")),
+                                Map.<String, Object>of("name", PASSWORD, "type", "?!")), // refused: types are words
                         Map.of(
                                 "name",
                                 "query_graph",
