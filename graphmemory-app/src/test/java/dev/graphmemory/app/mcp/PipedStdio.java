@@ -130,6 +130,23 @@ final class PipedStdio implements AutoCloseable {
         toServer.close();
     }
 
+    /** The stacks of this JVM's threads that serve or test stdio, to say where a server that did not end waits. */
+    static String threads() {
+        StringBuilder text = new StringBuilder();
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            if (thread.getName().contains("stdio") || thread.getName().contains("boundedElastic")) {
+                text.append(thread.getName())
+                        .append(' ')
+                        .append(thread.getState())
+                        .append('\n');
+                for (StackTraceElement frame : stack) {
+                    text.append("    ").append(frame).append('\n');
+                }
+            }
+        });
+        return text.toString();
+    }
+
     /** Stops reading the server's output, as a client that goes away does. */
     void closeOutput() throws IOException {
         fromServer.close();

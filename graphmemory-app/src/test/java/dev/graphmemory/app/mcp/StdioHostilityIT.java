@@ -136,7 +136,9 @@ class StdioHostilityIT {
             client.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}");
 
             // It ends at the first reply it cannot write; 5 s was once too short on a loaded machine.
-            assertThat(client.awaitEnd(Duration.ofSeconds(30))).isTrue();
+            assertThat(client.awaitEnd(Duration.ofSeconds(30)))
+                    .as("ended; the threads:\n%s", PipedStdio.threads())
+                    .isTrue();
             assertThat(client.server().endReason()).startsWith("standard output is closed");
         }
     }

@@ -31,7 +31,14 @@ final class BackgroundFailures {
                                 || String.valueOf(neo.getMessage()).contains("Unable to load NODE")));
     }
 
-    private static String describe(RuntimeException failure) {
-        return failure instanceof Neo4jException neo ? neo.code() + ": " + neo.getMessage() : failure.getMessage();
+    /**
+     * One line: the server's code and the first line of the message. A server's message may hold a whole stack trace
+     * of its own (an index that failed to populate), which belongs at debug.
+     */
+    static String describe(Throwable failure) {
+        String message = String.valueOf(failure.getMessage()).strip();
+        int end = message.indexOf('\n');
+        String line = end < 0 ? message : message.substring(0, end).strip() + " (more at debug)";
+        return failure instanceof Neo4jException neo ? neo.code() + ": " + line : line;
     }
 }

@@ -122,7 +122,9 @@ public final class EmbeddingIndexer implements AutoCloseable {
             embedAgainIfTheModelChanged(loaded);
             touch();
         } catch (RuntimeException | Error e) {
-            LOG.warn("The embedder could not start; memories are found by words only: {}", e.toString());
+            LOG.warn(
+                    "The embedder could not start; memories are found by words only: {}",
+                    BackgroundFailures.describe(e));
             LOG.debug("Embedder failure", e);
             embedder.completeExceptionally(e);
         }
