@@ -16,6 +16,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -23,6 +24,8 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The inspector alone on loopback ({@code graphmemory ui}): {@code 127.0.0.1}, never another address, with the same
@@ -32,6 +35,7 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
  */
 public final class InspectorServer implements AutoCloseable {
     static final String HOST = "127.0.0.1";
+    private static final Logger LOG = LoggerFactory.getLogger(InspectorServer.class);
 
     private final Server jetty;
     private final URI uri;
@@ -84,9 +88,17 @@ public final class InspectorServer implements AutoCloseable {
         jetty.join();
     }
 
+    /**
+     * Stops the server. Requests still open after the stop timeout (a browser's page that is still loading) are cut:
+     * Jetty stops anyway and then reports the timeout, which is no failure of the stop.
+     */
     @Override
     public void close() throws Exception {
-        jetty.stop();
+        try {
+            jetty.stop();
+        } catch (TimeoutException e) {
+            LOG.debug("Requests still open {} ms after the stop were cut", jetty.getStopTimeout());
+        }
     }
 
     /** Refuses requests whose {@code Host} is not this machine or whose {@code Origin} is another page's. */
