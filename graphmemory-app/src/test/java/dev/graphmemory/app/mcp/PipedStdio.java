@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.graphmemory.app.tools.ToolCalls;
 import java.io.BufferedReader;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -32,6 +33,8 @@ final class PipedStdio implements AutoCloseable {
     private final OutputStream toServer;
     private final InputStream fromServer;
     private final BlockingQueue<String> replies = new LinkedBlockingQueue<>();
+    private final Thread reader;
+    private volatile boolean outputGone;
     private int nextId = 1000;
 
     PipedStdio(ToolCalls calls, int maxMessageBytes) throws IOException {
@@ -39,13 +42,25 @@ final class PipedStdio implements AutoCloseable {
         Pipe out = Pipe.open();
         toServer = Channels.newOutputStream(in.sink());
         fromServer = Channels.newInputStream(out.source());
-        server = StdioMcpServer.start(
-                calls,
-                "test",
-                Channels.newInputStream(in.source()),
-                Channels.newOutputStream(out.sink()),
-                maxMessageBytes);
-        Thread reader = new Thread(
+        OutputStream toClient = Channels.newOutputStream(out.sink());
+        // What a pipe whose reader is gone does (EPIPE), at once: closing a channel that another thread reads from
+        // takes effect only once that read returns, and meanwhile the server's replies still went through.
+        OutputStream serverOut = new FilterOutputStream(toClient) {
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                if (outputGone) {
+                    throw new IOException("Broken pipe");
+                }
+                out.write(bytes, offset, length);
+            }
+
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+        };
+        server = StdioMcpServer.start(calls, "test", Channels.newInputStream(in.source()), serverOut, maxMessageBytes);
+        reader = new Thread(
                 () -> {
                     try (BufferedReader lines =
                             new BufferedReader(new InputStreamReader(fromServer, StandardCharsets.UTF_8))) {
@@ -149,6 +164,8 @@ final class PipedStdio implements AutoCloseable {
 
     /** Stops reading the server's output, as a client that goes away does. */
     void closeOutput() throws IOException {
+        outputGone = true;
+        reader.interrupt();
         fromServer.close();
     }
 
