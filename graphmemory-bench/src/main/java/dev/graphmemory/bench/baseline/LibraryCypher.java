@@ -34,10 +34,12 @@ public final class LibraryCypher {
             WITH row, a, b, a IS NOT NULL AND b IS NOT NULL AS found
             WITH row, a, b, found
                 AND any(label IN labels(a) WHERE label IN row.fromLabels)
-                AND any(label IN labels(b) WHERE label IN row.toLabels) AS forward,
+                AND any(label IN labels(b) WHERE label IN row.toLabels)
+                AND (row.type <> 'SUPERSEDED_BY' OR a:Fact = b:Fact) AS forward,
               found
                 AND any(label IN labels(b) WHERE label IN row.fromLabels)
-                AND any(label IN labels(a) WHERE label IN row.toLabels) AS backward
+                AND any(label IN labels(a) WHERE label IN row.toLabels)
+                AND (row.type <> 'SUPERSEDED_BY' OR a:Fact = b:Fact) AS backward
             WITH row, forward OR backward AS allowed, NOT forward AND backward AS reversed,
               CASE WHEN NOT forward AND backward THEN b ELSE a END AS a,
               CASE WHEN NOT forward AND backward THEN a ELSE b END AS b
