@@ -98,10 +98,14 @@ class EmbeddingIT extends ContractSupport {
         // no word of the query in the commitment: full-text scores depend on the whole database's word counts
         SearchResult found = memory.searchMemory(SearchQuery.of("What did Caroline hear about the adoption?"));
 
-        assertThat(found.hits().get(0).memory().id())
+        // the entity Caroline herself may rank first (a rare word in the shared index); what she said comes next
+        List<SearchHit> saidOrDone = found.hits().stream()
+                .filter(hit -> !hit.memory().id().equals(caroline.id()))
+                .toList();
+        assertThat(saidOrDone.get(0).memory().id())
                 .as(found.hits().toString())
                 .isEqualTo(turns.get(1).id());
-        assertThat(found.hits().get(0).why())
+        assertThat(saidOrDone.get(0).why())
                 .anySatisfy(signal -> assertThat(signal).satisfies(s -> {
                     assertThat(s.signal()).isEqualTo("entity");
                     assertThat(s.detail()).isEqualTo("Caroline");
@@ -129,12 +133,16 @@ class EmbeddingIT extends ContractSupport {
     @EnumSource(dev.graphmemory.contract.Mode.class)
     void shouldFindAFactByMeaningAndThroughTheEntityItIsAbout(
             dev.graphmemory.contract.Mode mode, Driver driver, TestNamespace namespace) {
+        // Texts of their own in each mode's run: the approximate vector index (HNSW) can lose one of many identical
+        // vectors (over a dozen of them saturate a node's links), which is not what this test is about.
+        String berlin = "Bob lives in Berlin " + mode.name().toLowerCase(java.util.Locale.ROOT);
+        String lisbon = "Bob moved to Lisbon with his cello " + mode.name().toLowerCase(java.util.Locale.ROOT);
         for (int i = 0; i < 3; i++) {
             TestNamespace same = namespace.sibling("same-" + i);
             try (GraphMemory other = memory(driver, same, WordEmbedder.standard())) {
                 other.createEntity(NewEntity.of("Bob", EntityType.PERSON));
-                Fact theirs = other.recordFact(NewFact.of("Bob lives in Berlin", "Bob"));
-                other.replaceFact(theirs.id(), NewFact.of("Bob moved to Lisbon with his cello"));
+                Fact theirs = other.recordFact(NewFact.of(berlin, "Bob"));
+                other.replaceFact(theirs.id(), NewFact.of(lisbon));
                 // their vectors in the index, identical to the ones this namespace's memories get
                 waitFor(() -> count(driver, same, EMBEDDED) == 3 && count(driver, same, PENDING) == 0);
             }
@@ -142,9 +150,8 @@ class EmbeddingIT extends ContractSupport {
         MemoryOperations memory = operations(mode, memory(driver, namespace, WordEmbedder.standard()));
         memory.createEntity(NewEntity.of("Bob", EntityType.PERSON));
         memory.createCommitment(NewCommitment.of("Buy Bob a present"));
-        Fact berlin = memory.recordFact(NewFact.of("Bob lives in Berlin", "Bob"));
-        Fact lisbon = memory.replaceFact(berlin.id(), NewFact.of("Bob moved to Lisbon with his cello"))
-                .current();
+        Fact before = memory.recordFact(NewFact.of(berlin, "Bob"));
+        Fact now = memory.replaceFact(before.id(), NewFact.of(lisbon)).current();
 
         SearchResult byMeaning = memory.searchMemory(
                 SearchQuery.of("moved to Lisbon with a cello").mode(Mode.MEANING));
@@ -156,14 +163,14 @@ class EmbeddingIT extends ContractSupport {
 
         assertThat(byMeaning.hits().get(0).memory().id())
                 .as(byMeaning.hits().toString())
-                .isEqualTo(lisbon.id());
+                .isEqualTo(now.id());
         assertThat(aboutBob.hits().get(0).memory().id())
                 .as(aboutBob.hits().toString())
-                .isEqualTo(lisbon.id());
+                .isEqualTo(now.id());
         assertThat(facts.hits())
                 .as("the replaced fact no longer holds, and is left out")
                 .extracting(hit -> hit.memory().id())
-                .containsExactly(lisbon.id());
+                .containsExactly(now.id());
     }
 
     @Test
