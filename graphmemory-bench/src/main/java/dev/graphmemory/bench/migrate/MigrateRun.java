@@ -95,8 +95,14 @@ public final class MigrateRun {
             throws IOException, InterruptedException {
         Path out = Files.createTempFile("graphmemory-migrate-", ".txt");
         try {
-            List<String> command = new ArrayList<>(List.of(
-                    ProcessHandle.current().info().command().orElse("java"),
+            List<String> command = new ArrayList<>();
+            command.add(ProcessHandle.current().info().command().orElse("java"));
+            // e.g. -Dgraphmemory.bench.migrate.jvm=-XX:StartFlightRecording=filename=migrate.jfr to profile the command
+            String jvm = System.getProperty("graphmemory.bench.migrate.jvm", "").strip();
+            if (!jvm.isEmpty()) {
+                command.addAll(List.of(jvm.split("\\s+")));
+            }
+            command.addAll(List.of(
                     "-jar",
                     jar.toString(),
                     "migrate",
