@@ -2,7 +2,9 @@ package dev.graphmemory;
 
 import dev.graphmemory.model.SnapshotNode;
 import dev.graphmemory.model.SnapshotRelationship;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -26,6 +28,14 @@ public interface MemorySnapshots {
 
     /** Every relationship of the namespace, grouped by start memory in id order, read page by page. */
     Stream<SnapshotRelationship> relationships();
+
+    /**
+     * Which of {@code ids} the namespace holds: one read by the namespace's id index (a resumed or repeated import
+     * skips what is there). At most {@value dev.graphmemory.model.Limits#SNAPSHOT_IDS} ids per call.
+     *
+     * @throws dev.graphmemory.exceptions.InvalidInputException when {@code ids} is null, holds null or is too long
+     */
+    Set<String> existing(Collection<String> ids);
 
     /**
      * Writes memories in one transaction: each is created, or overwritten when its id exists in the namespace.

@@ -59,6 +59,8 @@ public final class Limits {
     public static final int MIN_MAX_CHARS = 100;
     /** The largest character budget. */
     public static final int MAX_CHARS = 100_000;
+    /** Ids per {@link dev.graphmemory.MemorySnapshots#existing} call. */
+    public static final int SNAPSHOT_IDS = 10_000;
     /** The most dimensions an embedding may have. */
     public static final int MAX_EMBEDDING_DIMENSIONS = 4_096;
     /** The largest number of days a time filter may reach back (100 years). */

@@ -74,6 +74,27 @@ class SnapshotIT {
     }
 
     @Test
+    void shouldTellWhichIdsTheNamespaceHolds(Driver driver, TestNamespace namespace) {
+        try (GraphMemory memory = MemoryFixture.memory(driver, namespace);
+                GraphMemory other = MemoryFixture.memory(driver, namespace.sibling("other"))) {
+            String mine = memory.createCommitment(NewCommitment.of("Mine")).id();
+            String theirs = other.createCommitment(NewCommitment.of("Theirs")).id();
+
+            assertThat(memory.snapshots().existing(List.of(mine, theirs, "no-such-id", mine)))
+                    .as("another namespace's memory is not this one's")
+                    .containsExactly(mine);
+            assertThat(memory.snapshots().existing(List.of())).isEmpty();
+            List<String> tooMany = java.util.Collections.nCopies(dev.graphmemory.model.Limits.SNAPSHOT_IDS + 1, mine);
+            assertThatThrownBy(() -> memory.snapshots().existing(tooMany))
+                    .isInstanceOf(dev.graphmemory.exceptions.InvalidInputException.class)
+                    .hasMessageContaining("ids");
+            assertThatThrownBy(() -> memory.snapshots().existing(java.util.Arrays.asList(mine, null)))
+                    .isInstanceOf(dev.graphmemory.exceptions.InvalidInputException.class)
+                    .hasMessageContaining("ids[1]");
+        }
+    }
+
+    @Test
     void shouldWriteNoRelationshipOfAChunkWithAMissingEnd(Driver driver, TestNamespace namespace) {
         try (GraphMemory memory = MemoryFixture.memory(driver, namespace)) {
             String a = memory.createEntity(NewEntity.of("A", EntityType.PERSON)).id();

@@ -31,11 +31,10 @@ public final class Migration {
     /** Nodes or relationships per transaction, and ids per look-up of what the namespace holds. */
     public static final int BATCH = 5_000;
 
+    /** Batches written at once: the database writes one transaction per core while this thread reads the next. */
+    static final int WRITERS = 2;
+
     private static final int LOOKUP = 1_000;
-    private static final String EXISTING_IDS = """
-            MATCH (m:Memory) WHERE m.namespace = $namespace AND m.id IN $ids
-            RETURN m.id AS id
-            """;
     /** By the keys of names and aliases: an original entity named like an alias here folds into its owner. */
     private static final String EXISTING_ENTITIES = """
             MATCH (k:EntityKey) WHERE k.namespace = $namespace AND k.key IN $keys
@@ -57,6 +56,7 @@ public final class Migration {
     private final Set<String> skipped = new HashSet<>();
 
     private Progress progress;
+    private Writers writers;
 
     /**
      * @param source the original's graph
@@ -81,14 +81,27 @@ public final class Migration {
         }
         report.otherNodes = source.others();
         progress = Progress.onTerminal(dryRun ? "migrate (dry run)" : "migrate", total);
+        try (Writers running = new Writers(WRITERS)) {
+            writers = running;
+            copy();
+        }
+        report.elapsedSeconds = (System.nanoTime() - started) / 1e9;
+        return report;
+    }
+
+    private void copy() {
         long phase = System.nanoTime();
         merged("Entity", node -> (String) node.properties().get("nameKey"), EXISTING_ENTITIES, this::mergeEntities);
+        writers.drain();
+        report.writeNanos = writers.busyNanos();
         phase = report.phase("entities", phase);
         merged(
                 "Pattern",
                 node -> (String) node.properties().get("patternKey"),
                 EXISTING_PATTERNS,
                 Migration::mergePatterns);
+        writers.drain();
+        report.writeNanos = writers.busyNanos();
         phase = report.phase("patterns", phase);
         for (String label : List.of("Commitment", "Decision", "Session", "EnergyState")) {
             List<SnapshotNode> batch = new ArrayList<>();
@@ -103,12 +116,14 @@ public final class Migration {
             });
             write(batch);
         }
+        writers.drain(); // every memory written before the relationships between them
+        report.writeNanos = writers.busyNanos();
         progress.finish();
         phase = report.phase("other memories", phase);
         relationships();
+        writers.drain();
+        report.writeNanos = writers.busyNanos();
         report.phase("relationships", phase);
-        report.elapsedSeconds = (System.nanoTime() - started) / 1e9;
-        return report;
     }
 
     private SnapshotNode convert(OriginalGraph.OriginalNode original) {
@@ -237,16 +252,13 @@ public final class Migration {
             return;
         }
         long looking = System.nanoTime();
-        Set<String> there = new HashSet<>(
-                existing(EXISTING_IDS, batch.stream().map(SnapshotNode::id).toList())
-                        .keySet());
+        Set<String> there =
+                target.snapshots().existing(batch.stream().map(SnapshotNode::id).toList());
         report.lookupNanos += System.nanoTime() - looking;
         List<SnapshotNode> fresh =
                 batch.stream().filter(node -> !there.contains(node.id())).toList();
         if (!dryRun && !fresh.isEmpty()) {
-            long writing = System.nanoTime();
-            target.snapshots().importNodes(fresh);
-            report.writeNanos += System.nanoTime() - writing;
+            writers.submit(() -> target.snapshots().importNodes(fresh));
         }
         report.nodesWritten += fresh.size();
         report.nodesAlreadyThere += batch.size() - fresh.size();
@@ -260,9 +272,8 @@ public final class Migration {
         List<SnapshotRelationship> batch = new ArrayList<>();
         Consumer<List<SnapshotRelationship>> flush = rows -> {
             if (!dryRun && !rows.isEmpty()) {
-                long writing = System.nanoTime();
-                target.snapshots().importRelationships(rows);
-                report.writeNanos += System.nanoTime() - writing;
+                List<SnapshotRelationship> page = List.copyOf(rows);
+                writers.submit(() -> target.snapshots().importRelationships(page));
             }
             report.relationshipsWritten += rows.size();
             rows.clear();
@@ -356,8 +367,7 @@ public final class Migration {
     }
 
     private void lookUp(String query, List<String> chunk, Map<String, String> found) {
-        String parameter = query == EXISTING_IDS ? "ids" : "keys";
-        var result = target.queryGraph(new GraphQuery(query, Map.of(parameter, chunk), Limits.MAX_CHARS));
+        var result = target.queryGraph(new GraphQuery(query, Map.of("keys", chunk), Limits.MAX_CHARS));
         if (result.truncated() && chunk.size() > 1) {
             lookUp(query, chunk.subList(0, chunk.size() / 2), found);
             lookUp(query, chunk.subList(chunk.size() / 2, chunk.size()), found);

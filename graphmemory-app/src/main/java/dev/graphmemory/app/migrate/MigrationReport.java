@@ -35,7 +35,7 @@ public final class MigrationReport {
     final List<String> skippedRelationships = new ArrayList<>();
     boolean dryRun;
     long lookupNanos;
-    /** Time spent writing into the namespace (the rest of a phase reads the original and converts). */
+    /** Time the writers spent writing into the namespace, added up over them (they write while the original is read). */
     long writeNanos;
 
     private long writtenBefore;

@@ -9,19 +9,23 @@ import dev.graphmemory.internal.cypher.SearchIndexing;
 import dev.graphmemory.internal.work.Params;
 import dev.graphmemory.internal.work.Statement;
 import dev.graphmemory.internal.work.Work;
+import dev.graphmemory.model.Limits;
 import dev.graphmemory.model.MemoryKind;
 import dev.graphmemory.model.RelationshipType;
 import dev.graphmemory.model.SnapshotNode;
 import dev.graphmemory.model.SnapshotRelationship;
 import dev.graphmemory.model.Validate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Function;
@@ -58,6 +62,12 @@ final class Snapshots implements MemorySnapshots {
             OPTIONAL MATCH (a)-[r]->(b:Memory)
             RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS properties
             ORDER BY from, type, to
+            """;
+
+    static final String EXISTING = """
+            UNWIND $ids AS id
+            MATCH (m:Memory {namespace: $namespace, id: id})
+            RETURN m.id AS id
             """;
 
     private static final Map<MemoryKind, String> IMPORT_NODES = new EnumMap<>(MemoryKind.class);
@@ -123,6 +133,13 @@ final class Snapshots implements MemorySnapshots {
         entries.add(entry("countSnapshot", COUNTS, Params.in(namespace).map()));
         entries.add(entry("exportNodes", NODES, page));
         entries.add(entry("exportRelationships", RELATIONSHIPS, page));
+        entries.add(new StatementCatalogue.Entry(
+                "existingIds",
+                Statement.read(
+                        "existingIds",
+                        EXISTING,
+                        Params.in(namespace).with("ids", List.of(after)).map(),
+                        rows -> null)));
         Map<String, Object> node = Params.row(0)
                 .with("id", after)
                 .with("properties", Map.of("content", "x"))
@@ -212,6 +229,29 @@ final class Snapshots implements MemorySnapshots {
                 return new Page<>(relationships, last);
             }));
         });
+    }
+
+    @Override
+    public Set<String> existing(Collection<String> ids) {
+        Validate.required("ids", ids);
+        if (ids.size() > Limits.SNAPSHOT_IDS) {
+            throw new InvalidInputException(
+                    "ids", "at most " + Limits.SNAPSHOT_IDS + " ids per call, not " + ids.size());
+        }
+        List<String> given = new ArrayList<>(ids.size());
+        int i = 0;
+        for (String id : ids) {
+            given.add(Validate.required("ids[" + i++ + "]", id));
+        }
+        if (given.isEmpty()) {
+            return Set.of();
+        }
+        var params = Params.in(namespace()).with("ids", given);
+        return executor.execute(Statement.read("existingIds", EXISTING, params.map(), rows -> {
+            Set<String> found = new HashSet<>();
+            rows.records().forEach(record -> found.add(record.get("id").asString()));
+            return found;
+        }));
     }
 
     @Override
