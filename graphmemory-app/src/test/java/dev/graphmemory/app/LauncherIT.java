@@ -51,6 +51,36 @@ class LauncherIT {
         assertThat(again.stderr()).doesNotContain(PREPARING);
     }
 
+    /** Batch jobs (migrate, import) compile with C1 only, wherever the command's name stands; the others do not. */
+    @Test
+    void shouldCompileBatchJobsWithC1Only() throws Exception {
+        Map<String, String> flags =
+                Map.of("GRAPHMEMORY_CLASS_ARCHIVE", "off", "GRAPHMEMORY_JAVA_OPTS", "-XX:+PrintFlagsFinal");
+        assertThat(tieredStop(run(flags, "migrate", "--help"))).isEqualTo("1");
+        assertThat(tieredStop(run(flags, "--data-dir", "x", "--namespace", "migrate", "import", "--help")))
+                .isEqualTo("1");
+        assertThat(tieredStop(run(flags, "--namespace", "import", "serve", "--help")))
+                .as("an option's value is not the command")
+                .isEqualTo("4");
+        assertThat(tieredStop(run(
+                        Map.of(
+                                "GRAPHMEMORY_CLASS_ARCHIVE",
+                                "off",
+                                "GRAPHMEMORY_JAVA_OPTS",
+                                "-XX:+PrintFlagsFinal -XX:TieredStopAtLevel=4"),
+                        "migrate",
+                        "--help")))
+                .as("the user's own choice wins")
+                .isEqualTo("4");
+    }
+
+    private static String tieredStop(Run run) {
+        assertThat(run.status()).as(run.stderr()).isZero();
+        var flag = Pattern.compile("TieredStopAtLevel\\s+=\\s+(\\d+)").matcher(run.stdout());
+        assertThat(flag.find()).as(run.stdout()).isTrue();
+        return flag.group(1);
+    }
+
     /** A signed library is checked at every start and kept out of the class archive: the build removes signatures. */
     @Test
     void shouldShipNoSignedLibrary() throws IOException {

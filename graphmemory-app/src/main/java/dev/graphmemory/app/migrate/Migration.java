@@ -26,6 +26,7 @@ import java.util.function.Consumer;
  * nodes are streamed; then the relationships, their ends mapped to the migrated ids. Everything is written through
  * the snapshot import ({@link MemorySnapshots}), a batch per transaction, set-based. A node whose id the namespace
  * already holds is left as it is, so a second run writes nothing new; relationships are merged, never duplicated.
+ * Into a namespace that was empty when the run began, nothing is looked up.
  */
 public final class Migration {
     /** Nodes or relationships per transaction, and ids per look-up of what the namespace holds. */
@@ -57,6 +58,8 @@ public final class Migration {
 
     private Progress progress;
     private Writers writers;
+    /** Whether the namespace held memories when the run began: if not, there is nothing to look up. */
+    private boolean holdsMemories;
 
     /**
      * @param source the original's graph
@@ -80,6 +83,7 @@ public final class Migration {
             total += count;
         }
         report.otherNodes = source.others();
+        holdsMemories = target.snapshots().counts().nodes() > 0;
         progress = Progress.onTerminal(dryRun ? "migrate (dry run)" : "migrate", total);
         try (Writers running = new Writers(WRITERS)) {
             writers = running;
@@ -252,8 +256,10 @@ public final class Migration {
             return;
         }
         long looking = System.nanoTime();
-        Set<String> there =
-                target.snapshots().existing(batch.stream().map(SnapshotNode::id).toList());
+        Set<String> there = holdsMemories
+                ? target.snapshots()
+                        .existing(batch.stream().map(SnapshotNode::id).toList())
+                : Set.of();
         report.lookupNanos += System.nanoTime() - looking;
         List<SnapshotNode> fresh =
                 batch.stream().filter(node -> !there.contains(node.id())).toList();
@@ -360,6 +366,9 @@ public final class Migration {
      */
     private Map<String, String> existing(String query, List<String> values) {
         Map<String, String> found = new HashMap<>();
+        if (!holdsMemories) {
+            return found;
+        }
         for (int i = 0; i < values.size(); i += LOOKUP) {
             lookUp(query, values.subList(i, Math.min(values.size(), i + LOOKUP)), found);
         }

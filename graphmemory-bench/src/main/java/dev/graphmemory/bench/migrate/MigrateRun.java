@@ -65,7 +65,10 @@ public final class MigrateRun {
 
     private MigrateRun() {}
 
-    /** Runs the migration of {@code options.pick(10_000, 100_000)} nodes once and returns the section. */
+    /**
+     * Runs the migration of {@code options.pick(10_000, 100_000)} nodes once per way of starting the command (the jar;
+     * the launcher, which also compiles batch jobs with C1 only) and returns the section.
+     */
     public static MigrateSection run(Options options) throws Exception {
         Path jar = Path.of(System.getProperty(CommandStartRun.JAR_PROPERTY, "graphmemory-app/target/graphmemory.jar"))
                 .toAbsolutePath();
@@ -85,36 +88,34 @@ public final class MigrateRun {
             long nodes = single(driver, "MATCH (n) RETURN count(n)") - 1;
             long relationships = single(driver, "MATCH ()-[r]->() RETURN count(r)");
             LOG.info("Migration: the original graph holds {} nodes and {} relationships", nodes, relationships);
-            return migrate(jar, original.boltUri().toString(), root.resolve("target"), nodes, relationships);
+            List<MigrateSection.Run> runs = new ArrayList<>();
+            for (CommandStartRun.Launch launch : CommandStartRun.launches(jar)) {
+                Path data = root.resolve("target-" + launch.name().toLowerCase(java.util.Locale.ROOT));
+                runs.add(migrate(launch, jar, original.boltUri().toString(), data));
+            }
+            return new MigrateSection(nodes, relationships, runs);
         } finally {
             StartupRun.delete(root);
         }
     }
 
-    private static MigrateSection migrate(Path jar, String from, Path data, long nodes, long relationships)
+    private static MigrateSection.Run migrate(CommandStartRun.Launch launch, Path jar, String from, Path data)
             throws IOException, InterruptedException {
         Path out = Files.createTempFile("graphmemory-migrate-", ".txt");
         try {
-            List<String> command = new ArrayList<>();
-            command.add(ProcessHandle.current().info().command().orElse("java"));
+            List<String> arguments =
+                    List.of("migrate", "--from", from, "--data-dir", data.toString(), "--namespace", "bench");
+            ProcessBuilder builder = launch.command(jar, arguments);
             // e.g. -Dgraphmemory.bench.migrate.jvm=-XX:StartFlightRecording=filename=migrate.jfr to profile the command
             String jvm = System.getProperty("graphmemory.bench.migrate.jvm", "").strip();
             if (!jvm.isEmpty()) {
-                command.addAll(List.of(jvm.split("\\s+")));
+                builder.environment().put("GRAPHMEMORY_JAVA_OPTS", jvm);
+                if (launch == CommandStartRun.Launch.JAR) {
+                    builder.command().addAll(1, List.of(jvm.split("\\s+")));
+                }
             }
-            command.addAll(List.of(
-                    "-jar",
-                    jar.toString(),
-                    "migrate",
-                    "--from",
-                    from,
-                    "--data-dir",
-                    data.toString(),
-                    "--namespace",
-                    "bench"));
             long started = System.nanoTime();
-            Process process = new ProcessBuilder(command)
-                    .redirectOutput(out.toFile())
+            Process process = builder.redirectOutput(out.toFile())
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
             if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
@@ -127,10 +128,9 @@ public final class MigrateRun {
             if (!took.find()) {
                 throw new IllegalStateException("no rate in the report of graphmemory migrate:\n" + report);
             }
-            LOG.info("Migration: {}", took.group());
-            return new MigrateSection(
-                    nodes,
-                    relationships,
+            LOG.info("Migration ({}): {}", launch.label, took.group());
+            return new MigrateSection.Run(
+                    launch.label,
                     Double.parseDouble(took.group(2).replace(",", "")),
                     Double.parseDouble(took.group(1)),
                     processSeconds,

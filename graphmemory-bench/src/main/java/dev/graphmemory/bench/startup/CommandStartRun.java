@@ -115,19 +115,21 @@ public final class CommandStartRun {
     }
 
     /** How the command is started. */
-    enum Launch {
+    public enum Launch {
         /** {@code java -jar graphmemory.jar}: the JVM loads every class from the jars. */
         JAR("`java -jar`"),
         /** The {@code graphmemory} launcher script, which starts the JVM with its class archive (AppCDS). */
         LAUNCHER("`./graphmemory` (class archive)");
 
-        final String label;
+        /** How the report names it. */
+        public final String label;
 
         Launch(String label) {
             this.label = label;
         }
 
-        ProcessBuilder command(Path jar, List<String> arguments) {
+        /** The process that runs {@code arguments} of the command, started this way, on {@code jar}. */
+        public ProcessBuilder command(Path jar, List<String> arguments) {
             List<String> command =
                     new ArrayList<>(this == JAR ? List.of(java(), "-jar", jar.toString()) : List.of(launcher()));
             command.addAll(arguments);
@@ -149,7 +151,7 @@ public final class CommandStartRun {
      * Both ways when the launcher is there; it records its class archive on its first start, which is done here,
      * before anything is timed.
      */
-    private static List<Launch> launches(Path jar) throws Exception {
+    public static List<Launch> launches(Path jar) throws Exception {
         if (!Files.isExecutable(Path.of(launcher()))) {
             LOG.info("No launcher script at {}: timing java -jar only", launcher());
             return List.of(Launch.JAR);
