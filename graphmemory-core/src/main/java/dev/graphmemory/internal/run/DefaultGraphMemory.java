@@ -144,6 +144,7 @@ public final class DefaultGraphMemory extends BlockingFacade implements GraphMem
             }
             throw Errors.translate(e);
         }
+        long begun = System.nanoTime();
         var bookmarks = BookmarkManagers.defaultManager(
                 org.neo4j.driver.BookmarkManagerConfig.builder().build());
         var sessions = new Sessions(driver, config.database(), bookmarks, config.transactionTimeout());
@@ -161,9 +162,11 @@ public final class DefaultGraphMemory extends BlockingFacade implements GraphMem
                 : HybridSearch.wordsOnly();
         Workers workers = new Workers(indexer, embedder, search, coalescer);
         PlanWarmUp warmUp = config.planWarmUp()
-                ? PlanWarmUp.start(sessions, StatementCatalogue.warmUp(config.embeddingDimensions()))
+                ? PlanWarmUp.start(sessions, () -> StatementCatalogue.warmUp(config.embeddingDimensions()))
                 : null;
-        return new DefaultGraphMemory(config, sessions, metrics, ownsDriver, telemetry, workers, warmUp, true);
+        var memory = new DefaultGraphMemory(config, sessions, metrics, ownsDriver, telemetry, workers, warmUp, true);
+        LOG.debug("Workers started in {} ms", (System.nanoTime() - begun) / 1_000_000);
+        return memory;
     }
 
     /** How long closing lets queued coalesced writes run: the retry budget, at least a second. */
