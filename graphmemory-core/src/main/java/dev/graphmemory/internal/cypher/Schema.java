@@ -16,6 +16,7 @@ import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.async.AsyncSession;
 import org.neo4j.driver.async.ResultCursor;
+import org.neo4j.driver.exceptions.TransientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -221,6 +222,11 @@ public final class Schema {
     /**
      * Brings the schema of {@code database} up to {@link #VERSION}; does nothing when it is there already.
      *
+     * <p>Its two reads are the first statements of a new driver, and they prove its connection: they are auto-commit
+     * statements, which the driver does not retry, so a server that cannot be reached or refuses the credentials fails
+     * the start at once. A database that answers but is not available yet (a transient error) is read again in
+     * retried transactions.
+     *
      * @param embeddingDimensions the size of embeddings the vector index is made for
      * @return whether anything had to be created
      * @throws IllegalStateException when the vector index exists with another size
@@ -229,13 +235,22 @@ public final class Schema {
         SessionConfig config = SessionConfig.forDatabase(database);
         CompletableFuture<Map<String, Index>> listed = indexesAsync(driver, config);
         int found;
+        Map<String, Index> indexes;
         try (Session session = driver.session(config)) {
-            found = version(session);
+            try {
+                found = versionOf(session.run(READ_VERSION).single());
+            } catch (TransientException e) {
+                found = version(session);
+            }
+            try {
+                indexes = await(listed);
+            } catch (TransientException e) {
+                indexes = session.executeRead(tx -> indexes(tx.run(INDEXES).list()));
+            }
         } catch (RuntimeException e) {
-            listed.handle((indexes, failure) -> null).join(); // not left running on a driver about to be closed
+            listed.handle((rows, failure) -> null).join(); // not left running on a driver about to be closed
             throw e;
         }
-        Map<String, Index> indexes = await(listed);
         if (found == VERSION && missing(indexes).isEmpty()) {
             checkDimensions(indexes.get(EMBEDDING_INDEX), embeddingDimensions);
             return false;
@@ -316,10 +331,12 @@ public final class Schema {
 
     /** The schema version recorded in the database, or 0. */
     static int version(Session session) {
-        return session.executeRead(tx -> {
-            var value = tx.run(READ_VERSION).single().get("version");
-            return value.isNull() ? 0 : value.asInt();
-        });
+        return session.executeRead(tx -> versionOf(tx.run(READ_VERSION).single()));
+    }
+
+    private static int versionOf(Record row) {
+        Value value = row.get("version");
+        return value.isNull() ? 0 : value.asInt();
     }
 
     /** Names of the constraints and indexes that are missing or not online. */
@@ -342,11 +359,13 @@ public final class Schema {
 
     /**
      * The {@code gm_} indexes by name, read on a session of their own beside the caller's statements (the driver's
-     * asynchronous API: no thread of ours waits for them). The session is closed before the answer is given.
+     * asynchronous API: no thread of ours waits for them), in an auto-commit statement. The session is closed before
+     * the answer is given.
      */
     private static CompletableFuture<Map<String, Index>> indexesAsync(Driver driver, SessionConfig config) {
         AsyncSession session = driver.session(AsyncSession.class, config);
-        return session.executeReadAsync(tx -> tx.runAsync(INDEXES).thenCompose(ResultCursor::listAsync))
+        return session.runAsync(INDEXES)
+                .thenCompose(ResultCursor::listAsync)
                 .handle((rows, failure) -> session.closeAsync().thenApply(closed -> {
                     if (failure != null) {
                         throw failure instanceof CompletionException wrapped
