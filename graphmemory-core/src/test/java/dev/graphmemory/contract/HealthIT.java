@@ -62,6 +62,20 @@ class HealthIT {
     }
 
     @Test
+    void shouldRecreateADroppedConstraintAndVectorIndexOnTheNextStart(Driver driver, TestNamespace namespace) {
+        MemoryFixture.memory(driver, namespace).close();
+        // A constraint is checked through its backing index, which SHOW INDEXES lists under the constraint's name.
+        MemoryFixture.write(driver, "DROP CONSTRAINT gm_entity_key", Map.of());
+        MemoryFixture.write(driver, "DROP INDEX gm_memory_embedding", Map.of());
+
+        try (GraphMemory memory = MemoryFixture.memory(driver, namespace)) {
+            Health health = memory.healthCheck();
+            assertThat(health.healthy()).isTrue();
+            assertThat(health.missingSchema()).isEmpty();
+        }
+    }
+
+    @Test
     void shouldUpgradeASchemaOfVersionOne(Driver driver, TestNamespace namespace) {
         MemoryFixture.memory(driver, namespace).close();
         for (String index : List.of(

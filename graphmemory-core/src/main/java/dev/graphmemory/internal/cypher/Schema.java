@@ -3,14 +3,20 @@ package dev.graphmemory.internal.cypher;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Value;
+import org.neo4j.driver.async.AsyncSession;
+import org.neo4j.driver.async.ResultCursor;
+import org.neo4j.driver.exceptions.TransientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +27,12 @@ import org.slf4j.LoggerFactory;
  * checked to be present and online; only if something is missing are the {@code IF NOT EXISTS} statements run (each
  * in its own transaction, as schema changes must be), followed by a wait for the indexes to come online. Concurrent
  * start-ups are safe: the statements are idempotent and the version is written with MERGE.
+ *
+ * <p>The check of a schema in place is two reads, side by side: the version, and one {@code SHOW INDEXES} that gives
+ * every index's name, state and vector size (a constraint is listed by its backing index, under its own name), which
+ * are compared here. On a restart they are the database's first statements, each planned cold on a path of its own
+ * (a {@code MATCH}, a {@code SHOW} command): a second or more each on a busy machine, so they are not run one after
+ * the other.
  */
 public final class Schema {
     /** The version of the schema below; raise it when a statement is added or changed. */
@@ -76,10 +88,9 @@ public final class Schema {
             SHOW VECTOR INDEXES YIELD name, options WHERE name = $name
             RETURN options.indexConfig['vector.dimensions'] AS dimensions
             """;
-    private static final String ONLINE = """
-            SHOW INDEXES YIELD name, state
-            WHERE name STARTS WITH 'gm_' AND state = 'ONLINE'
-            RETURN collect(name) AS names
+    private static final String INDEXES = """
+            SHOW INDEXES YIELD name, state, options WHERE name STARTS WITH 'gm_'
+            RETURN name, state, options.indexConfig['vector.dimensions'] AS dimensions
             """;
 
     private static final String LABEL_SEARCHABLE = "MATCH (n:Memory) WHERE NOT n:Searchable AND "
@@ -211,18 +222,40 @@ public final class Schema {
     /**
      * Brings the schema of {@code database} up to {@link #VERSION}; does nothing when it is there already.
      *
+     * <p>Its two reads are the first statements of a new driver, and they prove its connection: they are auto-commit
+     * statements, which the driver does not retry, so a server that cannot be reached or refuses the credentials fails
+     * the start at once. A database that answers but is not available yet (a transient error) is read again in
+     * retried transactions.
+     *
      * @param embeddingDimensions the size of embeddings the vector index is made for
      * @return whether anything had to be created
      * @throws IllegalStateException when the vector index exists with another size
      */
     public static boolean ensure(Driver driver, String database, Duration indexWait, int embeddingDimensions) {
         SessionConfig config = SessionConfig.forDatabase(database);
+        CompletableFuture<Map<String, Index>> listed = indexesAsync(driver, config);
+        int found;
+        Map<String, Index> indexes;
         try (Session session = driver.session(config)) {
-            int found = version(session);
-            if (found == VERSION && missing(session).isEmpty()) {
-                checkDimensions(session, embeddingDimensions);
-                return false;
+            try {
+                found = versionOf(session.run(READ_VERSION).single());
+            } catch (TransientException e) {
+                found = version(session);
             }
+            try {
+                indexes = await(listed);
+            } catch (TransientException e) {
+                indexes = session.executeRead(tx -> indexes(tx.run(INDEXES).list()));
+            }
+        } catch (RuntimeException e) {
+            listed.handle((rows, failure) -> null).join(); // not left running on a driver about to be closed
+            throw e;
+        }
+        if (found == VERSION && missing(indexes).isEmpty()) {
+            checkDimensions(indexes.get(EMBEDDING_INDEX), embeddingDimensions);
+            return false;
+        }
+        try (Session session = driver.session(config)) {
             long started = System.nanoTime();
             if (found < 3) {
                 moveSearchIndex(session);
@@ -276,8 +309,19 @@ public final class Schema {
     private static void checkDimensions(Session session, int expected) {
         List<Value> found = session.executeRead(
                 tx -> tx.run(DIMENSIONS, Map.of("name", EMBEDDING_INDEX)).list(r -> r.get("dimensions")));
-        if (!found.isEmpty() && !found.get(0).isNull() && found.get(0).asInt() != expected) {
-            int size = found.get(0).asInt();
+        if (!found.isEmpty() && !found.get(0).isNull()) {
+            checkDimensions(found.get(0).asInt(), expected);
+        }
+    }
+
+    private static void checkDimensions(Index vectors, int expected) {
+        if (vectors != null && vectors.dimensions() != null) {
+            checkDimensions(vectors.dimensions(), expected);
+        }
+    }
+
+    private static void checkDimensions(int size, int expected) {
+        if (size != expected) {
             throw new IllegalStateException("The vector index " + EMBEDDING_INDEX + " is made for "
                     + size + " dimensions, but MemoryConfig.embeddingDimensions is " + expected
                     + ": configure " + size + ", or drop the index (DROP INDEX " + EMBEDDING_INDEX
@@ -287,24 +331,79 @@ public final class Schema {
 
     /** The schema version recorded in the database, or 0. */
     static int version(Session session) {
-        return session.executeRead(tx -> {
-            var value = tx.run(READ_VERSION).single().get("version");
-            return value.isNull() ? 0 : value.asInt();
-        });
+        return session.executeRead(tx -> versionOf(tx.run(READ_VERSION).single()));
+    }
+
+    private static int versionOf(Record row) {
+        Value value = row.get("version");
+        return value.isNull() ? 0 : value.asInt();
     }
 
     /** Names of the constraints and indexes that are missing or not online. */
     static List<String> missing(Session session) {
-        Set<String> online = session.executeRead(
-                tx -> Set.copyOf(tx.run(ONLINE).single().get("names").asList(value -> value.asString())));
+        Map<String, Index> indexes =
+                session.executeRead(tx -> indexes(tx.run(INDEXES).list()));
+        return missing(indexes);
+    }
+
+    private static List<String> missing(Map<String, Index> indexes) {
         List<String> missing = new ArrayList<>();
         for (String name : NAMES) {
-            if (!online.contains(name)) {
+            Index index = indexes.get(name);
+            if (index == null || !index.online()) {
                 missing.add(name);
             }
         }
         return missing;
     }
+
+    /**
+     * The {@code gm_} indexes by name, read on a session of their own beside the caller's statements (the driver's
+     * asynchronous API: no thread of ours waits for them), in an auto-commit statement. The session is closed before
+     * the answer is given.
+     */
+    private static CompletableFuture<Map<String, Index>> indexesAsync(Driver driver, SessionConfig config) {
+        AsyncSession session = driver.session(AsyncSession.class, config);
+        return session.runAsync(INDEXES)
+                .thenCompose(ResultCursor::listAsync)
+                .handle((rows, failure) -> session.closeAsync().thenApply(closed -> {
+                    if (failure != null) {
+                        throw failure instanceof CompletionException wrapped
+                                ? wrapped
+                                : new CompletionException(failure);
+                    }
+                    return indexes(rows);
+                }))
+                .thenCompose(closed -> closed)
+                .toCompletableFuture();
+    }
+
+    private static Map<String, Index> await(CompletableFuture<Map<String, Index>> listed) {
+        try {
+            return listed.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private static Map<String, Index> indexes(List<Record> rows) {
+        Map<String, Index> indexes = new HashMap<>();
+        for (Record row : rows) {
+            Value dimensions = row.get("dimensions");
+            indexes.put(
+                    row.get("name").asString(),
+                    new Index(
+                            "ONLINE".equals(row.get("state").asString()),
+                            dimensions.isNull() ? null : dimensions.asInt()));
+        }
+        return indexes;
+    }
+
+    /** One index (or a constraint's backing index): whether it is online, and its vector size if it has one. */
+    private record Index(boolean online, Integer dimensions) {}
 
     /** The state of the schema: version and missing names, read in one session. */
     public static SchemaState state(Session session) {

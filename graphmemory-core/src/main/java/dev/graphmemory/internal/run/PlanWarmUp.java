@@ -4,6 +4,7 @@ import dev.graphmemory.internal.driver.Sessions;
 import dev.graphmemory.internal.telemetry.DaemonThreads;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,22 +27,26 @@ final class PlanWarmUp implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
 
-    private PlanWarmUp(Sessions sessions, List<StatementCatalogue.Entry> entries) {
+    private PlanWarmUp(Sessions sessions, Supplier<List<StatementCatalogue.Entry>> entries) {
         this.thread = DaemonThreads.named("graphmemory-plan-warm-up").newThread(() -> run(sessions, entries));
     }
 
-    /** Starts planning {@code entries} in the background. */
-    static PlanWarmUp start(Sessions sessions, List<StatementCatalogue.Entry> entries) {
+    /**
+     * Starts planning the statements of {@code entries} in the background. The catalogue is made there too: building
+     * every operation's statements takes a tenth of a second or more in a cold JVM, which the memory's start does not
+     * wait for.
+     */
+    static PlanWarmUp start(Sessions sessions, Supplier<List<StatementCatalogue.Entry>> entries) {
         PlanWarmUp warmUp = new PlanWarmUp(sessions, entries);
         warmUp.thread.start();
         return warmUp;
     }
 
-    private void run(Sessions sessions, List<StatementCatalogue.Entry> entries) {
+    private void run(Sessions sessions, Supplier<List<StatementCatalogue.Entry>> entries) {
         long started = System.nanoTime();
         try {
-            int planned =
-                    StatementPlans.plan(sessions, entries, false, () -> closed).size();
+            int planned = StatementPlans.plan(sessions, entries.get(), false, () -> closed)
+                    .size();
             LOG.debug("Planned {} statements in {} ms", planned, (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             if (!closed) {
