@@ -95,6 +95,22 @@ public final class SearchStatements {
             """.formatted(EmbeddingStatements.INDEX, FILTER, ABOUT);
 
     /**
+     * The best {@code $limit} memories of the namespace passing the filters, compared with the query's embedding one
+     * by one: the last round of a search by meaning when the vector index gave all it had (fewer than {@code $k}) and
+     * too few of them passed. The index is approximate (HNSW): among many similar or identical vectors, or after many
+     * updates, it can miss a vector altogether; an index that small makes the exact comparison cheap (the id predicate
+     * lets the namespace's {@code (namespace, id)} index answer).
+     */
+    public static final String MEANING_EXACT = """
+            MATCH (node:Memory) WHERE node.namespace = $namespace AND node.id IS NOT NULL
+              AND node.textVector IS NOT NULL AND node.textModel = $model AND %s
+            WITH node, vector.similarity.cosine(node.textVector, $vector) AS score
+            ORDER BY score DESC, node.id
+            LIMIT $limit
+            RETURN count(*) AS seen, collect({node: node, score: score, about: %s}) AS hits
+            """.formatted(FILTER, ABOUT);
+
+    /**
      * What a search needs to know before it ranks: which of the query's word groups name entities of the namespace,
      * and the memories passing the filters still waiting for their embedding (at most {@code $inline}), which the
      * search embeds itself.
@@ -290,7 +306,7 @@ public final class SearchStatements {
 
     /**
      * The best {@code depth} memories by meaning: a round of {@code k} neighbours, then deeper rounds while too few of
-     * them pass the filters and the index has more.
+     * them pass the filters and the index has more; when it has no more, one exact round over the namespace.
      */
     public static Work<List<Candidates.Candidate>> meaning(
             String namespace, SearchQuery query, String model, List<Double> vector, int depth, int k) {
@@ -301,9 +317,30 @@ public final class SearchStatements {
                 .with("limit", depth);
         Statement<Candidates.Round> round =
                 Statement.read("searchMemory", MEANING, params.map(), rows -> Candidates.round(rows.single()));
-        return round.then(found -> found.hits().size() >= depth || found.seen() < k || k >= VectorStatements.MAX_K
-                ? Work.done("searchMemory", found.hits())
-                : meaning(namespace, query, model, vector, depth, Math.min(VectorStatements.MAX_K, k * 8)));
+        return round.then(found -> {
+            if (found.hits().size() >= depth || k >= VectorStatements.MAX_K) {
+                return Work.done("searchMemory", found.hits());
+            }
+            return found.seen() < k
+                    ? exactly(params.map())
+                    : meaning(namespace, query, model, vector, depth, Math.min(VectorStatements.MAX_K, k * 8));
+        });
+    }
+
+    /** The best {@code depth} memories of the namespace by meaning, compared one by one (see {@link #MEANING_EXACT}). */
+    public static Work<List<Candidates.Candidate>> meaningExactly(
+            String namespace, SearchQuery query, String model, List<Double> vector, int depth) {
+        return exactly(filtered(namespace, query)
+                .with("model", model)
+                .with("vector", vector)
+                .with("limit", depth)
+                .map());
+    }
+
+    /** The last round when the index had no more: every embedded memory of the namespace compared (see above). */
+    private static Work<List<Candidates.Candidate>> exactly(java.util.Map<String, Object> params) {
+        return Statement.read("searchMemory", MEANING_EXACT, params, rows -> Candidates.round(rows.single()))
+                .then(found -> Work.done("searchMemory", found.hits()));
     }
 
     /** The Lucene query: the namespace required, the caller's terms applied to every text property. */

@@ -299,6 +299,11 @@ public final class StatementCatalogue {
                         NAMESPACE, plain, "model", EmbeddingStatements.asList(new float[] {1f}), 50, 50));
         add(
                 entries,
+                "searchMemory (by meaning, exactly)",
+                SearchStatements.meaningExactly(
+                        NAMESPACE, plain, "model", EmbeddingStatements.asList(new float[] {1f}), 50));
+        add(
+                entries,
                 "searchMemory (about, since)",
                 SearchStatements.context(
                         NAMESPACE,
