@@ -318,11 +318,14 @@ public final class SearchStatements {
         Statement<Candidates.Round> round =
                 Statement.read("searchMemory", MEANING, params.map(), rows -> Candidates.round(rows.single()));
         return round.then(found -> {
-            if (found.hits().size() >= depth || k >= VectorStatements.MAX_K) {
+            if (found.hits().size() >= depth) {
                 return Work.done("searchMemory", found.hits());
             }
-            return found.seen() < k
-                    ? exactly(params.map())
+            if (found.seen() < k) { // the whole index is smaller than k
+                return exactly(params.map());
+            }
+            return k >= VectorStatements.MAX_K
+                    ? Work.done("searchMemory", found.hits())
                     : meaning(namespace, query, model, vector, depth, Math.min(VectorStatements.MAX_K, k * 8));
         });
     }
