@@ -96,17 +96,13 @@ public final class Migration {
     private void copy() {
         long phase = System.nanoTime();
         merged("Entity", node -> (String) node.properties().get("nameKey"), EXISTING_ENTITIES, this::mergeEntities);
-        writers.drain();
-        report.writeNanos = writers.busyNanos();
-        phase = report.phase("entities", phase);
+        phase = written("entities", phase);
         merged(
                 "Pattern",
                 node -> (String) node.properties().get("patternKey"),
                 EXISTING_PATTERNS,
                 Migration::mergePatterns);
-        writers.drain();
-        report.writeNanos = writers.busyNanos();
-        phase = report.phase("patterns", phase);
+        phase = written("patterns", phase);
         for (String label : List.of("Commitment", "Decision", "Session", "EnergyState")) {
             List<SnapshotNode> batch = new ArrayList<>();
             source.nodes(label, original -> {
@@ -120,14 +116,16 @@ public final class Migration {
             });
             write(batch);
         }
-        writers.drain(); // every memory written before the relationships between them
-        report.writeNanos = writers.busyNanos();
+        phase = written("other memories", phase); // every memory written before the relationships between them
         progress.finish();
-        phase = report.phase("other memories", phase);
         relationships();
+        written("relationships", phase);
+    }
+
+    /** Ends a phase once its batches are written; returns now. */
+    private long written(String name, long started) {
         writers.drain();
-        report.writeNanos = writers.busyNanos();
-        report.phase("relationships", phase);
+        return report.phase(name, started, writers.busyNanos());
     }
 
     private SnapshotNode convert(OriginalGraph.OriginalNode original) {

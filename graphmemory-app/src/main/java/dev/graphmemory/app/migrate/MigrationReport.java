@@ -35,10 +35,9 @@ public final class MigrationReport {
     final List<String> skippedRelationships = new ArrayList<>();
     boolean dryRun;
     long lookupNanos;
-    /** Time the writers spent writing into the namespace, added up over them (they write while the original is read). */
-    long writeNanos;
-
+    /** The writers' time (added up over them) until the end of the last phase. */
     private long writtenBefore;
+
     private final Map<String, Double> phaseWrites = new java.util.LinkedHashMap<>();
     final Map<String, Double> phases = new java.util.LinkedHashMap<>();
     double elapsedSeconds;
@@ -109,12 +108,16 @@ public final class MigrationReport {
         return elapsedSeconds <= 0 ? 0 : nodes / elapsedSeconds;
     }
 
-    /** Records how long a phase took since {@code started}; returns now. */
-    long phase(String name, long started) {
+    /**
+     * Records how long a phase took since {@code started} and how long the writers wrote in it; returns now.
+     *
+     * @param writtenNanos the writers' time so far, added up over them (they write while the original is read)
+     */
+    long phase(String name, long started, long writtenNanos) {
         long now = System.nanoTime();
         phases.put(name, (now - started) / 1e9);
-        phaseWrites.put(name, (writeNanos - writtenBefore) / 1e9);
-        writtenBefore = writeNanos;
+        phaseWrites.put(name, (writtenNanos - writtenBefore) / 1e9);
+        writtenBefore = writtenNanos;
         return now;
     }
 

@@ -84,10 +84,6 @@ public final class Schema {
             "OPTIONAL MATCH (s:GraphMemorySchema {name: 'graphmemory'}) RETURN s.version AS version";
     private static final String WRITE_VERSION =
             "MERGE (s:GraphMemorySchema {name: 'graphmemory'}) SET s.version = $version, s.updatedAt = datetime()";
-    private static final String DIMENSIONS = """
-            SHOW VECTOR INDEXES YIELD name, options WHERE name = $name
-            RETURN options.indexConfig['vector.dimensions'] AS dimensions
-            """;
     private static final String INDEXES = """
             SHOW INDEXES YIELD name, state, options WHERE name STARTS WITH 'gm_'
             RETURN name, state, options.indexConfig['vector.dimensions'] AS dimensions
@@ -245,7 +241,7 @@ public final class Schema {
             try {
                 indexes = await(listed);
             } catch (TransientException e) {
-                indexes = session.executeRead(tx -> indexes(tx.run(INDEXES).list()));
+                indexes = indexes(session);
             }
         } catch (RuntimeException e) {
             listed.handle((rows, failure) -> null).join(); // not left running on a driver about to be closed
@@ -271,7 +267,7 @@ public final class Schema {
             session.executeWriteWithoutResult(tx -> tx.run(
                             "CALL db.awaitIndexes($seconds)", Map.of("seconds", Math.max(1, indexWait.toSeconds())))
                     .consume());
-            checkDimensions(session, embeddingDimensions);
+            checkDimensions(indexes(session).get(EMBEDDING_INDEX), embeddingDimensions);
             if (found < 5) {
                 long keyed = session.run(KEY_ENTITIES).consume().counters().nodesCreated();
                 if (keyed > 0) {
@@ -306,21 +302,11 @@ public final class Schema {
      * Refuses a vector index of another size than configured: its embeddings and the new ones could not be compared,
      * and Neo4j would silently leave embeddings of the wrong size out of the index.
      */
-    private static void checkDimensions(Session session, int expected) {
-        List<Value> found = session.executeRead(
-                tx -> tx.run(DIMENSIONS, Map.of("name", EMBEDDING_INDEX)).list(r -> r.get("dimensions")));
-        if (!found.isEmpty() && !found.get(0).isNull()) {
-            checkDimensions(found.get(0).asInt(), expected);
-        }
-    }
-
     private static void checkDimensions(Index vectors, int expected) {
-        if (vectors != null && vectors.dimensions() != null) {
-            checkDimensions(vectors.dimensions(), expected);
+        if (vectors == null || vectors.dimensions() == null) {
+            return;
         }
-    }
-
-    private static void checkDimensions(int size, int expected) {
+        int size = vectors.dimensions();
         if (size != expected) {
             throw new IllegalStateException("The vector index " + EMBEDDING_INDEX + " is made for "
                     + size + " dimensions, but MemoryConfig.embeddingDimensions is " + expected
@@ -341,9 +327,12 @@ public final class Schema {
 
     /** Names of the constraints and indexes that are missing or not online. */
     static List<String> missing(Session session) {
-        Map<String, Index> indexes =
-                session.executeRead(tx -> indexes(tx.run(INDEXES).list()));
-        return missing(indexes);
+        return missing(indexes(session));
+    }
+
+    /** The {@code gm_} indexes by name, in a read transaction of {@code session}. */
+    private static Map<String, Index> indexes(Session session) {
+        return session.executeRead(tx -> indexes(tx.run(INDEXES).list()));
     }
 
     private static List<String> missing(Map<String, Index> indexes) {
