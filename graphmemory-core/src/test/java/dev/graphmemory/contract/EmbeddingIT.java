@@ -27,7 +27,6 @@ import dev.graphmemory.model.SearchQuery.Mode;
 import dev.graphmemory.model.SearchResult;
 import dev.graphmemory.testing.Neo4jTest;
 import dev.graphmemory.testing.TestNamespace;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
@@ -297,17 +296,7 @@ class EmbeddingIT extends ContractSupport {
         return MemoryFixture.count(driver, query, namespace);
     }
 
-    /** Polls the condition until it holds, for at most 30 s. */
     private static void waitFor(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited 30 s for the embedder").isLessThan(deadline);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        MemoryFixture.waitFor("the embedder", condition);
     }
 }

@@ -1,9 +1,13 @@
 package dev.graphmemory.contract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.graphmemory.GraphMemory;
 import dev.graphmemory.MemoryConfig;
 import dev.graphmemory.testing.TestNamespace;
+import java.time.Duration;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.neo4j.driver.Driver;
 
 /** Opens a {@link GraphMemory} on the shared test driver in a test's namespace, and reads the raw graph. */
@@ -29,6 +33,20 @@ public final class MemoryFixture {
     /** Relationships within the namespace, counted straight from the graph. */
     public static long relationships(Driver driver, TestNamespace namespace) {
         return count(driver, "MATCH (n:Memory)-[r]->() WHERE n.namespace = $ns RETURN count(r) AS n", namespace);
+    }
+
+    /** Polls {@code condition} until it holds, for at most 30 s; fails naming {@code what} it waited for. */
+    public static void waitFor(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited 30 s for " + what).isLessThan(deadline);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** Runs a count query with {@code $ns} bound to the namespace. */

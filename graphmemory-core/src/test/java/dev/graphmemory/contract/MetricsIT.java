@@ -69,15 +69,9 @@ class MetricsIT {
             assertThat(registry.get("graphmemory.pool.idle").gauge().value()).isPositive();
             // The background workers (search indexer, plan warm-up) borrow a connection now and then: once they are
             // idle, every connection is back in the pool.
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-            while (registry.get("graphmemory.pool.in.use").gauge().value() > 0 && System.nanoTime() < deadline) {
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
+            MemoryFixture.waitFor(
+                    "the connections to come back",
+                    () -> registry.get("graphmemory.pool.in.use").gauge().value() == 0);
             assertThat(registry.get("graphmemory.pool.in.use").gauge().value()).isZero();
         }
     }

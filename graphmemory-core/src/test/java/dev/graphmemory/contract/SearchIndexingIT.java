@@ -59,11 +59,9 @@ class SearchIndexingIT {
             for (int i = 0; i < 5; i++) {
                 memory.createEntity(NewEntity.of("Person " + i, EntityType.PERSON));
             }
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (MemoryFixture.count(driver, PENDING.replace("$namespace", "$ns"), namespace) > 0
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            MemoryFixture.waitFor(
+                    "the indexer",
+                    () -> MemoryFixture.count(driver, PENDING.replace("$namespace", "$ns"), namespace) == 0);
             assertThat(MemoryFixture.count(driver, PENDING.replace("$namespace", "$ns"), namespace))
                     .isZero();
             assertThat(MemoryFixture.count(driver, INDEXED.replace("$namespace", "$ns"), namespace))
