@@ -75,9 +75,39 @@ class LauncherIT {
                 .isEqualTo("4");
     }
 
+    /**
+     * The servers run with the serial collector in a heap that starts small and may grow to 1 GiB, wherever the
+     * command's name stands; commands that end keep the JVM's defaults; the user's own heap or collector wins.
+     */
+    @Test
+    void shouldSizeTheServersHeapForAProcessBesideAnAssistant() throws Exception {
+        Map<String, String> flags =
+                Map.of("GRAPHMEMORY_CLASS_ARCHIVE", "off", "GRAPHMEMORY_JAVA_OPTS", "-XX:+PrintFlagsFinal");
+        Run serve = run(flags, "--namespace", "tool", "serve", "--help");
+        assertThat(flag(serve, "UseSerialGC")).isEqualTo("true");
+        assertThat(flag(serve, "MaxHeapSize")).isEqualTo(String.valueOf(1L << 30));
+        assertThat(flag(serve, "InitialHeapSize")).isEqualTo(String.valueOf(64L << 20));
+        assertThat(flag(run(flags, "ui", "--help"), "UseSerialGC")).isEqualTo("true");
+        assertThat(flag(run(flags, "tool", "--help"), "MaxHeapSize"))
+                .as("a command that ends keeps the JVM's defaults")
+                .isNotEqualTo(String.valueOf(1L << 30));
+
+        Run own = run(
+                Map.of("GRAPHMEMORY_CLASS_ARCHIVE", "off", "GRAPHMEMORY_JAVA_OPTS", "-XX:+PrintFlagsFinal -Xmx768m"),
+                "serve",
+                "--help");
+        assertThat(flag(own, "MaxHeapSize")).as("the user's own choice wins").isEqualTo(String.valueOf(768L << 20));
+        assertThat(flag(own, "UseSerialGC")).isEqualTo("false");
+    }
+
     private static String tieredStop(Run run) {
+        return flag(run, "TieredStopAtLevel");
+    }
+
+    /** The value of one JVM flag, as {@code -XX:+PrintFlagsFinal} printed it. */
+    private static String flag(Run run, String name) {
         assertThat(run.status()).as(run.stderr()).isZero();
-        var flag = Pattern.compile("TieredStopAtLevel\\s+=\\s+(\\d+)").matcher(run.stdout());
+        var flag = Pattern.compile("\\s" + name + "\\s+=\\s+(\\S+)").matcher(run.stdout());
         assertThat(flag.find()).as(run.stdout()).isTrue();
         return flag.group(1);
     }
