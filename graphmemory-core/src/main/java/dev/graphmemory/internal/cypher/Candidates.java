@@ -55,12 +55,13 @@ public final class Candidates {
     static Round round(Record record) {
         List<Candidate> hits = new ArrayList<>();
         for (Value hit : record.get("hits").values()) {
-            hits.add(candidate(hit.get("node"), hit.get("score"), hit.get("about")));
+            hits.add(new Candidate(
+                    Nodes.memory(
+                            hit.get("labels").asList(Value::asString),
+                            hit.get("node").asMap()),
+                    hit.get("score").asDouble(),
+                    hit.get("about").asList(Value::asString)));
         }
         return new Round(record.get("seen").asInt(), hits);
-    }
-
-    private static Candidate candidate(Value node, Value score, Value about) {
-        return new Candidate(Nodes.memory(node.asNode()), score.asDouble(), about.asList(Value::asString));
     }
 }

@@ -188,6 +188,19 @@ public final class Nodes {
         return new MemoryNode(string(node, "id"), kind, properties);
     }
 
+    /** A memory returned as its labels and a map of its properties (a projection that left some out). */
+    public static MemoryNode memory(List<String> labels, Map<String, Object> stored) {
+        MemoryKind kind = MemoryKind.fromLabels(labels)
+                .orElseThrow(() -> new IllegalStateException("A memory node without a kind label: " + labels));
+        Map<String, Object> properties = new HashMap<>();
+        stored.forEach((key, value) -> {
+            if (value != null && !INTERNAL_PROPERTIES.contains(key)) {
+                properties.put(key, value);
+            }
+        });
+        return new MemoryNode((String) stored.get("id"), kind, properties);
+    }
+
     private static String string(Node node, String key) {
         Value value = node.get(key);
         return value.isNull() ? null : value.asString();

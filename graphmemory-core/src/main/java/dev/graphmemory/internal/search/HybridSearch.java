@@ -145,7 +145,6 @@ public final class HybridSearch {
                         query,
                         prepared.embedder().model(),
                         EmbeddingStatements.asList(prepared.vector()),
-                        depth,
                         depth);
         // independent reads: sent together, each answered in its own time
         return new Sequence<List<Candidate>>("searchMemory", AccessMode.READ, List.of(byWords, byMeaning)).map(both -> {
