@@ -177,19 +177,11 @@ public final class Nodes {
 
     /** Any memory node, as its kind and its non-internal properties. */
     public static MemoryNode memory(Node node) {
-        MemoryKind kind = MemoryKind.fromLabels(node.labels())
-                .orElseThrow(() -> new IllegalStateException("A memory node without a kind label: " + node.labels()));
-        Map<String, Object> properties = new HashMap<>();
-        for (String key : node.keys()) {
-            if (!INTERNAL_PROPERTIES.contains(key)) {
-                properties.put(key, node.get(key).asObject());
-            }
-        }
-        return new MemoryNode(string(node, "id"), kind, properties);
+        return memory(node.labels(), node.asMap());
     }
 
-    /** A memory returned as its labels and a map of its properties (a projection that left some out). */
-    public static MemoryNode memory(List<String> labels, Map<String, Object> stored) {
+    /** A memory returned as its labels and a map of its properties (a projection may have left some out). */
+    public static MemoryNode memory(Iterable<String> labels, Map<String, Object> stored) {
         MemoryKind kind = MemoryKind.fromLabels(labels)
                 .orElseThrow(() -> new IllegalStateException("A memory node without a kind label: " + labels));
         Map<String, Object> properties = new HashMap<>();
