@@ -61,6 +61,11 @@ public final class SearchStatements {
      */
     static final String SHOWN = "node {.*, textVector: null, embedding: null}";
 
+    /** One hit of {@code node} with its {@code score}, in the shape {@link Candidates#round} reads. */
+    private static String hit(String score) {
+        return "{node: " + SHOWN + ", labels: labels(node), score: " + score + ", about: " + ABOUT + "}";
+    }
+
     /** The entities {@code node} involves or was said by (their keys), for the entity signal. */
     static final String ABOUT = "[(node)-[:INVOLVES|SAID_BY]->(e:Entity) | e.name]";
 
@@ -81,8 +86,8 @@ public final class SearchStatements {
             ORDER BY hit.score DESC, node.createdAt DESC, node.id DESC
             LIMIT $limit
             RETURN seen, collect(CASE WHEN node IS NOT NULL
-                THEN {node: %s, labels: labels(node), score: hit.score, about: %s} END) AS hits
-            """.formatted(FILTER, SHOWN, ABOUT);
+                THEN %s END) AS hits
+            """.formatted(FILTER, hit("hit.score"));
 
     /**
      * The {@code $k} memories of the database nearest to the query's embedding, of which those passing the filters
@@ -97,8 +102,8 @@ public final class SearchStatements {
             UNWIND CASE WHEN size(hits) = 0 THEN [null] ELSE hits[0..$limit] END AS hit
             WITH seen, hit, hit.node AS node
             RETURN seen, collect(CASE WHEN node IS NOT NULL
-                THEN {node: %s, labels: labels(node), score: hit.score, about: %s} END) AS hits
-            """.formatted(EmbeddingStatements.INDEX, FILTER, SHOWN, ABOUT);
+                THEN %s END) AS hits
+            """.formatted(EmbeddingStatements.INDEX, FILTER, hit("hit.score"));
 
     /**
      * The best {@code $limit} memories of the namespace passing the filters, compared with the query's embedding one
@@ -113,8 +118,8 @@ public final class SearchStatements {
             WITH node, vector.similarity.cosine(node.textVector, $vector) AS score
             ORDER BY score DESC, node.id
             LIMIT $limit
-            RETURN count(*) AS seen, collect({node: %s, labels: labels(node), score: score, about: %s}) AS hits
-            """.formatted(FILTER, SHOWN, ABOUT);
+            RETURN count(*) AS seen, collect(%s) AS hits
+            """.formatted(FILTER, hit("score"));
 
     /**
      * What a search needs to know before it ranks: which of the query's word groups name entities of the namespace,
