@@ -437,6 +437,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             settings.put(GraphDatabaseSettings.preallocate_logical_logs, false);
             settings.put(GraphDatabaseSettings.keep_logical_logs, "keep_none");
             settings.put(GraphDatabaseSettings.udc_enabled, false);
+            // One plan per statement and parameter types, not also per order of magnitude of each string's and list's
+            // length: with size hints, a statement is planned again for a longer name or a bigger batch (a second or
+            // more when cold), so a plan made ahead at start-up rarely served the call that came.
+            settings.put(GraphDatabaseInternalSettings.cypher_size_hint_parameters, false);
             // Bolt's defaults wait seconds for idle network threads at shutdown; there is nothing to drain in-process.
             settings.put(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0);
             settings.put(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(2));

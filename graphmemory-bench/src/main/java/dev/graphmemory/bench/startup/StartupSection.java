@@ -64,7 +64,8 @@ public record StartupSection(List<Run> runs) implements Section {
     public String markdown() {
         StringBuilder md = new StringBuilder("## Start-up: the first call of each tool\n\n");
         md.append(("A fresh process per configuration, as `graphmemory serve` starts: an embedded Neo4j on an existing "
-                        + "store of 2,000 memories, the library connected, then each tool's operation called once (its "
+                        + "store of about 3,000 memories of every kind (entities, commitments and their links, decisions, "
+                        + "patterns, facts, conversations with their turns, energy readings), the library connected, then each tool's operation called once (its "
                         + "first call in the process) and %d times more (warm, median). Each cell is the first call "
                         + "minus the warm median; target: %s ms or less. `health_check` comes first and also pays for "
                         + "the process's first round trips.\n\n")

@@ -129,7 +129,8 @@ public final class SearchStatements {
     public static final String CONTEXT = """
             WITH true AS ready
             CALL (ready) {
-              MATCH (k:EntityKey) WHERE k.namespace = $namespace AND k.key IN $grams
+              MATCH (k:EntityKey) USING INDEX k:EntityKey(namespace, key)
+              WHERE k.namespace = $namespace AND k.key IN $grams
               MATCH (e:Entity:Memory {namespace: $namespace, id: k.entityId})
               RETURN collect(DISTINCT e.nameKey) AS mentioned
             }

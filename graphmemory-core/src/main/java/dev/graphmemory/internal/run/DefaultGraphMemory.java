@@ -157,7 +157,11 @@ public final class DefaultGraphMemory extends BlockingFacade implements GraphMem
                 : HybridSearch.wordsOnly();
         Workers workers = new Workers(indexer, embedder, search, coalescer);
         PlanWarmUp warmUp = config.planWarmUp()
-                ? PlanWarmUp.start(sessions, () -> StatementCatalogue.warmUp(config.embeddingDimensions()))
+                ? PlanWarmUp.start(
+                        sessions,
+                        () -> StatementCatalogue.warmUp(
+                                StatementCatalogue.rehearsalNamespace(config.namespace()),
+                                config.embeddingDimensions()))
                 : null;
         var memory = new DefaultGraphMemory(config, sessions, metrics, ownsDriver, telemetry, workers, warmUp, true);
         LOG.debug("Workers started in {} ms", (System.nanoTime() - begun) / 1_000_000);

@@ -45,9 +45,13 @@ final class PlanWarmUp implements AutoCloseable {
     private void run(Sessions sessions, Supplier<List<StatementCatalogue.Entry>> entries) {
         long started = System.nanoTime();
         try {
-            int planned = StatementPlans.plan(sessions, entries.get(), false, () -> closed)
-                    .size();
-            LOG.debug("Planned {} statements in {} ms", planned, (System.nanoTime() - started) / 1_000_000);
+            List<StatementCatalogue.Entry> catalogue = entries.get();
+            int ran = StatementPlans.rehearse(sessions, catalogue, () -> closed);
+            LOG.debug(
+                    "Warmed up {} statements ({} run and rolled back, the others planned) in {} ms",
+                    catalogue.size(),
+                    ran,
+                    (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             if (!closed) {
                 LOG.debug("Planning the statements ahead stopped; first calls plan their own: {}", e.toString());

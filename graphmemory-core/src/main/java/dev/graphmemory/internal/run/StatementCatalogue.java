@@ -67,7 +67,42 @@ public final class StatementCatalogue {
     /** The depths of {@code findRelated} with statements of their own: each exact one, and the deepest. */
     private static final int[] RELATED_DEPTHS = {1, 2, 3, 4, 5, Limits.MAX_DEPTH};
 
+    /**
+     * The namespace the warm-up runs the catalogue's statements in for a memory of {@code namespace}: as long as it,
+     * so that a server that keeps a plan per order of magnitude of a string parameter's length (Neo4j's default) files
+     * the warm-up's plans where the memory's calls look for them, and made of a character no namespace may have, so
+     * that no memory is ever read or written by the warm-up.
+     */
+    public static String rehearsalNamespace(String namespace) {
+        return "~".repeat(namespace.length());
+    }
+
+    /**
+     * The statements that also run after another write of the same transaction: a stored memory's kinds after its
+     * first, and its links (see {@code StoreMemoryStatement}); a superseding decision after its check. Neo4j keeps a
+     * plan apart for a transaction that has written already, so the warm-up runs each of these once more after a
+     * {@linkplain #firstWrite first write} of its own.
+     */
+    private static final java.util.regex.Pattern AFTER_A_WRITE = java.util.regex.Pattern.compile(
+            "recordDecision|createEntity|recordPattern|linkNodes [A-Z_]+|supersedeDecision");
+
     private StatementCatalogue() {}
+
+    /** Whether {@code entry} also runs after another write of the same transaction, planned apart by Neo4j. */
+    static boolean afterAWrite(Entry entry) {
+        return AFTER_A_WRITE.matcher(entry.label()).matches();
+    }
+
+    /** A write that leaves {@code entry} a transaction that has written, in the namespace of its parameters. */
+    static Entry firstWrite(Entry entry) {
+        return new Entry(
+                "a first write",
+                Statement.write(
+                        "warmUp",
+                        "CREATE (:Memory {namespace: $namespace})",
+                        Map.of("namespace", entry.statement().parameters().get("namespace")),
+                        rows -> null));
+    }
 
     /**
      * One statement of the catalogue.
@@ -83,8 +118,8 @@ public final class StatementCatalogue {
      * whole namespace, aliases, merging and duplicates of entities). Planned cold, each of those would cost the warm-up up to seconds that the first calls, arriving
      * meanwhile, would wait behind.
      */
-    public static List<Entry> warmUp(int dimensions) {
-        return entries(dimensions).stream()
+    public static List<Entry> warmUp(String namespace, int dimensions) {
+        return entries(namespace, dimensions).stream()
                 .filter(
                         entry -> !entry.label()
                                 .matches(
@@ -94,10 +129,19 @@ public final class StatementCatalogue {
                 .toList();
     }
 
-    /** The catalogue for an embedding index of {@code dimensions}. */
+    /** The catalogue for an embedding index of {@code dimensions}, in the catalogue's own namespace. */
     public static List<Entry> entries(int dimensions) {
+        return entries(NAMESPACE, dimensions);
+    }
+
+    /**
+     * The catalogue for an embedding index of {@code dimensions}, its statements' parameters in {@code namespace}: a
+     * server that keeps a plan per parameter <em>size</em> (Neo4j's default: strings and lists by their order of
+     * magnitude) finds the warm-up's plans for the namespace a memory really sends.
+     */
+    public static List<Entry> entries(String namespace, int dimensions) {
         OperationTable ops = new OperationTable(
-                NAMESPACE,
+                namespace,
                 () -> SOME_ID,
                 1_000,
                 java.time.Duration.ofSeconds(10),
@@ -106,7 +150,7 @@ public final class StatementCatalogue {
                 HybridSearch.wordsOnly());
         Map<String, Entry> entries = new LinkedHashMap<>(); // by text and parameter types: each plan once
         add(entries, "getEntityContext", ops.getEntityContext("x", Limits.DEFAULT_LIMIT));
-        addSearch(entries);
+        addSearch(entries, namespace, dimensions);
         add(entries, "getCommitments", ops.getCommitments(CommitmentQuery.all()));
         add(entries, "createCommitment", ops.createCommitment(NewCommitment.of("x")));
         add(entries, "createEntity", ops.createEntity(NewEntity.of("x", EntityType.PERSON)));
@@ -115,7 +159,7 @@ public final class StatementCatalogue {
         for (RelationshipType type : RelationshipType.values()) {
             add(entries, "linkNodes " + type, ops.linkNodes(NewLink.of(SOME_ID, type, SOME_ID)));
         }
-        add(entries, "storeMemory (links to stored memories)", checkExternals());
+        add(entries, "storeMemory (links to stored memories)", checkExternals(namespace));
         add(
                 entries,
                 "linkNodes (check of an atomic batch in a transaction)",
@@ -156,12 +200,11 @@ public final class StatementCatalogue {
                 ops.timeline(TimelineQuery.lastDays(7).kinds(MemoryKind.DECISION, MemoryKind.PATTERN)));
         add(entries, "findRelated", ops.findRelated(RelatedQuery.around(SOME_ID)));
         add(entries, "supersedeDecision (check)", ops.supersedeDecision(SOME_ID, NewDecision.of("x", "y")));
-        add(entries, "supersedeDecision", supersede());
+        add(entries, "supersedeDecision", supersede(namespace));
         add(entries, "forget", ops.forget(SOME_ID));
-        addFacts(entries, ops);
-        AliasStatements.catalogue(NAMESPACE, SOME_ID).forEach((label, statement) -> add(entries, label, statement));
-        float[] vector = new float[dimensions];
-        vector[0] = 1f;
+        addFacts(entries, ops, namespace);
+        AliasStatements.catalogue(namespace, SOME_ID).forEach((label, statement) -> add(entries, label, statement));
+        float[] vector = unit(dimensions);
         add(entries, "setEmbedding", ops.setEmbedding(SOME_ID, Embedding.of(vector)));
         add(entries, "similarMemories (of a memory)", ops.similarMemories(SimilarityQuery.like(SOME_ID)));
         add(entries, "similarMemories", ops.similarMemories(SimilarityQuery.to(Embedding.of(vector))));
@@ -195,12 +238,12 @@ public final class StatementCatalogue {
         }
         add(entries, "forgetNamespace", ops.forgetNamespaceBatch(SOME_ID));
         add(entries, "forgetNamespace (done)", ops.forgetNamespaceDone(SOME_ID));
-        for (Entry entry : Snapshots.catalogue(NAMESPACE)) {
+        for (Entry entry : Snapshots.catalogue(namespace)) {
             entries.putIfAbsent(key(entry.statement()), entry);
         }
         add(entries, "search indexer", indexer(SearchIndexing.INDEX_PENDING));
         add(entries, "search indexer (finish)", indexer(SearchIndexing.FINISH_PENDING));
-        addEmbedder(entries);
+        addEmbedder(entries, namespace, dimensions);
         return List.copyOf(entries.values());
     }
 
@@ -250,7 +293,7 @@ public final class StatementCatalogue {
         throw new IllegalArgumentException("no statement first in " + work);
     }
 
-    private static Statement<?> checkExternals() {
+    private static Statement<?> checkExternals(String namespace) {
         Map<String, Object> external = Params.row(0)
                 .with("link", 0)
                 .with("end", "to")
@@ -260,15 +303,15 @@ public final class StatementCatalogue {
         return Statement.write(
                 "storeMemory",
                 StoreMemoryStatement.CHECK_EXTERNALS,
-                Params.in(NAMESPACE).with("externals", List.of(external)).map(),
+                Params.in(namespace).with("externals", List.of(external)).map(),
                 rows -> null);
     }
 
-    private static Statement<?> supersede() {
+    private static Statement<?> supersede(String namespace) {
         return Statement.write(
                 "supersedeDecision",
                 DecisionStatements.SUPERSEDE,
-                Params.in(NAMESPACE)
+                Params.in(namespace)
                         .with("oldId", SOME_ID)
                         .with("decision", DecisionStatements.row(0, SOME_ID, NewDecision.of("x", "y")))
                         .map(),
@@ -276,37 +319,32 @@ public final class StatementCatalogue {
     }
 
     private static Statement<?> indexer(String text) {
-        return Statement.write(
-                "indexForSearch", text, Map.of("batch", 1_000, "busy", List.of(NAMESPACE)), rows -> null);
+        return Statement.write("indexForSearch", text, Map.of("batch", 1_000, "busy", List.of()), rows -> null);
     }
 
     /**
      * What a search sends (see {@code HybridSearch}): its first step (index what waits, read the filters' and the named
      * entities' context), then the best memories by words and by meaning.
      */
-    private static void addSearch(Map<String, Entry> entries) {
+    private static void addSearch(Map<String, Entry> entries, String namespace, int dimensions) {
         SearchQuery plain = SearchQuery.of("x");
-        add(entries, "searchMemory (context)", SearchStatements.context(NAMESPACE, plain, List.of("x"), 0, true));
+        List<Double> vector = EmbeddingStatements.asList(unit(dimensions));
+        add(entries, "searchMemory (context)", SearchStatements.context(namespace, plain, List.of("x"), 0, true));
         add(
                 entries,
                 "searchMemory (context, by meaning)",
-                SearchStatements.context(NAMESPACE, plain, List.of("x"), 64, true));
-        add(entries, "searchMemory (by words)", SearchStatements.words(NAMESPACE, plain, 50));
-        add(
-                entries,
-                "searchMemory (by meaning)",
-                SearchStatements.meaning(
-                        NAMESPACE, plain, "model", EmbeddingStatements.asList(new float[] {1f}), 50, 50));
+                SearchStatements.context(namespace, plain, List.of("x"), 64, true));
+        add(entries, "searchMemory (by words)", SearchStatements.words(namespace, plain, 50));
+        add(entries, "searchMemory (by meaning)", SearchStatements.meaning(namespace, plain, "model", vector, 50, 50));
         add(
                 entries,
                 "searchMemory (by meaning, exactly)",
-                SearchStatements.meaningExactly(
-                        NAMESPACE, plain, "model", EmbeddingStatements.asList(new float[] {1f}), 50));
+                SearchStatements.meaningExactly(namespace, plain, "model", vector, 50));
         add(
                 entries,
                 "searchMemory (about, since)",
                 SearchStatements.context(
-                        NAMESPACE,
+                        namespace,
                         SearchQuery.of("x").about("a").since(java.time.Instant.EPOCH),
                         List.of("x"),
                         0,
@@ -314,7 +352,7 @@ public final class StatementCatalogue {
     }
 
     /** What the operations of facts send. */
-    private static void addFacts(Map<String, Entry> entries, OperationTable ops) {
+    private static void addFacts(Map<String, Entry> entries, OperationTable ops, String namespace) {
         NewFact fact = NewFact.of("x", "a").learnedIn(SOME_ID);
         add(entries, "recordFact", ops.recordFact(fact));
         add(
@@ -328,7 +366,7 @@ public final class StatementCatalogue {
                 Statement.write(
                         "endFact",
                         FactStatements.END,
-                        Params.in(NAMESPACE)
+                        Params.in(namespace)
                                 .with("factId", SOME_ID)
                                 .with("until", java.time.ZonedDateTime.now())
                                 .with("operation", SOME_ID)
@@ -342,7 +380,7 @@ public final class StatementCatalogue {
                 Statement.write(
                         "replaceFact",
                         FactStatements.REPLACE,
-                        Params.in(NAMESPACE)
+                        Params.in(namespace)
                                 .with("factId", SOME_ID)
                                 .with("fact", FactStatements.row(0, SOME_ID, fact, java.time.Instant.now()))
                                 .map(),
@@ -356,8 +394,16 @@ public final class StatementCatalogue {
     }
 
     /** What the background embedder sends. */
-    private static void addEmbedder(Map<String, Entry> entries) {
-        Map<String, Object> row = Map.of("namespace", NAMESPACE, "id", SOME_ID, "text", "x", "vector", List.of(1.0));
+    private static void addEmbedder(Map<String, Entry> entries, String namespace, int dimensions) {
+        Map<String, Object> row = Map.of(
+                "namespace",
+                namespace,
+                "id",
+                SOME_ID,
+                "text",
+                "x",
+                "vector",
+                EmbeddingStatements.asList(unit(dimensions)));
         add(
                 entries,
                 "embedder (claim)",
@@ -378,6 +424,13 @@ public final class StatementCatalogue {
                 entries,
                 "embedder (finish)",
                 Statement.write("embedMemories", EmbeddingStatements.FINISH, Map.of("batch", 16), rows -> null));
+    }
+
+    /** A vector of the index's size, as a query's or a memory's is. */
+    private static float[] unit(int dimensions) {
+        float[] vector = new float[dimensions];
+        vector[0] = 1f;
+        return vector;
     }
 
     private static List<NewEntity> entities(int count) {

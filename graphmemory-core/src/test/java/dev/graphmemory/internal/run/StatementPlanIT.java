@@ -86,9 +86,10 @@ class StatementPlanIT {
 
     @org.junit.jupiter.api.Test
     void shouldWarmUpWhatToolsSendAndLeaveOutTheRareVariants() {
-        List<String> warmUp = StatementCatalogue.warmUp(DIMENSIONS).stream()
-                .map(StatementCatalogue.Entry::label)
-                .toList();
+        List<String> warmUp =
+                StatementCatalogue.warmUp(StatementCatalogue.rehearsalNamespace("default"), DIMENSIONS).stream()
+                        .map(StatementCatalogue.Entry::label)
+                        .toList();
 
         assertThat(warmUp)
                 .startsWith("getEntityContext")
@@ -103,6 +104,41 @@ class StatementPlanIT {
                         INDEXER)
                 .noneMatch(label ->
                         label.startsWith("findRelated ") || label.startsWith("import") || label.contains("(100+)"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldRunEveryWarmUpStatementOfANamespaceAndLeaveTheGraphAsItWas(Driver driver, TestNamespace namespace) {
+        MemoryFixture.memory(driver, namespace).close(); // the schema is in place
+        String everything = "MATCH (n) RETURN count(n) AS nodes, COUNT { ()-[]->() } AS relationships";
+        var before =
+                driver.executableQuery(everything).execute().records().get(0).asMap();
+        List<StatementCatalogue.Entry> entries =
+                StatementCatalogue.warmUp(StatementCatalogue.rehearsalNamespace(namespace.value()), DIMENSIONS);
+
+        int ran = StatementPlans.rehearse(
+                new dev.graphmemory.internal.driver.Sessions(driver, "neo4j", null, Duration.ofSeconds(30)),
+                entries,
+                () -> false);
+
+        // every statement of a namespace ran (none fell back to being planned only), but the search by meaning's when
+        // the database has no text vector index (no memory with embeddings made it); the background workers' were
+        // planned
+        boolean textVectors = !driver.executableQuery("SHOW VECTOR INDEXES WHERE name = 'gm_text_vector'")
+                .execute()
+                .records()
+                .isEmpty();
+        assertThat(ran)
+                .isEqualTo(entries.stream()
+                        .filter(entry -> entry.statement().parameters().containsKey("namespace"))
+                        .filter(entry ->
+                                textVectors || !entry.statement().text().contains("gm_text_vector"))
+                        .count())
+                .isGreaterThan(40);
+        assertThat(driver.executableQuery(everything).execute().records().get(0).asMap())
+                .isEqualTo(before);
+        assertThat(StatementCatalogue.rehearsalNamespace(namespace.value()))
+                .hasSameSizeAs(namespace.value())
+                .doesNotMatch("[A-Za-z0-9_.-]+");
     }
 
     @org.junit.jupiter.api.Test
