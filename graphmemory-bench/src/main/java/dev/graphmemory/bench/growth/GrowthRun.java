@@ -79,7 +79,9 @@ public final class GrowthRun {
 
     /** Runs the growth of the mode's size (200,000 memories in the full mode) and returns its section. */
     public static GrowthSection run(Options options) {
-        GrowthRun run = new GrowthRun(options.pick(4_000, 200_000), Duration.ofMinutes(options.pick(2, 90)));
+        // the longest it may take: it stops there even short of its size (-Dgraphmemory.bench.growth.minutes=N)
+        int minutes = Integer.getInteger("graphmemory.bench.growth.minutes", options.pick(2, 90));
+        GrowthRun run = new GrowthRun(options.pick(4_000, 200_000), Duration.ofMinutes(minutes));
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.builder()
                         .pageCacheBytes(ByteUnit.mebiBytes(512))
                         .start();

@@ -110,8 +110,10 @@ public final class MarkdownReport {
                 a 100,000-node graph for S6b) or `graphmemory-bench/run --out docs` (the full mode, which wrote this \
                 page); `--only S1,S6b` picks scenarios. The script builds this checkout and runs the comparison in one \
                 JVM with an embedded Neo4j 5.26; `graphmemory-bench/run --jmh` runs the JMH micro-benchmarks instead. \
-                The sections after the scenarios (`PLANS`, `GROWTH`, `STARTUP`, `PROCESSES`) run in the full mode, or \
-                when `--only` names them; the growth run alone takes half an hour or more.
+                The sections after the scenarios (`PLANS`, `GROWTH`, `STARTUP`, `COMMAND`, `MERGE`, `MIGRATE`, \
+                `PROCESSES`) run in the full mode, or when `--only` names them; the growth run alone takes an hour or \
+                more, and stops after 90 minutes even short of its size (`-Dgraphmemory.bench.growth.minutes=N` in \
+                `GRAPHMEMORY_BENCH_JAVA_OPTS` changes that).
 
                 - **Side by side.** All variants of a scenario run in the same process against the same server, \
                 round by round after warm-up rounds that are not counted; single operations take turns call by call, \
