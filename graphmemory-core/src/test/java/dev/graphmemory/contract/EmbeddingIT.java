@@ -193,6 +193,19 @@ class EmbeddingIT extends ContractSupport {
     }
 
     @Test
+    void shouldHaveTheModelMakeItsFirstInferencesInTheWarmUp(Driver driver, TestNamespace namespace) {
+        WordEmbedder embedder = WordEmbedder.standard();
+        try (GraphMemory memory = MemoryFixture.memory(
+                driver,
+                namespace,
+                MemoryConfig.builder()
+                        .embeddings(Embeddings.defaults().withEmbedder(embedder))
+                        .planWarmUp(true))) {
+            MemoryFixture.waitFor("the model's first inference", () -> embedder.passages("warm up") == 1);
+        }
+    }
+
+    @Test
     void shouldEmbedAgainWhenATextChanges(Driver driver, TestNamespace namespace) {
         try (GraphMemory memory = memory(driver, namespace, WordEmbedder.standard())) {
             memory.createEntity(NewEntity.of("Acme", EntityType.CLIENT).notes("Pays late"));

@@ -27,6 +27,7 @@ import dev.graphmemory.model.StatementPlan;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.BookmarkManagers;
 import org.neo4j.driver.Driver;
@@ -66,7 +67,16 @@ public final class DefaultGraphMemory extends BlockingFacade implements GraphMem
      *
      * @param coalescer the write coalescing, or {@code null} when it is off
      */
-    record Workers(SearchIndexer indexer, EmbeddingIndexer embedder, HybridSearch search, Coalescer coalescer) {
+    /**
+     * What a memory and its namespace views share: the background workers, and the count of calls in flight, which the
+     * warm-up waits for (it runs its next statement only while no call is running, so as not to slow a first call).
+     */
+    record Workers(
+            SearchIndexer indexer,
+            EmbeddingIndexer embedder,
+            HybridSearch search,
+            Coalescer coalescer,
+            AtomicInteger callsInFlight) {
         /** Runs or fails the writes still queued, indexes what waits for search, stops embedding. */
         void close() {
             try {
@@ -155,14 +165,18 @@ public final class DefaultGraphMemory extends BlockingFacade implements GraphMem
         HybridSearch search = config.embeddings().enabled()
                 ? new HybridSearch(embedder, config.embeddings().inlineLimit())
                 : HybridSearch.wordsOnly();
-        Workers workers = new Workers(indexer, embedder, search, coalescer);
+        Workers workers = new Workers(indexer, embedder, search, coalescer, new AtomicInteger());
         PlanWarmUp warmUp = config.planWarmUp()
                 ? PlanWarmUp.start(
                         sessions,
                         () -> StatementCatalogue.warmUp(
                                 StatementCatalogue.rehearsalNamespace(config.namespace()),
-                                config.embeddingDimensions()))
+                                config.embeddingDimensions()),
+                        () -> workers.callsInFlight().get() > 0)
                 : null;
+        if (warmUp != null) {
+            embedder.warmUp();
+        }
         var memory = new DefaultGraphMemory(config, sessions, metrics, ownsDriver, telemetry, workers, warmUp, true);
         LOG.debug("Workers started in {} ms", (System.nanoTime() - begun) / 1_000_000);
         return memory;
@@ -176,15 +190,20 @@ public final class DefaultGraphMemory extends BlockingFacade implements GraphMem
 
     @Override
     protected <T> T execute(Work<T> work) {
-        AsyncSession session = sessions.openAsync(work);
+        workers.callsInFlight().incrementAndGet();
         try {
-            TransactionConfig transaction =
-                    sessions.transaction(work, operations().namespace());
-            return retries.run(session, transaction, work.name(), work::run, sessions.limit(work, transaction));
-        } catch (RuntimeException e) {
-            throw Errors.translate(e);
+            AsyncSession session = sessions.openAsync(work);
+            try {
+                TransactionConfig transaction =
+                        sessions.transaction(work, operations().namespace());
+                return retries.run(session, transaction, work.name(), work::run, sessions.limit(work, transaction));
+            } catch (RuntimeException e) {
+                throw Errors.translate(e);
+            } finally {
+                session.closeAsync();
+            }
         } finally {
-            session.closeAsync();
+            workers.callsInFlight().decrementAndGet();
         }
     }
 

@@ -4,18 +4,20 @@ import dev.graphmemory.internal.driver.Sessions;
 import dev.graphmemory.internal.telemetry.DaemonThreads;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Plans every statement of the {@link StatementCatalogue} once, in the background, right after connecting: Neo4j plans
- * a statement the first time it sees it, and that first call waits (a tenth of a second to seconds while the server's
- * planner is still cold). Planned here, each operation's first call finds its plan in the cache; a call whose
- * statement is being planned meanwhile waits for that plan rather than making a second. Plans already in the cache
- * (another process made them) cost a cache lookup each.
+ * Warms up every statement of the {@link StatementCatalogue} once, in the background, right after connecting (see
+ * {@link StatementPlans#rehearse}): Neo4j plans a statement the first time it sees it, and that first call waits (a
+ * tenth of a second to seconds while the server's planner is still cold). Warmed up here, each operation's first call
+ * finds its plan in the cache. Plans already in the cache (another process made them) cost a cache lookup each.
  *
- * <p>One daemon thread, one session, statements in the catalogue's order (first use first); it stops at {@link #close}
+ * <p>One daemon thread, one session, statements in the catalogue's order (first use first). It starts its next
+ * statement only while no call of the memory is running: on a cold server of few cores, a call that came early would
+ * otherwise share the machine with the warm-up and wait longer than with no warm-up at all. It stops at {@link #close}
  * or at the first failure, which only means the first calls plan for themselves.
  */
 final class PlanWarmUp implements AutoCloseable {
@@ -24,29 +26,37 @@ final class PlanWarmUp implements AutoCloseable {
     /** The longest closing waits for the statement being planned. */
     static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
 
+    /** How often a warm-up waiting for calls to end looks again. */
+    private static final long PAUSE_MILLIS = 5;
+
     private final Thread thread;
     private volatile boolean closed;
 
-    private PlanWarmUp(Sessions sessions, Supplier<List<StatementCatalogue.Entry>> entries) {
-        this.thread = DaemonThreads.named("graphmemory-plan-warm-up").newThread(() -> run(sessions, entries));
+    private PlanWarmUp(
+            Sessions sessions, Supplier<List<StatementCatalogue.Entry>> entries, BooleanSupplier callsRunning) {
+        this.thread =
+                DaemonThreads.named("graphmemory-plan-warm-up").newThread(() -> run(sessions, entries, callsRunning));
     }
 
     /**
      * Starts planning the statements of {@code entries} in the background. The catalogue is made there too: building
      * every operation's statements takes a tenth of a second or more in a cold JVM, which the memory's start does not
-     * wait for.
+     * wait for. {@code callsRunning} says whether a call of the memory is running, which the warm-up waits for.
      */
-    static PlanWarmUp start(Sessions sessions, Supplier<List<StatementCatalogue.Entry>> entries) {
-        PlanWarmUp warmUp = new PlanWarmUp(sessions, entries);
+    static PlanWarmUp start(
+            Sessions sessions, Supplier<List<StatementCatalogue.Entry>> entries, BooleanSupplier callsRunning) {
+        PlanWarmUp warmUp = new PlanWarmUp(sessions, entries, callsRunning);
         warmUp.thread.start();
         return warmUp;
     }
 
-    private void run(Sessions sessions, Supplier<List<StatementCatalogue.Entry>> entries) {
+    private void run(
+            Sessions sessions, Supplier<List<StatementCatalogue.Entry>> entries, BooleanSupplier callsRunning) {
         long started = System.nanoTime();
         try {
             List<StatementCatalogue.Entry> catalogue = entries.get();
-            int ran = StatementPlans.rehearse(sessions, catalogue, () -> closed);
+            // asked before each statement: it waits there while calls are running
+            int ran = StatementPlans.rehearse(sessions, catalogue, () -> closed || !waitFor(callsRunning));
             LOG.debug(
                     "Warmed up {} statements ({} run and rolled back, the others planned) in {} ms",
                     catalogue.size(),
@@ -57,6 +67,24 @@ final class PlanWarmUp implements AutoCloseable {
                 LOG.debug("Planning the statements ahead stopped; first calls plan their own: {}", e.toString());
             }
         }
+    }
+
+    /** Whether it is still going (warming up, or waiting for calls to end). */
+    boolean isRunning() {
+        return thread.isAlive();
+    }
+
+    /** Waits while calls are running; false if the warm-up was closed meanwhile. */
+    private boolean waitFor(BooleanSupplier callsRunning) {
+        while (callsRunning.getAsBoolean() && !closed) {
+            try {
+                Thread.sleep(PAUSE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return !closed;
     }
 
     /**

@@ -197,6 +197,34 @@ public final class EmbeddingIndexer implements AutoCloseable {
         }
     }
 
+    /**
+     * Has the model make its first inferences (a query and a passage) on this indexer's thread as soon as it has loaded,
+     * for the warm-up of a process that serves calls: the first search in a fresh process would otherwise pay them
+     * (the runtime's first run of the model and the JIT's of the tokenizer). Nothing happens without an embedder.
+     */
+    public void warmUp() {
+        try {
+            scheduler.execute(this::firstInferences);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closing
+        }
+    }
+
+    private void firstInferences() {
+        ready().ifPresent(model -> {
+            long started = System.nanoTime();
+            try {
+                model.embedQuery("warm up");
+                model.embedPassages(List.of("warm up"));
+                LOG.debug("Embedder warmed up in {} ms", (System.nanoTime() - started) / 1_000_000);
+            } catch (RuntimeException e) {
+                LOG.debug(
+                        "Warming the embedder up failed; the first search makes its first inferences: {}",
+                        e.toString());
+            }
+        });
+    }
+
     /** The embedder, once loaded; empty while it loads and when there is none. */
     public Optional<Embedder> ready() {
         return embedder.isDone() && !embedder.isCompletedExceptionally()

@@ -1,0 +1,65 @@
+package dev.graphmemory.internal.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.graphmemory.MemoryConfig;
+import dev.graphmemory.contract.MemoryFixture;
+import dev.graphmemory.internal.driver.Sessions;
+import dev.graphmemory.testing.Neo4jTest;
+import dev.graphmemory.testing.TestNamespace;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+
+/** The start-up warm-up gives way to calls: it starts no statement while one is running. */
+@Neo4jTest
+class PlanWarmUpIT {
+    @Test
+    void shouldWaitWhileACallIsRunningAndFinishOnceCallsHaveEnded(Driver driver, TestNamespace namespace)
+            throws InterruptedException {
+        MemoryFixture.memory(driver, namespace).close(); // the schema is in place
+        List<StatementCatalogue.Entry> entries = StatementCatalogue.warmUp(
+                        StatementCatalogue.rehearsalNamespace(namespace.value()),
+                        MemoryConfig.DEFAULT_EMBEDDING_DIMENSIONS)
+                .subList(0, 3);
+        AtomicBoolean callRunning = new AtomicBoolean(true);
+        AtomicInteger asked = new AtomicInteger();
+        Sessions sessions = new Sessions(driver, "neo4j", null, Duration.ofSeconds(30));
+
+        try (PlanWarmUp warmUp = PlanWarmUp.start(sessions, () -> entries, () -> {
+            asked.incrementAndGet();
+            return callRunning.get();
+        })) {
+            // it keeps asking before its first statement, far more often than once per statement, and does not end
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (asked.get() < 50 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(asked.get()).isGreaterThanOrEqualTo(50);
+            assertThat(warmUp.isRunning()).isTrue();
+
+            callRunning.set(false);
+            while (warmUp.isRunning() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(warmUp.isRunning()).isFalse();
+        }
+    }
+
+    @Test
+    void shouldStopWaitingWhenClosed(Driver driver, TestNamespace namespace) {
+        List<StatementCatalogue.Entry> entries = StatementCatalogue.warmUp(
+                        StatementCatalogue.rehearsalNamespace(namespace.value()),
+                        MemoryConfig.DEFAULT_EMBEDDING_DIMENSIONS)
+                .subList(0, 1);
+        Sessions sessions = new Sessions(driver, "neo4j", null, Duration.ofSeconds(30));
+        PlanWarmUp warmUp = PlanWarmUp.start(sessions, () -> entries, () -> true);
+
+        warmUp.close();
+
+        assertThat(warmUp.isRunning()).isFalse();
+    }
+}
