@@ -4,6 +4,7 @@ import dev.graphmemory.exceptions.MemoryInterruptedException;
 import dev.graphmemory.exceptions.MemoryTimeoutException;
 import dev.graphmemory.internal.telemetry.Telemetry;
 import dev.graphmemory.internal.work.StatementRunner;
+import dev.graphmemory.internal.work.Work;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
@@ -47,6 +48,15 @@ public final class Retries {
      */
     public <T> T run(AsyncSession session, TransactionConfig config, String name, Function<StatementRunner, T> body) {
         return run(session, config, name, body, Sessions.Limit.NONE);
+    }
+
+    /**
+     * Runs one operation's unit of work in a transaction of the session, with the transaction's settings and limit
+     * for {@code namespace} (see {@link Sessions#transaction} and {@link Sessions#limit}).
+     */
+    public <T> T run(Sessions sessions, AsyncSession session, Work<T> work, String namespace) {
+        TransactionConfig transaction = sessions.transaction(work, namespace);
+        return run(session, transaction, work.name(), work::run, sessions.limit(work, transaction));
     }
 
     /**

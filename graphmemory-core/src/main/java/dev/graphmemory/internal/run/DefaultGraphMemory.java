@@ -31,7 +31,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.BookmarkManagers;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.async.AsyncSession;
 import org.neo4j.driver.observation.metrics.ConnectionPoolMetrics;
 import org.neo4j.driver.observation.metrics.MetricsObservationProvider;
@@ -194,9 +193,7 @@ public final class DefaultGraphMemory extends BlockingFacade implements GraphMem
         try {
             AsyncSession session = sessions.openAsync(work);
             try {
-                TransactionConfig transaction =
-                        sessions.transaction(work, operations().namespace());
-                return retries.run(session, transaction, work.name(), work::run, sessions.limit(work, transaction));
+                return retries.run(sessions, session, work, operations().namespace());
             } catch (RuntimeException e) {
                 throw Errors.translate(e);
             } finally {

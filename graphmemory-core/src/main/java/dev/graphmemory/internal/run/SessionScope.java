@@ -7,7 +7,6 @@ import dev.graphmemory.internal.driver.Retries;
 import dev.graphmemory.internal.driver.Sessions;
 import dev.graphmemory.internal.work.Work;
 import org.neo4j.driver.AccessMode;
-import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.async.AsyncSession;
 
 /** A {@link MemorySession}: one driver session, one managed transaction per operation. */
@@ -30,9 +29,7 @@ public final class SessionScope extends BlockingFacade implements MemorySession 
             throw new IllegalStateException("This MemorySession is closed");
         }
         try {
-            TransactionConfig transaction =
-                    sessions.transaction(work, operations().namespace());
-            return retries.run(session, transaction, work.name(), work::run, sessions.limit(work, transaction));
+            return retries.run(sessions, session, work, operations().namespace());
         } catch (RuntimeException e) {
             throw Errors.translate(e);
         }
