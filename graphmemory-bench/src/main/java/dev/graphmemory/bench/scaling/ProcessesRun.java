@@ -72,12 +72,16 @@ public final class ProcessesRun {
         Process child =
                 configuration.there() == 0 ? null : child(bolt, namespace, configuration.there(), seconds, seed);
         CompletableFuture<Workload.Result> there = child == null
-                ? CompletableFuture.completedFuture(new Workload.Result(List.of(), 0))
+                ? CompletableFuture.completedFuture(new Workload.Result(List.of(), List.of(), 0))
                 : CompletableFuture.supplyAsync(() -> read(child));
         Workload.Result here = Workload.run(bolt, namespace, configuration.here(), seconds, seed);
         Workload.Result other = there.get(10, TimeUnit.MINUTES);
         List<Long> all = new ArrayList<>(here.micros());
         all.addAll(other.micros());
+        List<Long> writes = new ArrayList<>(here.writes());
+        writes.addAll(other.writes());
+        List<Long> searches = new ArrayList<>(here.searches());
+        searches.addAll(other.searches());
         long duplicates = single(driver, """
                 MATCH (e:Entity {namespace: $ns})
                 WITH e.nameKey AS key, count(*) AS copies
@@ -92,6 +96,8 @@ public final class ProcessesRun {
                 other.micros().size() / (double) seconds,
                 Stats.percentile(all, 50) / 1e3,
                 Stats.percentile(all, 99) / 1e3,
+                Stats.percentile(writes, 99) / 1e3,
+                Stats.percentile(searches, 99) / 1e3,
                 here.failures() + other.failures(),
                 duplicates,
                 pending);
@@ -125,16 +131,20 @@ public final class ProcessesRun {
                 throw new IllegalStateException("the scaling child failed");
             }
             String[] fields = line.split("\t", -1);
-            List<Long> micros = new ArrayList<>();
-            if (fields.length > 2 && !fields[2].isEmpty()) {
-                for (String value : fields[2].split(",")) {
-                    micros.add(Long.parseLong(value));
-                }
-            }
-            return new Workload.Result(micros, Long.parseLong(fields[1]));
+            return new Workload.Result(micros(fields, 2), micros(fields, 3), Long.parseLong(fields[1]));
         } catch (Exception e) {
             throw new IllegalStateException("reading the scaling child failed", e);
         }
+    }
+
+    private static List<Long> micros(String[] fields, int index) {
+        List<Long> micros = new ArrayList<>();
+        if (fields.length > index && !fields[index].isEmpty()) {
+            for (String value : fields[index].split(",")) {
+                micros.add(Long.parseLong(value));
+            }
+        }
+        return micros;
     }
 
     private static long single(Driver driver, String query, String namespace) {

@@ -23,6 +23,8 @@ public record ScalingSection(long seconds, List<Run> runs) implements Section {
      * @param therePerSecond of the child process
      * @param p50 median latency of a call, ms
      * @param p99 99th percentile, ms
+     * @param writesP99 99th percentile of the writes alone, ms
+     * @param searchesP99 99th percentile of the searches alone, ms
      * @param failures calls that threw
      * @param duplicates entities stored more than once
      * @param pending memories left waiting for the search index after both processes closed
@@ -35,6 +37,8 @@ public record ScalingSection(long seconds, List<Run> runs) implements Section {
             double therePerSecond,
             double p50,
             double p99,
+            double writesP99,
+            double searchesP99,
             long failures,
             long duplicates,
             long pending) {}
@@ -56,17 +60,19 @@ public record ScalingSection(long seconds, List<Run> runs) implements Section {
                         + "pool of 500 names shared by all, a commitment and a link between them, and every tenth step "
                         + "searches for a name of the pool. See [scaling.md](scaling.md).\n\n")
                 .formatted(seconds));
-        md.append("| configuration | calls/s | of which the second process | p50 | p99 | failures | duplicates "
-                + "| left pending |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("| configuration | calls/s | of which the second process | p50 | p99 | p99 of writes "
+                + "| p99 of searches | failures | duplicates | left pending |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Run run : runs) {
-            md.append("| %s | %s | %s | %s ms | %s ms | %d | %d | %d |\n"
+            md.append("| %s | %s | %s | %s ms | %s ms | %s ms | %s ms | %d | %d | %d |\n"
                     .formatted(
                             run.label(),
                             Numbers.throughput(run.callsPerSecond()),
                             run.therePerSecond() == 0 ? "" : Numbers.throughput(run.therePerSecond()),
                             Numbers.millis(run.p50()),
                             Numbers.millis(run.p99()),
+                            Numbers.millis(run.writesP99()),
+                            Numbers.millis(run.searchesP99()),
                             run.failures(),
                             run.duplicates(),
                             run.pending()));
@@ -85,6 +91,7 @@ public record ScalingSection(long seconds, List<Run> runs) implements Section {
                             Locale.ROOT,
                             "    {\"configuration\": %s, \"callers\": %d, \"callsPerSecond\": %s, "
                                     + "\"secondProcessCallsPerSecond\": %s, \"p50Ms\": %s, \"p99Ms\": %s, "
+                                    + "\"writesP99Ms\": %s, \"searchesP99Ms\": %s, "
                                     + "\"failures\": %d, \"duplicates\": %d, \"pending\": %d}",
                             Section.quote(run.label()),
                             run.callers(),
@@ -92,6 +99,8 @@ public record ScalingSection(long seconds, List<Run> runs) implements Section {
                             Numbers.json(run.therePerSecond()),
                             Numbers.json(run.p50()),
                             Numbers.json(run.p99()),
+                            Numbers.json(run.writesP99()),
+                            Numbers.json(run.searchesP99()),
                             run.failures(),
                             run.duplicates(),
                             run.pending()));
