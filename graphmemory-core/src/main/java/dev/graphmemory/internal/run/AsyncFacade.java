@@ -346,7 +346,8 @@ public final class AsyncFacade implements AsyncMemoryOperations {
                 .thenCompose(prepared -> execute(() -> search.context(namespace, prepared))
                         .thenComposeAsync(
                                 context -> {
-                                    List<EmbeddingIndexer.Made> inline = search.embedPending(prepared, context);
+                                    List<EmbeddingIndexer.Made> inline =
+                                            search.embedPending(namespace, prepared, context);
                                     return execute(() -> search.ranked(namespace, prepared, context, inline))
                                             .whenComplete((result, error) -> search.hand(namespace, inline));
                                 },

@@ -245,7 +245,7 @@ public abstract class BlockingFacade implements MemoryOperations {
         HybridSearch.Prepared prepared = search.prepare(query); // checks the query before anything runs
         String namespace = operations().namespace();
         Candidates.Context context = execute(search.context(namespace, prepared));
-        List<EmbeddingIndexer.Made> inline = search.embedPending(prepared, context);
+        List<EmbeddingIndexer.Made> inline = search.embedPending(namespace, prepared, context);
         SearchResult result = execute(search.ranked(namespace, prepared, context, inline));
         search.hand(namespace, inline);
         return result;

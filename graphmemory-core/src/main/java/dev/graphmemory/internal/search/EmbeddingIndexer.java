@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -44,7 +45,9 @@ import org.slf4j.LoggerFactory;
  * {@link #MAX_DEFERRAL} and otherwise waits until the writes pause for {@link #QUIET}: bulk ingestion runs at the
  * speed it has without embeddings, and the embedder catches up after. A search embeds what its namespace still waits
  * for itself (at most {@link Embeddings#inlineLimit()}), so nothing written is missed meanwhile; the vectors it made
- * are handed to this embedder, which stores them instead of making them again.
+ * are handed to this embedder, which stores them instead of making them again. Until they are stored, the process's
+ * searches share them, and those they are making: concurrent searches of a namespace meet the same waiting memories,
+ * and each would otherwise embed them all again ({@link #embedWaiting}).
  *
  * <p>Several processes on one database each run one: a batch is claimed for {@link #CLAIM} first, so that they do not
  * embed the same memories twice.
@@ -65,6 +68,12 @@ public final class EmbeddingIndexer implements AutoCloseable {
     /** A vector made for a memory (by a search, or here), to store. */
     public record Made(String namespace, String id, String text, float[] vector) {}
 
+    /** A vector a search is making or has made for a memory's text, not stored yet. */
+    private record Shared(String text, CompletableFuture<float[]> vector) {}
+
+    /** The most shared vectors kept: beyond, they are dropped (a memory forgotten before it was stored leaves one). */
+    private static final int SHARED_LIMIT = 10_000;
+
     private final Sessions sessions;
     private final Embeddings settings;
     private final Telemetry telemetry;
@@ -73,6 +82,7 @@ public final class EmbeddingIndexer implements AutoCloseable {
     private final ScheduledThreadPoolExecutor scheduler;
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final ConcurrentLinkedQueue<Made> handed = new ConcurrentLinkedQueue<>();
+    private final ConcurrentHashMap<String, Shared> shared = new ConcurrentHashMap<>();
     private final boolean ownsEmbedder;
     private volatile long lastTouch;
     private volatile long lastBatch = System.nanoTime();
@@ -305,11 +315,13 @@ public final class EmbeddingIndexer implements AutoCloseable {
      * memories is claimed, embedded and stored. Returns whether there may be more.
      */
     boolean embedBatch(Embedder model) {
-        List<Made> made = new ArrayList<>();
-        for (Made item; made.size() < 1_000 && (item = handed.poll()) != null; ) {
-            made.add(item);
+        Map<String, Made> distinct = new java.util.LinkedHashMap<>(); // concurrent searches hand the same memories
+        for (Made item; distinct.size() < 1_000 && (item = handed.poll()) != null; ) {
+            distinct.put(key(item.namespace(), item.id()), item);
         }
+        List<Made> made = new ArrayList<>(distinct.values());
         store(model, made);
+        stored(made);
         long finished = write(EmbeddingStatements.FINISH, Map.of("batch", 1_000), "finished");
         List<Made> claimed = claim(settings.batchSize());
         if (claimed.isEmpty()) {
@@ -318,8 +330,82 @@ public final class EmbeddingIndexer implements AutoCloseable {
         long started = System.nanoTime();
         List<Made> embedded = embed(model, claimed);
         store(model, embedded);
+        stored(embedded);
         telemetry.embedded(embedded.size(), System.nanoTime() - started);
         return true;
+    }
+
+    /**
+     * The vectors of the waiting memories a search of {@code namespace} found, in order, made with {@code model}: a
+     * memory whose vector another search of this process is making, or made and this embedder has not stored yet, is
+     * not embedded again (its vector is awaited, at most {@link #TIMEOUT}; past that, or if that search failed, it has
+     * none this time and is found by words). The rest are embedded here, in one batch, and shared until stored.
+     */
+    public List<Made> embedWaiting(Embedder model, String namespace, List<Made> waiting) {
+        if (shared.size() > SHARED_LIMIT) {
+            shared.clear();
+        }
+        Shared[] entries = new Shared[waiting.size()];
+        List<Made> mine = new ArrayList<>();
+        List<Shared> made = new ArrayList<>();
+        for (int i = 0; i < waiting.size(); i++) {
+            Made item = waiting.get(i);
+            if (item.text() == null || item.text().isBlank()) {
+                continue;
+            }
+            Shared fresh = new Shared(item.text(), new CompletableFuture<>());
+            entries[i] = shared.merge(
+                    key(namespace, item.id()),
+                    fresh,
+                    (old, ignored) ->
+                            old.text().equals(item.text()) && !old.vector().isCompletedExceptionally() ? old : fresh);
+            if (entries[i] == fresh) {
+                mine.add(item);
+                made.add(fresh);
+            }
+        }
+        try {
+            List<Made> embedded = embed(model, mine);
+            for (int i = 0; i < embedded.size(); i++) {
+                made.get(i).vector().complete(embedded.get(i).vector());
+            }
+        } catch (RuntimeException | Error e) {
+            for (int i = 0; i < made.size(); i++) {
+                made.get(i).vector().completeExceptionally(e);
+                shared.remove(key(namespace, mine.get(i).id()), made.get(i));
+            }
+            throw e;
+        }
+        List<Made> vectors = new ArrayList<>(waiting.size());
+        for (int i = 0; i < waiting.size(); i++) {
+            Made item = waiting.get(i);
+            vectors.add(new Made(namespace, item.id(), item.text(), entries[i] == null ? null : awaited(entries[i])));
+        }
+        return vectors;
+    }
+
+    private static float[] awaited(Shared entry) {
+        try {
+            return entry.vector().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
+        }
+    }
+
+    private static String key(String namespace, String id) {
+        return namespace + '\u0000' + id;
+    }
+
+    /** Stops sharing the vectors of memories now stored. */
+    private void stored(List<Made> made) {
+        for (Made item : made) {
+            shared.computeIfPresent(
+                    key(item.namespace(), item.id()),
+                    (key, entry) -> entry.vector().isDone() ? null : entry);
+        }
     }
 
     /** The texts' vectors, in order; a memory without text gets none (it stops waiting when stored). */

@@ -109,16 +109,19 @@ public final class HybridSearch {
         return SearchStatements.context(namespace, prepared.query(), prepared.grams(), inline, true);
     }
 
-    /** Embeds the waiting memories the context step found (their namespace left to {@link #hand}). */
-    public List<Made> embedPending(Prepared prepared, Context context) {
+    /**
+     * Embeds the waiting memories the context step found, sharing the work with the process's other searches (see
+     * {@link EmbeddingIndexer#embedWaiting}).
+     */
+    public List<Made> embedPending(String namespace, Prepared prepared, Context context) {
         if (prepared.vector() == null || context.pending().isEmpty()) {
             return List.of();
         }
         List<Made> waiting = new ArrayList<>(context.pending().size());
         for (Pending pending : context.pending()) {
-            waiting.add(new Made(null, pending.memory().id(), pending.text(), null));
+            waiting.add(new Made(namespace, pending.memory().id(), pending.text(), null));
         }
-        return EmbeddingIndexer.embed(prepared.embedder(), waiting);
+        return embeddings.embedWaiting(prepared.embedder(), namespace, waiting);
     }
 
     /** Hands vectors a search made to the background embedder (outside any transaction). */
