@@ -14,11 +14,13 @@ import dev.graphmemory.model.Conversation;
 import dev.graphmemory.model.Decision;
 import dev.graphmemory.model.Entity;
 import dev.graphmemory.model.EntityType;
+import dev.graphmemory.model.Fact;
 import dev.graphmemory.model.Link;
 import dev.graphmemory.model.NewCommitment;
 import dev.graphmemory.model.NewConversation;
 import dev.graphmemory.model.NewDecision;
 import dev.graphmemory.model.NewEntity;
+import dev.graphmemory.model.NewFact;
 import dev.graphmemory.model.NewLink;
 import dev.graphmemory.model.NewMemory;
 import dev.graphmemory.model.Pattern;
@@ -175,6 +177,41 @@ class BatchContractIT extends ContractSupport {
 
     @ParameterizedTest
     @EnumSource(Mode.class)
+    void shouldStoreARepeatedLinkOnceAndMarkTheDecisionAMemorySupersedes(
+            Mode mode, Driver driver, TestNamespace namespace) {
+        MemoryOperations memory = operations(mode, driver, namespace);
+        Decision old = memory.recordDecision(NewDecision.of("Pilot with Beta first", "Cheaper"));
+
+        StoredMemory stored = memory.storeMemory(NewMemory.builder()
+                .decision("pilot", NewDecision.of("Pilot with Acme first", "Lower risk"))
+                .entity("acme", NewEntity.of("Acme Corp", EntityType.CLIENT))
+                .link("pilot", RelationshipType.IMPACTS, "acme", Map.of("how", "first"))
+                .link("pilot", RelationshipType.SUPERSEDED_BY, old.id())
+                .link("pilot", RelationshipType.IMPACTS, "acme", Map.of("when", "Q3"))
+                .build());
+
+        assertThat(stored.links()).extracting(Link::created).containsExactly(true, true, false);
+        assertThat(stored.links().get(0).properties())
+                .containsEntry("how", "first")
+                .containsEntry("when", "Q3");
+        assertThat(stored.links().get(2))
+                .isEqualTo(new Link(
+                        stored.decisions().get("pilot").id(),
+                        RelationshipType.IMPACTS,
+                        stored.entities().get("acme").id(),
+                        stored.links().get(0).properties(),
+                        false));
+        assertThat(stored.links().get(1).toId()).isEqualTo(old.id());
+        assertThat(MemoryFixture.relationships(driver, namespace)).isEqualTo(2);
+        assertThat(MemoryFixture.count(
+                        driver,
+                        "MATCH (d:Decision {namespace: $ns}) WHERE d.supersededAt IS NOT NULL RETURN count(d)",
+                        namespace))
+                .isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
     void shouldStoreNothingOfAMemoryWithAMissingOrMismatchedLinkEnd(Mode mode, Driver driver, TestNamespace namespace) {
         MemoryOperations memory = operations(mode, driver, namespace);
         Entity acme = memory.createEntity(NewEntity.of("Acme", EntityType.CLIENT));
@@ -193,7 +230,14 @@ class BatchContractIT extends ContractSupport {
                         .build()))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("links[0].relationship"));
-        assertThat(MemoryFixture.nodes(driver, namespace)).isEqualTo(1);
-        assertThat(MemoryFixture.relationships(driver, namespace)).isZero();
+        Fact fact = memory.recordFact(NewFact.of("Acme is a client", "Acme"));
+        assertThatThrownBy(() -> memory.storeMemory(NewMemory.builder()
+                        .decision("d", NewDecision.of("Drop Acme", "Too slow"))
+                        .link("d", RelationshipType.SUPERSEDED_BY, fact.id())
+                        .build()))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("links[0].relationship"));
+        assertThat(MemoryFixture.nodes(driver, namespace)).isEqualTo(2);
+        assertThat(MemoryFixture.relationships(driver, namespace)).isEqualTo(1); // the fact's
     }
 }

@@ -112,50 +112,15 @@ public final class InProcess {
         return written;
     }
 
-    /**
-     * A whole memory in one transaction: the statement of each kind, then the link statement of each type with the
-     * ends' ids; returns the number of links written.
-     */
-    @SuppressWarnings("unchecked")
+    /** A whole memory in one transaction, the library's one statement; returns the number of links written. */
     public int storeMemory(StoreMemoryParameters memory) {
-        Map<String, Object> parameters = memory.parameters();
-        String namespace = (String) parameters.get("namespace");
-        String[] ids = new String[((List<String>) parameters.get("keys")).size()];
-        try (Transaction tx = database.beginTx()) {
-            for (String[] kind : new String[][] {
-                {"commitments", LibraryCypher.CREATE_COMMITMENTS},
-                {"decisions", LibraryCypher.CREATE_DECISIONS},
-                {"entities", LibraryCypher.UPSERT_ENTITIES}
-            }) {
-                List<Map<String, Object>> rows = (List<Map<String, Object>>) parameters.get(kind[0]);
-                if (rows.isEmpty()) {
-                    continue;
-                }
-                try (Result result = tx.execute(kind[1], Map.of("namespace", namespace, "rows", rows))) {
-                    while (result.hasNext()) {
-                        Map<String, Object> row = result.next();
-                        Node node = (Node) row.get("node");
-                        ids[((Number) row.get("index")).intValue()] = (String) node.getProperty("id");
-                        node.getAllProperties();
-                    }
-                }
+        try (Transaction tx = database.beginTx();
+                Result result = tx.execute(LibraryCypher.STORE_MEMORY, memory.parameters())) {
+            Map<String, Object> row = result.next();
+            for (Object stored : (List<?>) row.get("stored")) {
+                ((Node) ((Map<?, ?>) stored).get("node")).getAllProperties();
             }
-            Map<RelationshipType, List<Map<String, Object>>> byType = new EnumMap<>(RelationshipType.class);
-            for (Map<String, Object> link : (List<Map<String, Object>>) parameters.get("links")) {
-                RelationshipType type = RelationshipType.valueOf((String) link.get("type"));
-                byType.computeIfAbsent(type, key -> new ArrayList<>())
-                        .add(RawDriver.linkRow(
-                                (Integer) link.get("index"),
-                                ids[(Integer) link.get("fromIndex")],
-                                type,
-                                ids[(Integer) link.get("toIndex")]));
-            }
-            int written = 0;
-            for (var typed : byType.entrySet()) {
-                written += read(tx.execute(
-                        LibraryCypher.link(typed.getKey()),
-                        Map.of("namespace", namespace, "rows", typed.getValue(), "atomic", true)));
-            }
+            int written = ((List<?>) row.get("links")).size();
             tx.commit();
             return written;
         }

@@ -156,63 +156,16 @@ public final class RawDriver {
         }
     }
 
-    /**
-     * A whole memory as the library stores it, one transaction: the statement of each kind, pipelined over the async
-     * API, then the link statement of each type with the ends' ids, pipelined too; returns the number of links
-     * written.
-     */
+    /** A whole memory as the library stores it: one statement, one transaction; returns the number of links written. */
     public int storeMemory(StoreMemoryParameters memory) {
-        Map<String, Object> parameters = memory.parameters();
-        String namespace = (String) parameters.get("namespace");
-        AsyncSession session = driver.session(AsyncSession.class, sessions);
-        try {
-            return session.executeWriteAsync(tx -> {
-                        List<CompletableFuture<List<Record>>> kinds = List.of(
-                                rows(tx, LibraryCypher.CREATE_COMMITMENTS, namespace, parameters.get("commitments")),
-                                rows(tx, LibraryCypher.CREATE_DECISIONS, namespace, parameters.get("decisions")),
-                                rows(tx, LibraryCypher.UPSERT_ENTITIES, namespace, parameters.get("entities")));
-                        return CompletableFuture.allOf(kinds.toArray(CompletableFuture[]::new))
-                                .thenCompose(done -> links(tx, namespace, parameters, kinds));
-                    })
-                    .toCompletableFuture()
-                    .join();
-        } finally {
-            session.closeAsync();
+        try (Session session = driver.session(sessions)) {
+            return session.executeWrite(tx -> {
+                Record record =
+                        tx.run(LibraryCypher.STORE_MEMORY, memory.parameters()).single();
+                record.get("stored").asList(value -> value.get("node").asNode().asMap());
+                return record.get("links").asList(value -> value.asMap()).size();
+            });
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private CompletableFuture<Integer> links(
-            AsyncTransactionContext tx,
-            String namespace,
-            Map<String, Object> parameters,
-            List<CompletableFuture<List<Record>>> kinds) {
-        String[] ids = new String[((List<String>) parameters.get("keys")).size()];
-        for (CompletableFuture<List<Record>> kind : kinds) {
-            for (Record record : kind.join()) {
-                ids[record.get("index").asInt()] =
-                        record.get("node").asNode().get("id").asString();
-            }
-        }
-        Map<RelationshipType, List<Map<String, Object>>> byType = new EnumMap<>(RelationshipType.class);
-        for (Map<String, Object> link : (List<Map<String, Object>>) parameters.get("links")) {
-            RelationshipType type = RelationshipType.valueOf((String) link.get("type"));
-            byType.computeIfAbsent(type, key -> new ArrayList<>())
-                    .add(linkRow(
-                            (Integer) link.get("index"),
-                            ids[(Integer) link.get("fromIndex")],
-                            type,
-                            ids[(Integer) link.get("toIndex")]));
-        }
-        List<CompletableFuture<List<Record>>> written = new ArrayList<>();
-        byType.forEach((type, rows) -> {
-            Map<String, Object> params = new HashMap<>();
-            params.put("atomic", true);
-            written.add(rows(tx, LibraryCypher.link(type), namespace, rows, params));
-        });
-        return CompletableFuture.allOf(written.toArray(CompletableFuture[]::new))
-                .thenApply(done ->
-                        written.stream().mapToInt(part -> part.join().size()).sum());
     }
 
     private static CompletableFuture<List<Record>> rows(

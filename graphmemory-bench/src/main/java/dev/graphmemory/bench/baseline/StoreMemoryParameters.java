@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The parameters of the library's composed {@code storeMemory} statement for one {@link Turn}, built by hand the
- * way the library builds them: rows by kind, keys in order, links by position, no links to stored memories.
+ * The parameters of the library's {@code storeMemory} statement (and of the composed one it replaced) for one
+ * {@link Turn}, built by hand the way the library builds them: rows by kind, keys in order, links by position, no
+ * links to stored memories.
  *
  * @param parameters the statement's parameters
  */
@@ -44,6 +45,7 @@ public record StoreMemoryParameters(Map<String, Object> parameters) {
             String[] link = Turn.LINKS.get(i);
             Map<String, Object> row = new HashMap<>();
             row.put("index", i);
+            row.put("indexes", List.of(i));
             row.put("type", link[1]);
             row.put("properties", Map.of());
             row.put("fromIndex", keys.indexOf(link[0]));
@@ -85,6 +87,7 @@ public record StoreMemoryParameters(Map<String, Object> parameters) {
             entities.add(row);
             Map<String, Object> link = new HashMap<>();
             link.put("index", i);
+            link.put("indexes", List.of(i));
             link.put("type", "INVOLVES");
             link.put("properties", Map.of());
             link.put("fromIndex", 0);
@@ -97,7 +100,10 @@ public record StoreMemoryParameters(Map<String, Object> parameters) {
         parameters.put("commitments", List.of(commitment));
         parameters.put("decisions", List.of());
         parameters.put("entities", entities);
+        parameters.put("patterns", List.of());
+        parameters.put("window", 64);
         parameters.put("links", links);
+        parameters.put("externals", List.of());
         return new StoreMemoryParameters(parameters);
     }
 

@@ -289,7 +289,7 @@ public final class LinkStatements {
                 .orElse("?");
     }
 
-    private static Map<String, Object> visibleProperties(Map<String, Object> stored) {
+    static Map<String, Object> visibleProperties(Map<String, Object> stored) {
         Map<String, Object> visible = new HashMap<>(stored);
         NewLink.RESERVED_PROPERTIES.forEach(visible::remove);
         return visible;

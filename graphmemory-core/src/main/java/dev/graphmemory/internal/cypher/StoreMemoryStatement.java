@@ -2,19 +2,14 @@ package dev.graphmemory.internal.cypher;
 
 import dev.graphmemory.exceptions.InvalidInputException;
 import dev.graphmemory.exceptions.NotFoundException;
-import dev.graphmemory.internal.work.Outcome;
+import dev.graphmemory.internal.work.Batches;
 import dev.graphmemory.internal.work.Params;
 import dev.graphmemory.internal.work.Statement;
 import dev.graphmemory.internal.work.Work;
-import dev.graphmemory.model.Commitment;
-import dev.graphmemory.model.Decision;
-import dev.graphmemory.model.Entity;
 import dev.graphmemory.model.Link;
 import dev.graphmemory.model.MemoryKind;
 import dev.graphmemory.model.MemoryLink;
-import dev.graphmemory.model.NewLink;
 import dev.graphmemory.model.NewMemory;
-import dev.graphmemory.model.Pattern;
 import dev.graphmemory.model.PatternObservation;
 import dev.graphmemory.model.StoredMemory;
 import java.util.ArrayList;
@@ -24,45 +19,103 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.TransientException;
+import org.neo4j.driver.types.Node;
 
 /**
- * {@code storeMemory}: a whole memory in one transaction, as the statements the single and batch operations send.
+ * {@code storeMemory}: a whole memory in one transaction and, but for a check, in one statement.
  *
  * <p>First, only if the memory links to memories stored before, one statement checks those ends; a missing one or one
  * of a kind the relationship does not allow refuses the memory before anything is written, in any execution mode
- * (links between the memory's own items were checked when the {@link NewMemory} was made). Then, pipelined (sent
- * together, one round trip), the statement of each kind the memory holds ({@code createCommitments},
- * {@code recordDecisions}, {@code createEntities}, {@code recordPatterns}: the statements of those operations, whose
- * plans they share); then, pipelined too, the {@code linkNodes} statement of each relationship type its links use,
- * with the ends' ids known by now (an entity or pattern may turn out to be one stored before, with an id of its own).
- * A statement that found each end of a link by id, name or pattern key would have spared the second round trip, but
- * its six optional lookups took three times as long to plan as the {@code linkNodes} statement.
+ * (links between the memory's own items were checked when the {@link NewMemory} was made). Then {@link #STORE} writes
+ * everything: each kind's rows in a {@code CALL} of its own (the same Cypher as {@code createCommitments},
+ * {@code recordDecisions}, {@code createEntities} and {@code recordPatterns}), the stored nodes in the order of the
+ * memory's keys followed by the stored memories it links to, and the links between them by position, with the
+ * relationship type given as data ({@code MERGE (a)-[r:$(row.type)]->(b)}).
  *
- * <p>This replaced one composed statement doing all of it, which took 2 to 5 s to plan (and again whenever the
- * graph's counts drifted far enough for Neo4j to plan it anew); each statement here plans in about a tenth of a
- * second. Each statement costs the server a little (measured: a memory of 3 kinds and 2 link types 10.8 ms against
- * 6.7 ms as one statement, the plans cached), the price of no call ever waiting seconds for the planner. Every id is
- * drawn when the work is made, so a retried transaction writes the same memory.
+ * <p>This is the third shape of this work. One composed statement with an optional lookup of each link end and a
+ * {@code FOREACH} per relationship type took 2 to 5 s to plan on the first machine (377 ms on this one, again whenever
+ * the graph's counts drifted far enough for Neo4j to plan it anew). The statements of each kind and then of each link
+ * type, sent in two pipelined rounds, each planned in about a tenth of a second but made a memory cost 7.2 ms against
+ * the composed statement's 3.9 (five statements, two round trips, every link end looked up again). This one plans in
+ * about 0.2 s, a type given as data costing no more than one: there is no lookup of a link end but the stored memories
+ * it links to, and no branch per type; and it is as fast as the composed statement. Until the database holds about
+ * ten relationships, Neo4j plans the {@code MERGE} of a type given as data as a scan of every relationship (the
+ * cheapest at such counts), and plans it again once their number has grown.
+ *
+ * <p>Every id is drawn when the work is made, so a retried transaction writes the same memory.
  */
 public final class StoreMemoryStatement {
     /** The ends of links to memories stored before: whether each exists and has a kind its relationship allows. */
     public static final String CHECK_EXTERNALS = """
             UNWIND $externals AS x
             OPTIONAL MATCH (m:Memory {namespace: $namespace, id: x.id})
-            RETURN x.link AS link, x.end AS end, m IS NOT NULL AS found, labels(m) AS labels,
+            RETURN x.link AS link, x.end AS end, x.id AS id, m IS NOT NULL AS found, labels(m) AS labels,
                 m IS NOT NULL AND any(label IN labels(m) WHERE label IN x.labels) AS allowed
             """;
 
+    /**
+     * The whole memory: the stored memories its links reach ({@code $externals}, first: an independent lookup after the
+     * writes would be planned as a product with them), each kind's rows, then the links between the stored nodes (the
+     * memory's in the order of its keys, then the stored ones), by their positions in that list. A link whose stored end
+     * has gone (removed since it was checked) is not written, and missing from {@code links}.
+     */
+    public static final String STORE = """
+            CALL () {
+              UNWIND $externals AS id
+              OPTIONAL MATCH (x:Memory {namespace: $namespace, id: id})
+              RETURN collect([x]) AS externals
+            }
+            CALL () {
+            %s  RETURN collect({index: row.index, node: c}) AS commitments
+            }
+            CALL () {
+            %s  RETURN collect({index: row.index, node: d}) AS decisions
+            }
+            CALL () {
+            %s  RETURN collect({index: row.index, node: e}) AS entities
+            }
+            CALL () {
+            %s  RETURN collect({index: row.index, node: p}) AS patterns
+            }
+            WITH commitments + decisions + entities + patterns AS stored, externals
+            CALL (stored) {
+              UNWIND stored AS s
+              WITH s ORDER BY s.index
+              RETURN collect(s.node) AS own
+            }
+            WITH stored, own + [x IN externals | x[0]] AS nodes
+            CALL (nodes) {
+              UNWIND $links AS row
+              WITH row, nodes[row.fromIndex] AS a, nodes[row.toIndex] AS b
+              WHERE a IS NOT NULL AND b IS NOT NULL
+              WITH row, a, b, NOT EXISTS { (a)-[:$(row.type)]->(b) } AS created
+              MERGE (a)-[r:$(row.type)]->(b) ON CREATE SET r.createdAt = datetime() SET r += row.properties
+              FOREACH (_ IN CASE WHEN row.type = 'SUPERSEDED_BY' THEN [1] ELSE [] END |
+                SET a.supersededAt = coalesce(a.supersededAt, datetime())
+                FOREACH (_ IN CASE WHEN a:Fact AND a.validUntil IS NULL THEN [1] ELSE [] END |
+                  SET a.validUntil = datetime(), a.endedAt = datetime()))
+              RETURN collect({indexes: row.indexes, created: created, properties: properties(r)}) AS links
+            }
+            RETURN stored, links
+            """.formatted(
+                    indent(CommitmentStatements.create("commitments")),
+                    indent(DecisionStatements.create("decisions")),
+                    indent(EntityStatements.upsert("entities")),
+                    indent(PatternStatements.record("patterns")));
+
     private StoreMemoryStatement() {}
+
+    private static String indent(String text) {
+        return text.indent(2);
+    }
 
     /** The work that stores {@code memory}, with every new id drawn from {@code ids} now. */
     public static Work<StoredMemory> work(String namespace, Supplier<String> ids, NewMemory memory) {
         Rows rows = new Rows(memory, ids);
-        Work<StoredMemory> store = Work.sequence("storeMemory", AccessMode.WRITE, rows.nodes(namespace))
-                .then(kinds -> rows.links(namespace, kinds));
+        Statement<StoredMemory> store = rows.store(namespace);
         if (rows.externals.isEmpty()) {
             return store;
         }
@@ -70,7 +123,7 @@ public final class StoreMemoryStatement {
         Statement<Void> check = Statement.write(
                 "storeMemory",
                 CHECK_EXTERNALS,
-                Params.in(namespace).with("externals", rows.externals).map(),
+                Params.in(namespace).with("externals", rows.checks()).map(),
                 result -> {
                     refuseUnlessAllowed(result.records(), memory);
                     return null;
@@ -78,7 +131,7 @@ public final class StoreMemoryStatement {
         return check.then(checked -> store);
     }
 
-    /** The rows of every statement, made once with the memory's new ids. */
+    /** The rows of the statements, made once with the memory's new ids. */
     private static final class Rows {
         private final NewMemory memory;
         private final List<String> keys = new ArrayList<>();
@@ -86,7 +139,12 @@ public final class StoreMemoryStatement {
         private final List<Map<String, Object>> decisions = new ArrayList<>();
         private final List<Map<String, Object>> entities = new ArrayList<>();
         private final List<Map<String, Object>> patterns = new ArrayList<>();
-        private final List<Map<String, Object>> externals = new ArrayList<>();
+        /** The ids of the stored memories the links reach, each once, in order of first use. */
+        private final List<String> externals = new ArrayList<>();
+        /** What to check of each link end that is a stored memory. */
+        private final List<Map<String, Object>> checks = new ArrayList<>();
+        /** One row per distinct link (same ends and type), with the indexes of the links it stands for. */
+        private final List<Map<String, Object>> links = new ArrayList<>();
 
         Rows(NewMemory memory, Supplier<String> ids) {
             this.memory = memory;
@@ -98,10 +156,25 @@ public final class StoreMemoryStatement {
             memory.entities()
                     .forEach((key, item) -> add(entities, key, EntityStatements.row(keys.size(), ids.get(), item)));
             memory.patterns().forEach((key, item) -> add(patterns, key, patternRow(keys.size(), ids, item)));
+            Map<List<Object>, Map<String, Object>> distinct = new LinkedHashMap<>();
             for (int i = 0; i < memory.links().size(); i++) {
                 MemoryLink link = memory.links().get(i);
-                external(i, "from", link.from(), link.relationship().from());
-                external(i, "to", link.to(), link.relationship().to());
+                int from = position(i, "from", link.from(), link.relationship().from());
+                int to = position(i, "to", link.to(), link.relationship().to());
+                Map<String, Object> row = distinct.get(List.of(from, link.relationship(), to));
+                if (row == null) {
+                    row = Params.row(i)
+                            .with("indexes", new ArrayList<Integer>())
+                            .with("fromIndex", from)
+                            .with("toIndex", to)
+                            .with("type", link.relationship().name())
+                            .with("properties", new HashMap<String, Object>())
+                            .map();
+                    distinct.put(List.of(from, link.relationship(), to), row);
+                    links.add(row);
+                }
+                indexes(row).add(i);
+                properties(row).putAll(link.properties());
             }
         }
 
@@ -110,106 +183,96 @@ public final class StoreMemoryStatement {
             rows.add(row);
         }
 
-        private void external(int link, String end, String reference, java.util.Set<MemoryKind> kinds) {
-            if (!keys.contains(reference)) {
-                externals.add(Params.row(link)
-                        .with("link", link)
-                        .with("end", end)
-                        .with("id", reference)
-                        .with("labels", LinkStatements.labels(kinds))
-                        .map());
+        /** The position of a link end in the statement's list of nodes: the memory's keys, then the stored ones. */
+        private int position(int link, String end, String reference, java.util.Set<MemoryKind> kinds) {
+            int key = keys.indexOf(reference);
+            if (key >= 0) {
+                return key;
             }
+            checks.add(Params.row(link)
+                    .with("link", link)
+                    .with("end", end)
+                    .with("id", reference)
+                    .with("labels", LinkStatements.labels(kinds))
+                    .map());
+            if (!externals.contains(reference)) {
+                externals.add(reference);
+            }
+            return keys.size() + externals.indexOf(reference);
         }
 
-        /** The statement of each kind the memory holds. */
-        List<Work<? extends List<?>>> nodes(String namespace) {
-            List<Work<? extends List<?>>> statements = new ArrayList<>();
-            if (!commitments.isEmpty()) {
-                statements.add(CommitmentStatements.create(namespace, commitments));
-            }
-            if (!decisions.isEmpty()) {
-                statements.add(DecisionStatements.create(namespace, decisions));
-            }
-            if (!entities.isEmpty()) {
-                statements.add(EntityStatements.upsert(namespace, entities));
-            }
-            if (!patterns.isEmpty()) {
-                statements.add(PatternStatements.record(namespace, patterns));
-            }
-            return statements;
+        List<Map<String, Object>> checks() {
+            return checks;
         }
 
-        /** The links, one {@code linkNodes} statement per type, once the nodes are stored; then the memory. */
-        Work<StoredMemory> links(String namespace, List<List<?>> kinds) {
-            Map<String, Object> nodes = new HashMap<>(); // key -> the stored model value
-            for (List<?> kind : kinds) {
-                for (Object outcome : kind) {
-                    Outcome<?> stored = (Outcome<?>) outcome;
-                    nodes.put(keys.get(stored.index()), stored.value());
+        @SuppressWarnings("unchecked")
+        private static List<Integer> indexes(Map<String, Object> row) {
+            return (List<Integer>) row.get("indexes");
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Map<String, Object> properties(Map<String, Object> row) {
+            return (Map<String, Object>) row.get("properties");
+        }
+
+        /** The statement that writes the whole memory. */
+        Statement<StoredMemory> store(String namespace) {
+            int nodes = commitments.size() + decisions.size() + entities.size() + patterns.size();
+            Map<String, Object> parameters = Params.in(namespace)
+                    .with("commitments", commitments)
+                    .with("decisions", decisions)
+                    .with("entities", entities)
+                    .with("patterns", patterns)
+                    .with("window", PatternStatements.OBSERVATION_WINDOW)
+                    .with("externals", externals)
+                    .with("links", links)
+                    .map();
+            return Statement.write("storeMemory", SearchIndexing.forRows(STORE, nodes), parameters, result -> {
+                Record record = result.records().get(0);
+                Map<Integer, Node> stored = new HashMap<>(); // position in keys -> the stored node
+                for (Value item : record.get("stored").values()) {
+                    stored.put(item.get("index").asInt(), item.get("node").asNode());
                 }
-            }
-            if (memory.links().isEmpty()) {
-                return Work.done("storeMemory", result(nodes, List.of()));
-            }
-            List<NewLink> resolved = new ArrayList<>();
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (int i = 0; i < memory.links().size(); i++) {
-                MemoryLink link = memory.links().get(i);
-                NewLink ends = new NewLink(
-                        idOf(link.from(), nodes), link.relationship(), idOf(link.to(), nodes), link.properties());
-                resolved.add(ends);
-                rows.add(LinkStatements.row(List.of(i), ends, ends.properties()));
-            }
-            List<Statement<List<Outcome<Link>>>> statements = new ArrayList<>();
-            LinkStatements.group(rows)
-                    .forEach((type, typed) ->
-                            statements.add(LinkStatements.link(namespace, type, typed, resolved, true)));
-            return Work.sequence("storeMemory", AccessMode.WRITE, statements).map(parts -> {
-                Link[] links = new Link[resolved.size()];
-                for (List<Outcome<Link>> part : parts) {
-                    for (Outcome<Link> outcome : part) {
-                        if (outcome.failure() != null) {
-                            throw endsChanged(outcome.index());
-                        }
-                        links[outcome.index()] = outcome.value();
+                Link[] written = new Link[memory.links().size()];
+                for (Value row : record.get("links").values()) {
+                    List<Integer> indexes = Batches.asIndexes(row.get("indexes"));
+                    Map<String, Object> properties = LinkStatements.visibleProperties(
+                            row.get("properties").asMap());
+                    for (int i = 0; i < indexes.size(); i++) {
+                        MemoryLink link = memory.links().get(indexes.get(i));
+                        written[indexes.get(i)] = new Link(
+                                idOf(link.from(), stored),
+                                link.relationship(),
+                                idOf(link.to(), stored),
+                                properties,
+                                i == 0 && row.get("created").asBoolean());
                     }
                 }
-                return result(nodes, List.of(links));
+                for (int i = 0; i < written.length; i++) {
+                    if (written[i] == null) {
+                        throw endsChanged(i);
+                    }
+                }
+                return new StoredMemory(
+                        byKey(memory.commitments().keySet(), stored, Nodes::commitment),
+                        byKey(memory.decisions().keySet(), stored, Nodes::decision),
+                        byKey(memory.entities().keySet(), stored, Nodes::entity),
+                        byKey(memory.patterns().keySet(), stored, Nodes::pattern),
+                        List.of(written));
             });
         }
 
-        private static String idOf(String reference, Map<String, Object> nodes) {
-            Object node = nodes.get(reference);
-            if (node == null) {
-                return reference; // a memory stored before
-            }
-            if (node instanceof Commitment commitment) {
-                return commitment.id();
-            }
-            if (node instanceof Decision decision) {
-                return decision.id();
-            }
-            if (node instanceof Entity entity) {
-                return entity.id();
-            }
-            return ((Pattern) node).id();
+        /** The id of a link end: the stored node's for one of the memory's keys (an entity may have been there). */
+        private String idOf(String reference, Map<Integer, Node> stored) {
+            int key = keys.indexOf(reference);
+            return key < 0 ? reference : stored.get(key).get("id").asString();
         }
 
-        private StoredMemory result(Map<String, Object> nodes, List<Link> links) {
-            return new StoredMemory(
-                    byKey(memory.commitments().keySet(), nodes, Commitment.class::cast),
-                    byKey(memory.decisions().keySet(), nodes, Decision.class::cast),
-                    byKey(memory.entities().keySet(), nodes, Entity.class::cast),
-                    byKey(memory.patterns().keySet(), nodes, Pattern.class::cast),
-                    links);
+        private <T> Map<String, T> byKey(java.util.Set<String> kind, Map<Integer, Node> stored, Function<Node, T> map) {
+            Map<String, T> values = new LinkedHashMap<>();
+            kind.forEach(key -> values.put(key, map.apply(stored.get(keys.indexOf(key)))));
+            return values;
         }
-    }
-
-    private static <T> Map<String, T> byKey(
-            java.util.Set<String> keys, Map<String, Object> nodes, Function<Object, T> cast) {
-        Map<String, T> values = new LinkedHashMap<>();
-        keys.forEach(key -> values.put(key, cast.apply(nodes.get(key))));
-        return values;
     }
 
     private static Map<String, Object> patternRow(int index, Supplier<String> ids, PatternObservation pattern) {
@@ -228,9 +291,16 @@ public final class StoreMemoryStatement {
                 "links[" + link + "] of the memory lost an end while it was being stored; the memory is stored again");
     }
 
+    /**
+     * Refuses the memory when a stored end is missing or of a kind its link does not allow, or when a link that must
+     * join two memories of one kind ({@code SUPERSEDED_BY}) would join a decision and a fact.
+     */
     private static void refuseUnlessAllowed(List<Record> externals, NewMemory memory) {
+        Map<String, MemoryKind> kinds = new HashMap<>(); // id of a stored end -> its kind
         for (Record external : externals) {
             if (external.get("allowed").asBoolean()) {
+                MemoryKind.fromLabels(external.get("labels").asList(org.neo4j.driver.Value::asString))
+                        .ifPresent(kind -> kinds.put(external.get("id").asString(), kind));
                 continue;
             }
             int index = external.get("link").asInt();
@@ -245,6 +315,16 @@ public final class StoreMemoryStatement {
                     .orElse("?");
             throw new InvalidInputException(
                     "links[" + index + "].relationship", link.relationship().rule() + "; " + id + " is a " + kind);
+        }
+        for (int i = 0; i < memory.links().size(); i++) {
+            MemoryLink link = memory.links().get(i);
+            MemoryKind from = memory.kindOf(link.from()) != null ? memory.kindOf(link.from()) : kinds.get(link.from());
+            MemoryKind to = memory.kindOf(link.to()) != null ? memory.kindOf(link.to()) : kinds.get(link.to());
+            if (from != null && to != null && !link.relationship().allows(from, to)) {
+                throw new InvalidInputException(
+                        "links[" + i + "].relationship",
+                        link.relationship().rule() + ", not " + from.label() + " to " + to.label());
+            }
         }
     }
 }

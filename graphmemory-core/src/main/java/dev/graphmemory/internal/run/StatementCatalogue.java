@@ -32,6 +32,7 @@ import dev.graphmemory.model.NewDecision;
 import dev.graphmemory.model.NewEntity;
 import dev.graphmemory.model.NewFact;
 import dev.graphmemory.model.NewLink;
+import dev.graphmemory.model.NewMemory;
 import dev.graphmemory.model.NewTurn;
 import dev.graphmemory.model.PatternObservation;
 import dev.graphmemory.model.PatternQuery;
@@ -78,13 +79,13 @@ public final class StatementCatalogue {
     }
 
     /**
-     * The statements that also run after another write of the same transaction: a stored memory's kinds after its
-     * first, and its links (see {@code StoreMemoryStatement}); a superseding decision after its check. Neo4j keeps a
-     * plan apart for a transaction that has written already, so the warm-up runs each of these once more after a
-     * {@linkplain #firstWrite first write} of its own.
+     * The statements that often run after another write of the same transaction: the writes an assistant groups in
+     * one transaction (a memory, its entities and decisions, then links), and a superseding decision after its check.
+     * Neo4j keeps a plan apart for a transaction that has written already, so the warm-up runs each of these once
+     * more after a {@linkplain #firstWrite first write} of its own.
      */
     private static final java.util.regex.Pattern AFTER_A_WRITE = java.util.regex.Pattern.compile(
-            "recordDecision|createEntity|recordPattern|linkNodes [A-Z_]+|supersedeDecision");
+            "recordDecision|createEntity|recordPattern|storeMemory|linkNodes [A-Z_]+|supersedeDecision");
 
     private StatementCatalogue() {}
 
@@ -156,6 +157,14 @@ public final class StatementCatalogue {
         add(entries, "createEntity", ops.createEntity(NewEntity.of("x", EntityType.PERSON)));
         add(entries, "recordDecision", ops.recordDecision(NewDecision.of("x", "y")));
         add(entries, "recordPattern", ops.recordPattern(PatternObservation.of("x", PatternType.BEHAVIOR)));
+        add(
+                entries,
+                "storeMemory",
+                ops.storeMemory(NewMemory.builder()
+                        .commitment("c", NewCommitment.of("x"))
+                        .entity("e", NewEntity.of("x", EntityType.PERSON))
+                        .link("c", RelationshipType.INVOLVES, "e")
+                        .build()));
         for (RelationshipType type : RelationshipType.values()) {
             add(entries, "linkNodes " + type, ops.linkNodes(NewLink.of(SOME_ID, type, SOME_ID)));
         }

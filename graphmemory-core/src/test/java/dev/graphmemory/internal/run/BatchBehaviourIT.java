@@ -8,8 +8,12 @@ import dev.graphmemory.MemoryConfig;
 import dev.graphmemory.MemoryTransaction;
 import dev.graphmemory.contract.MemoryFixture;
 import dev.graphmemory.exceptions.NotFoundException;
+import dev.graphmemory.internal.cypher.CommitmentStatements;
+import dev.graphmemory.internal.cypher.DecisionStatements;
+import dev.graphmemory.internal.cypher.EntityStatements;
+import dev.graphmemory.internal.cypher.PatternStatements;
+import dev.graphmemory.internal.cypher.StoreMemoryStatement;
 import dev.graphmemory.internal.work.Chain;
-import dev.graphmemory.internal.work.Sequence;
 import dev.graphmemory.internal.work.Statement;
 import dev.graphmemory.internal.work.Work;
 import dev.graphmemory.model.BatchMode;
@@ -172,37 +176,37 @@ class BatchBehaviourIT {
     }
 
     @Test
-    void shouldStoreAMemoryWithTheStatementsOfTheSingleWritesInOneTransaction(Driver driver, TestNamespace namespace) {
+    void shouldStoreAMemoryAsOneStatementWithTheCypherOfTheSingleWrites(Driver driver, TestNamespace namespace) {
         try (GraphMemory memory = memory(driver, namespace, 100)) {
-            Work<?> work = ((DefaultGraphMemory) memory)
-                    .operations()
-                    .storeMemory(NewMemory.builder()
-                            .commitment("c", NewCommitment.of("x"))
-                            .decision("d", NewDecision.of("y", "z"))
-                            .entity("a", NewEntity.of("A", EntityType.PERSON))
-                            .entity("b", NewEntity.of("B", EntityType.PERSON))
-                            .entity("e", NewEntity.of("E", EntityType.PROJECT))
-                            .link("d", RelationshipType.LEADS_TO, "c")
-                            .link("c", RelationshipType.INVOLVES, "a")
-                            .link("c", RelationshipType.INVOLVES, "b")
-                            .link("d", RelationshipType.IMPACTS, "e")
-                            .build());
             OperationTable operations = ((DefaultGraphMemory) memory).operations();
+            NewMemory.Builder turn = NewMemory.builder()
+                    .commitment("c", NewCommitment.of("x"))
+                    .decision("d", NewDecision.of("y", "z"))
+                    .entity("a", NewEntity.of("A", EntityType.PERSON))
+                    .entity("b", NewEntity.of("B", EntityType.PERSON))
+                    .link("d", RelationshipType.LEADS_TO, "c")
+                    .link("c", RelationshipType.INVOLVES, "a")
+                    .link("c", RelationshipType.INVOLVES, "b");
+            Work<?> work = operations.storeMemory(turn.build());
 
-            // no link to a stored memory, so nothing to check first: the kinds, pipelined, then the link types
-            assertThat(work).isInstanceOf(Chain.class);
-            Work<?> statements = ((Chain<?, ?>) work).first();
-            assertThat(statements).isInstanceOf(Sequence.class);
-            assertThat(((Sequence<?>) statements).parts())
-                    .extracting(part -> ((Statement<?>) part).text())
-                    .containsExactly(
-                            StatementCatalogue.first(operations.createCommitment(NewCommitment.of("x")))
-                                    .text(),
-                            StatementCatalogue.first(operations.recordDecision(NewDecision.of("y", "z")))
-                                    .text(),
-                            StatementCatalogue.first(operations.createEntity(NewEntity.of("A", EntityType.PERSON)))
-                                    .text());
+            // no link to a stored memory, so nothing to check first: one statement, each kind's Cypher in it
+            assertThat(work).isInstanceOf(Statement.class);
+            assertThat(((Statement<?>) work).text())
+                    .isEqualTo(StoreMemoryStatement.STORE)
+                    .contains(
+                            CommitmentStatements.create("commitments").indent(2),
+                            DecisionStatements.create("decisions").indent(2),
+                            EntityStatements.upsert("entities").indent(2),
+                            PatternStatements.record("patterns").indent(2));
             assertThat(work.mode()).isEqualTo(org.neo4j.driver.AccessMode.WRITE);
+
+            // a link to a stored memory: its ends checked first, then the same statement
+            Work<?> linked = operations.storeMemory(
+                    turn.link("d", RelationshipType.LEARNED_FROM, "0192f0a0-0000-7000-8000-000000000000")
+                            .build());
+            assertThat(linked).isInstanceOf(Chain.class);
+            assertThat(StatementCatalogue.first(linked).text()).isEqualTo(StoreMemoryStatement.CHECK_EXTERNALS);
+            assertThat(linked.mode()).isEqualTo(org.neo4j.driver.AccessMode.WRITE);
         }
     }
 
