@@ -83,8 +83,9 @@ public final class LibraryCypher {
     }
 
     /**
-     * {@code storeMemory}: each kind's rows in a {@code CALL} of its own, then the links between the stored nodes by
-     * their positions, the type given as data.
+     * {@code storeMemory} of a memory without pattern observations (the scenarios' memories): the stored memories its
+     * links reach, each kind's rows in a {@code CALL} of its own, then the links between the stored nodes by their
+     * positions, the type given as data.
      */
     public static final String STORE_MEMORY = """
             CALL () {
@@ -101,10 +102,7 @@ public final class LibraryCypher {
             CALL () {
             %s  RETURN collect({index: row.index, node: e}) AS entities
             }
-            CALL () {
-            %s  RETURN collect({index: row.index, node: p}) AS patterns
-            }
-            WITH commitments + decisions + entities + patterns AS stored, externals
+            WITH commitments + decisions + entities AS stored, externals
             CALL (stored) {
               UNWIND stored AS s
               WITH s ORDER BY s.index
@@ -127,8 +125,7 @@ public final class LibraryCypher {
             """.formatted(
                     createCommitments("commitments").indent(2),
                     createDecisions("decisions").indent(2),
-                    upsertEntities("entities").indent(2),
-                    recordPatterns("patterns").indent(2));
+                    upsertEntities("entities").indent(2));
 
     /** {@code getEntityContext}. */
     public static final String ENTITY_CONTEXT = """

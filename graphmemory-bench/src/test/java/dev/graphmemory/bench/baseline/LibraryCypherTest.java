@@ -46,7 +46,7 @@ class LibraryCypherTest {
     @Test
     void shouldSendTheLibrarysStoreMemoryStatements() {
         assertThat(LibraryCypher.CHECK_EXTERNALS).isEqualTo(StoreMemoryStatement.CHECK_EXTERNALS);
-        assertThat(LibraryCypher.STORE_MEMORY).isEqualTo(StoreMemoryStatement.STORE);
+        assertThat(LibraryCypher.STORE_MEMORY).isEqualTo(StoreMemoryStatement.STORE_WITHOUT_PATTERNS);
 
         assertThat(LibraryCypher.CREATE_DECISIONS)
                 .isEqualTo(DecisionStatements.create("n", ONE_ROW).text());

@@ -106,6 +106,17 @@ public final class StoreMemoryStatement {
                     indent(EntityStatements.upsert("entities")),
                     indent(PatternStatements.record("patterns")));
 
+    /** The pattern observations' part of {@link #STORE}. */
+    private static final String PATTERNS = "CALL () {\n" + indent(PatternStatements.record("patterns"))
+            + "  RETURN collect({index: row.index, node: p}) AS patterns\n}\n";
+
+    /**
+     * {@link #STORE} for a memory without pattern observations (most memories): their {@code CALL} is a quarter of the
+     * statement's plan (a re-plan of 0.17 s against 0.22 s in a probe).
+     */
+    public static final String STORE_WITHOUT_PATTERNS =
+            STORE.replace(PATTERNS, "").replace("+ entities + patterns AS stored", "+ entities AS stored");
+
     private StoreMemoryStatement() {}
 
     private static String indent(String text) {
@@ -218,16 +229,19 @@ public final class StoreMemoryStatement {
         /** The statement that writes the whole memory. */
         Statement<StoredMemory> store(String namespace) {
             int nodes = commitments.size() + decisions.size() + entities.size() + patterns.size();
-            Map<String, Object> parameters = Params.in(namespace)
+            var parameters = Params.in(namespace)
                     .with("commitments", commitments)
                     .with("decisions", decisions)
                     .with("entities", entities)
-                    .with("patterns", patterns)
-                    .with("window", PatternStatements.OBSERVATION_WINDOW)
                     .with("externals", externals)
-                    .with("links", links)
-                    .map();
-            return Statement.write("storeMemory", SearchIndexing.forRows(STORE, nodes), parameters, result -> {
+                    .with("links", links);
+            String text = STORE_WITHOUT_PATTERNS;
+            if (!patterns.isEmpty()) {
+                parameters.with("patterns", patterns).with("window", PatternStatements.OBSERVATION_WINDOW);
+                text = STORE;
+            }
+            var map = parameters.map();
+            return Statement.write("storeMemory", SearchIndexing.forRows(text, nodes), map, result -> {
                 Record record = result.records().get(0);
                 Map<Integer, Node> stored = new HashMap<>(); // position in keys -> the stored node
                 for (Value item : record.get("stored").values()) {

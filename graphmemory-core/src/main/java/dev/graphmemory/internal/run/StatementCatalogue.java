@@ -211,6 +211,12 @@ public final class StatementCatalogue {
         add(entries, "supersedeDecision (check)", ops.supersedeDecision(SOME_ID, NewDecision.of("x", "y")));
         add(entries, "supersedeDecision", supersede(namespace));
         add(entries, "forget", ops.forget(SOME_ID));
+        add( // a memory with pattern observations: rarer, so planned later
+                entries,
+                "storeMemory (patterns)",
+                ops.storeMemory(NewMemory.builder() // alone: every id of the catalogue is the same
+                        .pattern("p", PatternObservation.of("x", PatternType.BEHAVIOR))
+                        .build()));
         addFacts(entries, ops, namespace);
         AliasStatements.catalogue(namespace, SOME_ID).forEach((label, statement) -> add(entries, label, statement));
         float[] vector = unit(dimensions);

@@ -192,12 +192,19 @@ class BatchBehaviourIT {
             // no link to a stored memory, so nothing to check first: one statement, each kind's Cypher in it
             assertThat(work).isInstanceOf(Statement.class);
             assertThat(((Statement<?>) work).text())
-                    .isEqualTo(StoreMemoryStatement.STORE)
+                    .isEqualTo(StoreMemoryStatement.STORE_WITHOUT_PATTERNS)
                     .contains(
                             CommitmentStatements.create("commitments").indent(2),
                             DecisionStatements.create("decisions").indent(2),
-                            EntityStatements.upsert("entities").indent(2),
-                            PatternStatements.record("patterns").indent(2));
+                            EntityStatements.upsert("entities").indent(2))
+                    .doesNotContain(PatternStatements.record("patterns").indent(2));
+            assertThat(StatementCatalogue.first(operations.storeMemory(NewMemory.builder()
+                                    .pattern("p", PatternObservation.of("x", PatternType.BEHAVIOR))
+                                    .build()))
+                            .text())
+                    .isEqualTo(StoreMemoryStatement.STORE)
+                    .contains(PatternStatements.record("patterns").indent(2))
+                    .startsWith(StoreMemoryStatement.STORE_WITHOUT_PATTERNS.substring(0, 100));
             assertThat(work.mode()).isEqualTo(org.neo4j.driver.AccessMode.WRITE);
 
             // a link to a stored memory: its ends checked first, then the same statement

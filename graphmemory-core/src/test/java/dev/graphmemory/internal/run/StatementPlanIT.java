@@ -80,6 +80,12 @@ class StatementPlanIT {
             assertThat(plans).allSatisfy(plan -> assertThat(plan.operators()).isNotEmpty());
             assertThat(plans)
                     .filteredOn(plan -> !plan.scans().isEmpty())
+                    .as(
+                            "statements with scans: %s",
+                            plans.stream()
+                                    .filter(plan -> !plan.scans().isEmpty())
+                                    .map(plan -> plan.statement() + " " + plan.scans())
+                                    .toList())
                     .extracting(dev.graphmemory.model.StatementPlan::statement)
                     .containsExactly(INDEXER, INDEXER + " (finish)", "embedder (claim)", "embedder (finish)");
         }
@@ -253,13 +259,16 @@ class StatementPlanIT {
     /**
      * Leaves the database a graph in use, whatever the tests before left: a statement that writes a relationship whose
      * type is given as data ({@code storeMemory}'s) is planned as a scan of every relationship while the database holds
-     * fewer than about ten (the cheapest plan at such counts, made again by Neo4j once their number has grown).
+     * fewer than about ten (the cheapest plan at such counts, made again by Neo4j once their number has grown). Its
+     * memories have the times every memory has, so that they count in the indexes on them as memories do.
      */
     private static void aGraphInUse(Driver driver) {
         driver.executableQuery("""
                         UNWIND range(1, 20) AS i
                         MERGE (a:Memory {namespace: 'plan-test-graph', id: 'a' + i})
+                        ON CREATE SET a.createdAt = datetime()
                         MERGE (b:Memory {namespace: 'plan-test-graph', id: 'b' + i})
+                        ON CREATE SET b.createdAt = datetime()
                         MERGE (a)-[:INVOLVES]->(b)
                         """).execute();
     }
