@@ -116,9 +116,7 @@ public final class LibraryCypher {
               WITH row, a, b, NOT EXISTS { (a)-[:$(row.type)]->(b) } AS created
               MERGE (a)-[r:$(row.type)]->(b) ON CREATE SET r.createdAt = datetime() SET r += row.properties
               FOREACH (_ IN CASE WHEN row.type = 'SUPERSEDED_BY' THEN [1] ELSE [] END |
-                SET a.supersededAt = coalesce(a.supersededAt, datetime())
-                FOREACH (_ IN CASE WHEN a:Fact AND a.validUntil IS NULL THEN [1] ELSE [] END |
-                  SET a.validUntil = datetime(), a.endedAt = datetime()))
+                SET a.supersededAt = coalesce(a.supersededAt, datetime()) FOREACH (_ IN CASE WHEN a:Fact AND a.validUntil IS NULL THEN [1] ELSE [] END | SET a.validUntil = datetime(), a.endedAt = datetime()))
               RETURN collect({indexes: row.indexes, created: created, properties: properties(r)}) AS links
             }
             RETURN stored, links

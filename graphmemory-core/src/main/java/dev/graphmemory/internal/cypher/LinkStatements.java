@@ -95,14 +95,16 @@ public final class LinkStatements {
                 WITH row, a, b, allowed, reversed, write, write AND NOT EXISTS { (a)-[:%1$s]->(b) } AS created
                 FOREACH (_ IN CASE WHEN write THEN [1] ELSE [] END |
                     MERGE (a)-[r:%1$s]->(b) ON CREATE SET r.createdAt = datetime() SET r += row.properties%2$s)
-                """.formatted(
-                        type.name(),
-                        type == RelationshipType.SUPERSEDED_BY
-                                ? " SET a.supersededAt = coalesce(a.supersededAt, datetime())"
-                                        + " FOREACH (_ IN CASE WHEN a:Fact AND a.validUntil IS NULL THEN [1] ELSE [] END |"
-                                        + " SET a.validUntil = datetime(), a.endedAt = datetime())"
-                                : "");
+                """.formatted(type.name(), type == RelationshipType.SUPERSEDED_BY ? " " + SUPERSEDES : "");
     }
+
+    /**
+     * What a {@code SUPERSEDED_BY} link does to its start {@code a} besides: marks it superseded (keeping an earlier
+     * mark), and ends a fact's validity.
+     */
+    static final String SUPERSEDES = "SET a.supersededAt = coalesce(a.supersededAt, datetime())"
+            + " FOREACH (_ IN CASE WHEN a:Fact AND a.validUntil IS NULL THEN [1] ELSE [] END |"
+            + " SET a.validUntil = datetime(), a.endedAt = datetime())";
 
     /**
      * The rows by relationship type, in the enum's order, keeping their order within a type: one statement (or one
