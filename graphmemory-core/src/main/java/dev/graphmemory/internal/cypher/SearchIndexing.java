@@ -64,6 +64,13 @@ public final class SearchIndexing {
             """;
 
     /**
+     * How many nodes of the database are pending, from the count store (no node is read). The indexer asks first and
+     * does nothing more when none is: listing the server's transactions for {@link #OPEN_SCOPES} costs the server a
+     * walk over every lock that each running transaction holds, which a large import holds by the ten thousand.
+     */
+    public static final String COUNT_PENDING = "MATCH (n:" + PENDING + ") RETURN count(n) AS pending\n";
+
+    /**
      * The namespaces with a transaction scope open in any process on this database: graphmemory's scopes name
      * themselves in their transaction metadata (see {@code Sessions}). A search inside a scope relabels its
      * namespace's pending nodes itself and must find them still pending (see {@code SearchIndexer.scopeOpened}).

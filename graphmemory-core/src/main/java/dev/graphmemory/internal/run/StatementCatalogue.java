@@ -256,6 +256,10 @@ public final class StatementCatalogue {
         for (Entry entry : Snapshots.catalogue(namespace)) {
             entries.putIfAbsent(key(entry.statement()), entry);
         }
+        add(
+                entries,
+                "search indexer (any pending)",
+                Statement.read("indexForSearch", SearchIndexing.COUNT_PENDING, Map.of(), rows -> null));
         add(entries, "search indexer", indexer(SearchIndexing.INDEX_PENDING));
         add(entries, "search indexer (finish)", indexer(SearchIndexing.FINISH_PENDING));
         addEmbedder(entries, namespace, dimensions);

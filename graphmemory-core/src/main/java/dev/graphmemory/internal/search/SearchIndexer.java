@@ -153,6 +153,9 @@ public final class SearchIndexer implements AutoCloseable {
         long indexed = 0;
         long finished = 0;
         long started = System.nanoTime();
+        if (!anyPending()) {
+            return 0;
+        }
         relabelling.lock();
         try {
             List<String> busy = busy();
@@ -167,6 +170,17 @@ public final class SearchIndexer implements AutoCloseable {
                     "Indexed {} new memories for search in {} ms", indexed, (System.nanoTime() - started) / 1_000_000);
         }
         return indexed + finished;
+    }
+
+    /** Whether any node of the database waits to be indexed (a read of the count store). */
+    private boolean anyPending() {
+        try (Session session = sessions.open(AccessMode.WRITE)) { // the member that runs the writes
+            return session.run(SearchIndexing.COUNT_PENDING)
+                            .single()
+                            .get("pending")
+                            .asLong()
+                    > 0;
+        }
     }
 
     /** Runs a relabelling statement, a batch per transaction, until a batch is not full. */
