@@ -46,12 +46,32 @@ public interface MemorySnapshots {
     void importNodes(List<SnapshotNode> nodes);
 
     /**
+     * Writes memories the namespace does not hold, in one transaction, each created without looking for it first:
+     * the faster way to fill a namespace that held none of them (an empty one, or after {@link #existing}).
+     *
+     * @throws dev.graphmemory.exceptions.DatabaseException when a memory's id is in the namespace already, or it
+     *     clashes with one stored under another id (as {@link #importNodes}); then nothing of the list is written
+     */
+    void createNodes(List<SnapshotNode> nodes);
+
+    /**
      * Writes relationships in one transaction; linking again does not duplicate.
      *
      * @throws dev.graphmemory.exceptions.NotFoundException naming {@code relationships[i].from} or {@code .to} when an
      *     end is not in the namespace; then nothing of the list is written
      */
     void importRelationships(List<SnapshotRelationship> relationships);
+
+    /**
+     * Writes relationships the namespace does not hold, in one transaction, each created without a look for one of
+     * the same type between the same memories: the faster way to fill a namespace that held no memory when the copy
+     * began, from a list without repeats. A relationship that is there already would then be there twice: when that
+     * can be, use {@link #importRelationships}.
+     *
+     * @throws dev.graphmemory.exceptions.NotFoundException as {@link #importRelationships}; then nothing of the list is
+     *     written
+     */
+    void createRelationships(List<SnapshotRelationship> relationships);
 
     /**
      * The size of a namespace.

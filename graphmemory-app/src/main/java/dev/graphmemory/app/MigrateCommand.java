@@ -6,8 +6,10 @@ import dev.graphmemory.app.migrate.OriginalGraph;
 import java.net.URI;
 import java.util.concurrent.Callable;
 import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Logging;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,9 +62,10 @@ final class MigrateCommand implements Callable<Integer> {
         String user = fromUser != null ? fromUser : connection.user != null ? connection.user : "neo4j";
         char[] secret = fromPassword != null ? fromPassword : connection.password;
         String database = fromDatabase != null ? fromDatabase : connection.database;
-        try (Driver driver = secret == null
-                        ? GraphDatabase.driver(from, AuthTokens.none())
-                        : GraphDatabase.driver(from, AuthTokens.basic(user, new String(secret)));
+        try (Driver driver = GraphDatabase.driver(
+                        from,
+                        secret == null ? AuthTokens.none() : AuthTokens.basic(user, new String(secret)),
+                        sourceConfig());
                 MemoryRuntime runtime = MemoryRuntime.startWithoutEmbedder(connection)) {
             driver.verifyConnectivity();
             MigrationReport report = new Migration(new OriginalGraph(driver, database), runtime.memory(), dryRun).run();
@@ -70,5 +73,11 @@ final class MigrateCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return 0;
         }
+    }
+
+    /** Logs through SLF4J, as the memory's own driver does (see {@code Drivers}: the default formats every message). */
+    @SuppressWarnings("deprecation")
+    private static Config sourceConfig() {
+        return Config.builder().withLogging(Logging.slf4j()).build();
     }
 }

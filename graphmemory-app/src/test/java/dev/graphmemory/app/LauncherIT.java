@@ -77,7 +77,8 @@ class LauncherIT {
 
     /**
      * The servers run with the serial collector in a heap that starts small and may grow to 1 GiB, wherever the
-     * command's name stands; commands that end keep the JVM's defaults; the user's own heap or collector wins.
+     * command's name stands; commands that end collect with the parallel collector in the JVM's default heap; the
+     * user's own heap or collector wins.
      */
     @Test
     void shouldSizeTheServersHeapForAProcessBesideAnAssistant() throws Exception {
@@ -88,9 +89,25 @@ class LauncherIT {
         assertThat(flag(serve, "MaxHeapSize")).isEqualTo(String.valueOf(1L << 30));
         assertThat(flag(serve, "InitialHeapSize")).isEqualTo(String.valueOf(64L << 20));
         assertThat(flag(run(flags, "ui", "--help"), "UseSerialGC")).isEqualTo("true");
-        assertThat(flag(run(flags, "tool", "--help"), "MaxHeapSize"))
-                .as("a command that ends keeps the JVM's defaults")
+        Run tool = run(flags, "tool", "--help");
+        assertThat(flag(tool, "MaxHeapSize"))
+                .as("a command that ends keeps the JVM's default heap")
                 .isNotEqualTo(String.valueOf(1L << 30));
+        assertThat(flag(tool, "UseParallelGC")).isEqualTo("true");
+        assertThat(flag(run(flags, "--namespace", "serve", "migrate", "--help"), "UseParallelGC"))
+                .isEqualTo("true");
+        assertThat(flag(
+                        run(
+                                Map.of(
+                                        "GRAPHMEMORY_CLASS_ARCHIVE",
+                                        "off",
+                                        "GRAPHMEMORY_JAVA_OPTS",
+                                        "-XX:+PrintFlagsFinal -XX:+UseG1GC"),
+                                "migrate",
+                                "--help"),
+                        "UseParallelGC"))
+                .as("the user's own collector wins")
+                .isEqualTo("false");
 
         Run own = run(
                 Map.of("GRAPHMEMORY_CLASS_ARCHIVE", "off", "GRAPHMEMORY_JAVA_OPTS", "-XX:+PrintFlagsFinal -Xmx768m"),

@@ -74,6 +74,58 @@ class SnapshotIT {
     }
 
     @Test
+    void shouldCopyANamespaceExactlyByCreatingItsMemoriesInAnEmptyOne(Driver driver, TestNamespace namespace) {
+        try (GraphMemory source = MemoryFixture.memory(driver, namespace);
+                GraphMemory target = MemoryFixture.memory(driver, namespace.sibling("copy"))) {
+            remember(source);
+            List<SnapshotNode> nodes = source.snapshots().nodes().toList();
+            List<SnapshotRelationship> relationships =
+                    source.snapshots().relationships().toList();
+
+            target.snapshots().createNodes(nodes);
+            target.snapshots().createRelationships(relationships);
+
+            assertThat(target.snapshots().nodes().toList()).isEqualTo(nodes);
+            assertThat(target.snapshots().relationships().toList()).isEqualTo(relationships);
+            assertThat(target.snapshots().counts()).isEqualTo(source.snapshots().counts());
+            assertThat(target.getEntityContext("acme corp").commitments()).hasSize(1);
+            assertThat(target.searchMemory(dev.graphmemory.model.SearchQuery.of("deck"))
+                            .hits())
+                    .as("created memories are searchable at once")
+                    .isNotEmpty();
+        }
+    }
+
+    @Test
+    void shouldCreateNoneOfAListWhenOneIsThereAlready(Driver driver, TestNamespace namespace) {
+        try (GraphMemory memory = MemoryFixture.memory(driver, namespace);
+                GraphMemory other = MemoryFixture.memory(driver, namespace.sibling("other"))) {
+            String there = memory.createCommitment(NewCommitment.of("There")).id();
+            other.createEntity(NewEntity.of("Bob", EntityType.PERSON));
+            other.createCommitment(NewCommitment.of("Mine"));
+            List<SnapshotNode> nodes = other.snapshots().nodes().toList();
+            SnapshotNode clash = new SnapshotNode(there, MemoryKind.COMMITMENT, Map.of("content", "Clash"));
+            memory.createEntity(NewEntity.of("bob", EntityType.PERSON));
+            long before = MemoryFixture.nodes(driver, namespace);
+
+            assertThatThrownBy(() -> memory.snapshots().createNodes(List.of(nodes.get(0), clash)))
+                    .as("an id the namespace holds")
+                    .isInstanceOf(dev.graphmemory.exceptions.DatabaseException.class);
+            SnapshotNode bob = nodes.stream()
+                    .filter(node -> node.kind() == MemoryKind.ENTITY)
+                    .findFirst()
+                    .orElseThrow();
+            assertThatThrownBy(() -> memory.snapshots().createNodes(List.of(bob)))
+                    .as("a name another entity of the namespace has")
+                    .isInstanceOf(dev.graphmemory.exceptions.DatabaseException.class);
+            assertThat(MemoryFixture.nodes(driver, namespace)).isEqualTo(before);
+            assertThat(memory.snapshots().nodes().filter(node -> node.id().equals(there)))
+                    .singleElement()
+                    .satisfies(node -> assertThat(node.properties()).containsEntry("content", "There"));
+        }
+    }
+
+    @Test
     void shouldTellWhichIdsTheNamespaceHolds(Driver driver, TestNamespace namespace) {
         try (GraphMemory memory = MemoryFixture.memory(driver, namespace);
                 GraphMemory other = MemoryFixture.memory(driver, namespace.sibling("other"))) {
@@ -106,6 +158,13 @@ class SnapshotIT {
                                     new SnapshotRelationship(c, RelationshipType.INVOLVES, "missing", Map.of()))))
                     .isInstanceOfSatisfying(
                             NotFoundException.class, e -> assertThat(e.field()).isEqualTo("relationships[1].to"));
+            assertThat(MemoryFixture.relationships(driver, namespace)).isZero();
+            assertThatThrownBy(() -> memory.snapshots()
+                            .createRelationships(List.of(
+                                    new SnapshotRelationship(c, RelationshipType.INVOLVES, a, Map.of()),
+                                    new SnapshotRelationship("missing", RelationshipType.INVOLVES, a, Map.of()))))
+                    .isInstanceOfSatisfying(
+                            NotFoundException.class, e -> assertThat(e.field()).isEqualTo("relationships[1].from"));
             assertThat(MemoryFixture.relationships(driver, namespace)).isZero();
         }
     }

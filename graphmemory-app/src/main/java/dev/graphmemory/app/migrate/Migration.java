@@ -25,8 +25,10 @@ import java.util.function.Consumer;
  * graphmemory gives them ({@code nameKey}, {@code patternKey}), and matched against the namespace's own; the other
  * nodes are streamed; then the relationships, their ends mapped to the migrated ids. Everything is written through
  * the snapshot import ({@link MemorySnapshots}), a batch per transaction, set-based. A node whose id the namespace
- * already holds is left as it is, so a second run writes nothing new; relationships are merged, never duplicated.
- * Into a namespace that was empty when the run began, nothing is looked up.
+ * already holds is left as it is, so a second run writes nothing new; the others are created without a look for each.
+ * Relationships are written once: repeats in the original are dropped; into a namespace that held memories when the
+ * run began they are merged (a second run adds none), into an empty one created without a look for each. Into a
+ * namespace that was empty when the run began, nothing is looked up.
  */
 public final class Migration {
     /** Nodes or relationships per transaction, and ids per look-up of what the namespace holds. */
@@ -262,7 +264,8 @@ public final class Migration {
         List<SnapshotNode> fresh =
                 batch.stream().filter(node -> !there.contains(node.id())).toList();
         if (!dryRun && !fresh.isEmpty()) {
-            writers.submit(() -> target.snapshots().importNodes(fresh));
+            // Created without a look for each: the namespace was empty, or the look-up above found them missing.
+            writers.submit(() -> target.snapshots().createNodes(fresh));
         }
         report.nodesWritten += fresh.size();
         report.nodesAlreadyThere += batch.size() - fresh.size();
@@ -277,7 +280,15 @@ public final class Migration {
         Consumer<List<SnapshotRelationship>> flush = rows -> {
             if (!dryRun && !rows.isEmpty()) {
                 List<SnapshotRelationship> page = List.copyOf(rows);
-                writers.submit(() -> target.snapshots().importRelationships(page));
+                // Into a namespace that was empty, relationships are created without a look for each: this run
+                // writes each once (repeats are dropped below). A run into one that held memories merges them.
+                writers.submit(() -> {
+                    if (holdsMemories) {
+                        target.snapshots().importRelationships(page);
+                    } else {
+                        target.snapshots().createRelationships(page);
+                    }
+                });
             }
             report.relationshipsWritten += rows.size();
             rows.clear();

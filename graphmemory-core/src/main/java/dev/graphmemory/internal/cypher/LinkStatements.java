@@ -102,7 +102,7 @@ public final class LinkStatements {
      * What a {@code SUPERSEDED_BY} link does to its start {@code a} besides: marks it superseded (keeping an earlier
      * mark), and ends a fact's validity.
      */
-    static final String SUPERSEDES = "SET a.supersededAt = coalesce(a.supersededAt, datetime())"
+    public static final String SUPERSEDES = "SET a.supersededAt = coalesce(a.supersededAt, datetime())"
             + " FOREACH (_ IN CASE WHEN a:Fact AND a.validUntil IS NULL THEN [1] ELSE [] END |"
             + " SET a.validUntil = datetime(), a.endedAt = datetime())";
 

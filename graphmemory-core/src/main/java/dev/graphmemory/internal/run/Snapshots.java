@@ -72,6 +72,12 @@ final class Snapshots implements MemorySnapshots {
 
     private static final Map<MemoryKind, String> IMPORT_NODES = new EnumMap<>(MemoryKind.class);
 
+    /**
+     * The same nodes created without looking for them first ({@link #createNodes}): the id's uniqueness constraint
+     * refuses the statement if one is there.
+     */
+    private static final Map<MemoryKind, String> CREATE_NODES = new EnumMap<>(MemoryKind.class);
+
     static {
         for (MemoryKind kind : MemoryKind.values()) {
             // A page of imported nodes is a large write: searchable ones enter the full-text index at once.
@@ -84,29 +90,50 @@ final class Snapshots implements MemorySnapshots {
                     MERGE (m:Memory {namespace: $namespace, id: row.id})
                     SET m:%s, m += row.properties
                     """.formatted(labels));
+            CREATE_NODES.put(kind, """
+                    UNWIND $rows AS row
+                    CREATE (m:Memory:%s {namespace: $namespace, id: row.id})
+                    SET m += row.properties
+                    """.formatted(labels));
         }
     }
 
     /**
      * Imports a page of relationships of one type, all or none: a missing end leaves the page unwritten. A page of
-     * several types sends one statement per type in one transaction (see {@link LinkStatements}).
+     * several types sends one statement per type in one transaction.
      */
     static final Map<RelationshipType, String> IMPORT_RELATIONSHIPS = new EnumMap<>(RelationshipType.class);
 
+    /** The same, each relationship created without a look for it first ({@link #createRelationships}). */
+    static final Map<RelationshipType, String> CREATE_RELATIONSHIPS = new EnumMap<>(RelationshipType.class);
+
     static {
         for (RelationshipType type : RelationshipType.values()) {
-            IMPORT_RELATIONSHIPS.put(type, """
-                    UNWIND $rows AS row
-                    OPTIONAL MATCH (a:Memory {namespace: $namespace, id: row.fromId})
-                    OPTIONAL MATCH (b:Memory {namespace: $namespace, id: row.toId})
-                    WITH collect({row: row, a: a, b: b}) AS found
-                    WITH found, all(f IN found WHERE f.a IS NOT NULL AND f.b IS NOT NULL) AS complete
-                    UNWIND found AS f
-                    WITH f.row AS row, f.a AS a, f.b AS b, true AS allowed, false AS reversed, complete AS write
-                    """ + LinkStatements.write(type) + """
-                    RETURN row.index AS index, a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound
-                    """);
+            IMPORT_RELATIONSHIPS.put(
+                    type,
+                    relationships(
+                            type,
+                            "MERGE (a)-[r:%s]->(b) ON CREATE SET r.createdAt = datetime() SET r += row.properties"));
+            CREATE_RELATIONSHIPS.put(
+                    type,
+                    relationships(type, "CREATE (a)-[r:%s]->(b) SET r.createdAt = datetime(), r += row.properties"));
         }
+    }
+
+    /** A page's relationships of {@code type} written by {@code write} once every end is found. */
+    private static String relationships(RelationshipType type, String write) {
+        String supersedes = type == RelationshipType.SUPERSEDED_BY ? " " + LinkStatements.SUPERSEDES : "";
+        return """
+                UNWIND $rows AS row
+                OPTIONAL MATCH (a:Memory {namespace: $namespace, id: row.fromId})
+                OPTIONAL MATCH (b:Memory {namespace: $namespace, id: row.toId})
+                WITH collect({row: row, a: a, b: b}) AS found
+                WITH found, all(f IN found WHERE f.a IS NOT NULL AND f.b IS NOT NULL) AS complete
+                UNWIND found AS f
+                WITH f.row AS row, f.a AS a, f.b AS b, complete
+                FOREACH (_ IN CASE WHEN complete THEN [1] ELSE [] END | %s%s)
+                RETURN row.index AS index, a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound
+                """.formatted(write.formatted(type.name()), supersedes);
     }
 
     /**
@@ -120,6 +147,13 @@ final class Snapshots implements MemorySnapshots {
             ON CREATE SET k.entityId = row.id, k.text = key.text
             WITH row, key, k WHERE k.entityId <> row.id
             RETURN row.index AS index, key.text AS text
+            """;
+
+    /** The same keys created ({@link #createNodes}): the key's uniqueness constraint refuses one another entity holds. */
+    static final String CREATE_KEYS = """
+            UNWIND $rows AS row
+            UNWIND row.keys AS key
+            CREATE (:EntityKey {namespace: $namespace, key: key.key, entityId: row.id, text: key.text})
             """;
 
     private final BlockingFacade executor;
@@ -140,35 +174,40 @@ final class Snapshots implements MemorySnapshots {
                         EXISTING,
                         Params.in(namespace).with("ids", List.of(after)).map(),
                         rows -> null)));
-        Map<String, Object> node = Params.row(0)
-                .with("id", after)
-                .with("properties", Map.of("content", "x"))
+        Map<String, Object> nodes = Params.in(namespace)
+                .with(
+                        "rows",
+                        List.of(Params.row(0)
+                                .with("id", after)
+                                .with("properties", Map.of("content", "x"))
+                                .map()))
                 .map();
-        IMPORT_NODES.forEach((kind, text) -> entries.add(entry(
-                "importNodes " + kind.label(),
-                text,
-                Params.in(namespace).with("rows", List.of(node)).map())));
-        Map<String, Object> relationship = Params.row(0)
-                .with("fromId", after)
-                .with("toId", after)
-                .with("type", RelationshipType.INVOLVES.name())
-                .with("properties", Map.of())
+        IMPORT_NODES.forEach((kind, text) -> entries.add(entry("importNodes " + kind.label(), text, nodes)));
+        CREATE_NODES.forEach((kind, text) -> entries.add(entry("createNodes " + kind.label(), text, nodes)));
+        Map<String, Object> keys = Params.in(namespace)
+                .with(
+                        "rows",
+                        List.of(Params.row(0)
+                                .with("id", after)
+                                .with("keys", List.of(Map.of("key", "x", "text", "x")))
+                                .map()))
                 .map();
-        entries.add(entry(
-                "importNodes (entity keys)",
-                IMPORT_KEYS,
-                Params.in(namespace)
-                        .with(
-                                "rows",
-                                List.of(Params.row(0)
-                                        .with("id", after)
-                                        .with("keys", List.of(Map.of("key", "x", "text", "x")))
-                                        .map()))
-                        .map()));
-        IMPORT_RELATIONSHIPS.forEach((type, text) -> entries.add(entry(
-                "importRelationships " + type,
-                text,
-                Params.in(namespace).with("rows", List.of(relationship)).map())));
+        entries.add(entry("importNodes (entity keys)", IMPORT_KEYS, keys));
+        entries.add(entry("createNodes (entity keys)", CREATE_KEYS, keys));
+        Map<String, Object> relationships = Params.in(namespace)
+                .with(
+                        "rows",
+                        List.of(Params.row(0)
+                                .with("fromId", after)
+                                .with("toId", after)
+                                .with("type", RelationshipType.INVOLVES.name())
+                                .with("properties", Map.of())
+                                .map()))
+                .map();
+        IMPORT_RELATIONSHIPS.forEach(
+                (type, text) -> entries.add(entry("importRelationships " + type, text, relationships)));
+        CREATE_RELATIONSHIPS.forEach(
+                (type, text) -> entries.add(entry("createRelationships " + type, text, relationships)));
         return entries;
     }
 
@@ -256,6 +295,17 @@ final class Snapshots implements MemorySnapshots {
 
     @Override
     public void importNodes(List<SnapshotNode> nodes) {
+        writeNodes("importNodes", nodes, IMPORT_NODES, IMPORT_KEYS);
+    }
+
+    @Override
+    public void createNodes(List<SnapshotNode> nodes) {
+        writeNodes("createNodes", nodes, CREATE_NODES, CREATE_KEYS);
+    }
+
+    /** Writes {@code nodes} by their kind's statement of {@code byKindStatements}, and their entities' keys. */
+    private void writeNodes(
+            String operation, List<SnapshotNode> nodes, Map<MemoryKind, String> byKindStatements, String keys) {
         Map<MemoryKind, List<Map<String, Object>>> byKind = new EnumMap<>(MemoryKind.class);
         List<Map<String, Object>> keyed = new ArrayList<>();
         for (int i = 0; i < Validate.required("nodes", nodes).size(); i++) {
@@ -277,16 +327,13 @@ final class Snapshots implements MemorySnapshots {
         }
         List<Statement<Void>> statements = new ArrayList<>();
         byKind.forEach((kind, rows) -> statements.add(Statement.write(
-                "importNodes",
-                IMPORT_NODES.get(kind),
+                operation,
+                byKindStatements.get(kind),
                 Params.in(namespace()).with("rows", rows).map(),
                 result -> null)));
         if (!keyed.isEmpty()) {
             statements.add(Statement.write(
-                    "importNodes",
-                    IMPORT_KEYS,
-                    Params.in(namespace()).with("rows", keyed).map(),
-                    result -> {
+                    operation, keys, Params.in(namespace()).with("rows", keyed).map(), result -> {
                         Record taken = result.single();
                         if (taken != null) {
                             throw new InvalidInputException(
@@ -297,28 +344,43 @@ final class Snapshots implements MemorySnapshots {
                         return null;
                     }));
         }
-        executor.execute(Work.sequence("importNodes", AccessMode.WRITE, statements));
+        executor.execute(Work.sequence(operation, AccessMode.WRITE, statements));
     }
 
-    /** The keys of an imported entity: its name's and its aliases'. */
+    /** The keys of an imported entity: its name's and its aliases', each once (the first text that has it). */
     private static List<Map<String, Object>> keys(Map<String, Object> properties) {
-        List<Map<String, Object>> keys = new ArrayList<>();
+        Map<String, Map<String, Object>> keys = new LinkedHashMap<>();
         if (properties.get("name") instanceof String name) {
             Object nameKey = properties.get("nameKey");
-            keys.add(Map.of("key", nameKey instanceof String k ? k : Validate.normalizedKey(name), "text", name));
+            String key = nameKey instanceof String k ? k : Validate.normalizedKey(name);
+            keys.put(key, Map.of("key", key, "text", name));
         }
         if (properties.get("aliases") instanceof List<?> aliases) {
             for (Object alias : aliases) {
                 if (alias instanceof String text && !text.isBlank()) {
-                    keys.add(Map.of("key", Validate.normalizedKey(text), "text", text));
+                    String key = Validate.normalizedKey(text);
+                    keys.putIfAbsent(key, Map.of("key", key, "text", text));
                 }
             }
         }
-        return keys;
+        return List.copyOf(keys.values());
     }
 
     @Override
     public void importRelationships(List<SnapshotRelationship> relationships) {
+        writeRelationships("importRelationships", relationships, IMPORT_RELATIONSHIPS);
+    }
+
+    @Override
+    public void createRelationships(List<SnapshotRelationship> relationships) {
+        writeRelationships("createRelationships", relationships, CREATE_RELATIONSHIPS);
+    }
+
+    /** Writes {@code relationships} by their type's statement of {@code byTypeStatements}, all or none. */
+    private void writeRelationships(
+            String operation,
+            List<SnapshotRelationship> relationships,
+            Map<RelationshipType, String> byTypeStatements) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < Validate.required("relationships", relationships).size(); i++) {
             SnapshotRelationship relationship = Validate.required("relationships[" + i + "]", relationships.get(i));
@@ -335,27 +397,26 @@ final class Snapshots implements MemorySnapshots {
         List<Statement<Void>> statements = new ArrayList<>();
         LinkStatements.group(rows).forEach((type, typed) -> {
             var params = Params.in(namespace()).with("rows", typed);
-            statements.add(Statement.write(
-                    "importRelationships", IMPORT_RELATIONSHIPS.get(type), params.map(), result -> {
-                        for (Record record : result.records()) {
-                            int index = record.get("index").asInt();
-                            if (!record.get("fromFound").asBoolean()) {
-                                throw new NotFoundException(
-                                        "Memory",
-                                        "relationships[" + index + "].from",
-                                        relationships.get(index).fromId());
-                            }
-                            if (!record.get("toFound").asBoolean()) {
-                                throw new NotFoundException(
-                                        "Memory",
-                                        "relationships[" + index + "].to",
-                                        relationships.get(index).toId());
-                            }
-                        }
-                        return null;
-                    }));
+            statements.add(Statement.write(operation, byTypeStatements.get(type), params.map(), result -> {
+                for (Record record : result.records()) {
+                    int index = record.get("index").asInt();
+                    if (!record.get("fromFound").asBoolean()) {
+                        throw new NotFoundException(
+                                "Memory",
+                                "relationships[" + index + "].from",
+                                relationships.get(index).fromId());
+                    }
+                    if (!record.get("toFound").asBoolean()) {
+                        throw new NotFoundException(
+                                "Memory",
+                                "relationships[" + index + "].to",
+                                relationships.get(index).toId());
+                    }
+                }
+                return null;
+            }));
         });
-        executor.execute(Work.sequence("importRelationships", AccessMode.WRITE, statements));
+        executor.execute(Work.sequence(operation, AccessMode.WRITE, statements));
     }
 
     private static SnapshotNode node(Node node) {
