@@ -125,7 +125,8 @@ public final class StatementCatalogue {
                         entry -> !entry.label()
                                 .matches(
                                         "findRelated .*|.*\\(" + SearchIndexing.DIRECT_ROWS
-                                                + "\\+\\)|import.*|export.*|countSnapshot"
+                                                + "\\+\\)|import.*|createNodes.*|createRelationships.*|export.*"
+                                                + "|countSnapshot"
                                                 + "|forgetNamespace.*|mergeEntities .*|addEntityAliases.*|removeEntityAlias|findLikelyDuplicates"))
                 .toList();
     }

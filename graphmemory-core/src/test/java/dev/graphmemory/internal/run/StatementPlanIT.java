@@ -109,8 +109,11 @@ class StatementPlanIT {
                         "searchMemory (by meaning)",
                         "recordTurns",
                         INDEXER)
-                .noneMatch(label ->
-                        label.startsWith("findRelated ") || label.startsWith("import") || label.contains("(100+)"));
+                .noneMatch(label -> label.startsWith("findRelated ")
+                        || label.startsWith("import")
+                        || label.startsWith("createNodes")
+                        || label.startsWith("createRelationships")
+                        || label.contains("(100+)"));
     }
 
     @org.junit.jupiter.api.Test
