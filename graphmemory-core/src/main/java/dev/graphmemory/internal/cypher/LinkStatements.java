@@ -90,19 +90,36 @@ public final class LinkStatements {
      * scan of every relationship while the database had none yet (cheapest at a count of zero), a plan kept until
      * the next re-plan.
      */
-    public static String write(RelationshipType type) {
+    static String write(RelationshipType type) {
         return """
-                WITH row, a, b, allowed, reversed, write, write AND NOT EXISTS { (a)-[:%1$s]->(b) } AS created
+                WITH row, a, b, allowed, reversed, write, write AND NOT EXISTS { (a)-[:%s]->(b) } AS created
                 FOREACH (_ IN CASE WHEN write THEN [1] ELSE [] END |
-                    MERGE (a)-[r:%1$s]->(b) ON CREATE SET r.createdAt = datetime() SET r += row.properties%2$s)
-                """.formatted(type.name(), type == RelationshipType.SUPERSEDED_BY ? " " + SUPERSEDES : "");
+                    %s)
+                """.formatted(type.name(), merge(type));
+    }
+
+    /**
+     * Merges the link of type {@code type} from {@code a} to {@code b} of the row in scope: stamped when created, the
+     * row's {@code properties} set on it, and what a {@code SUPERSEDED_BY} link does to its start.
+     */
+    public static String merge(RelationshipType type) {
+        return linked("MERGE (a)-[r:%s]->(b) ON CREATE SET r.createdAt = datetime() SET r += row.properties", type);
+    }
+
+    /** The same link created without a look for one already there: for a copy that knows it is not. */
+    public static String create(RelationshipType type) {
+        return linked("CREATE (a)-[r:%s]->(b) SET r.createdAt = datetime(), r += row.properties", type);
+    }
+
+    private static String linked(String write, RelationshipType type) {
+        return write.formatted(type.name()) + (type == RelationshipType.SUPERSEDED_BY ? " " + SUPERSEDES : "");
     }
 
     /**
      * What a {@code SUPERSEDED_BY} link does to its start {@code a} besides: marks it superseded (keeping an earlier
      * mark), and ends a fact's validity.
      */
-    public static final String SUPERSEDES = "SET a.supersededAt = coalesce(a.supersededAt, datetime())"
+    static final String SUPERSEDES = "SET a.supersededAt = coalesce(a.supersededAt, datetime())"
             + " FOREACH (_ IN CASE WHEN a:Fact AND a.validUntil IS NULL THEN [1] ELSE [] END |"
             + " SET a.validUntil = datetime(), a.endedAt = datetime())";
 

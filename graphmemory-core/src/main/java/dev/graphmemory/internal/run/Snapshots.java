@@ -109,20 +109,13 @@ final class Snapshots implements MemorySnapshots {
 
     static {
         for (RelationshipType type : RelationshipType.values()) {
-            IMPORT_RELATIONSHIPS.put(
-                    type,
-                    relationships(
-                            type,
-                            "MERGE (a)-[r:%s]->(b) ON CREATE SET r.createdAt = datetime() SET r += row.properties"));
-            CREATE_RELATIONSHIPS.put(
-                    type,
-                    relationships(type, "CREATE (a)-[r:%s]->(b) SET r.createdAt = datetime(), r += row.properties"));
+            IMPORT_RELATIONSHIPS.put(type, relationships(LinkStatements.merge(type)));
+            CREATE_RELATIONSHIPS.put(type, relationships(LinkStatements.create(type)));
         }
     }
 
-    /** A page's relationships of {@code type} written by {@code write} once every end is found. */
-    private static String relationships(RelationshipType type, String write) {
-        String supersedes = type == RelationshipType.SUPERSEDED_BY ? " " + LinkStatements.SUPERSEDES : "";
+    /** A page's relationships written by {@code write} once every end is found. */
+    private static String relationships(String write) {
         return """
                 UNWIND $rows AS row
                 OPTIONAL MATCH (a:Memory {namespace: $namespace, id: row.fromId})
@@ -131,9 +124,9 @@ final class Snapshots implements MemorySnapshots {
                 WITH found, all(f IN found WHERE f.a IS NOT NULL AND f.b IS NOT NULL) AS complete
                 UNWIND found AS f
                 WITH f.row AS row, f.a AS a, f.b AS b, complete
-                FOREACH (_ IN CASE WHEN complete THEN [1] ELSE [] END | %s%s)
+                FOREACH (_ IN CASE WHEN complete THEN [1] ELSE [] END | %s)
                 RETURN row.index AS index, a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound
-                """.formatted(write.formatted(type.name()), supersedes);
+                """.formatted(write);
     }
 
     /**
