@@ -193,6 +193,24 @@ class EmbeddingIT extends ContractSupport {
     }
 
     @Test
+    void shouldShareTheVectorsTheEmbedderIsMakingWithASearchThatMeetsThem(Driver driver, TestNamespace namespace)
+            throws InterruptedException {
+        WordEmbedder embedder = WordEmbedder.slow(java.time.Duration.ofMillis(800));
+        try (GraphMemory memory = memory(driver, namespace, embedder)) {
+            String deck = "Send the deck " + namespace.value();
+            Commitment sent = memory.createCommitment(NewCommitment.of(deck));
+            Thread.sleep(300); // the embedder has most likely claimed it and is making its vector (800 ms)
+
+            SearchResult found = memory.searchMemory(SearchQuery.of("deck").mode(Mode.MEANING));
+            waitFor(() -> count(driver, namespace, EMBEDDED) == 1 && count(driver, namespace, PENDING) == 0);
+
+            assertThat(found.hits()).extracting(hit -> hit.memory().id()).containsExactly(sent.id());
+            // whichever came first, the search or the embedder's batch, the other waited for its vector
+            assertThat(embedder.passages(deck)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void shouldHaveTheModelMakeItsFirstInferencesInTheWarmUp(Driver driver, TestNamespace namespace) {
         WordEmbedder embedder = WordEmbedder.standard();
         try (GraphMemory memory = MemoryFixture.memory(

@@ -1,6 +1,7 @@
 package dev.graphmemory.contract;
 
 import dev.graphmemory.Embedder;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,15 +18,26 @@ final class WordEmbedder implements Embedder {
     private final String model;
     private final int dimensions;
     private final List<String> texts = Collections.synchronizedList(new ArrayList<>());
+    private final Duration delay;
 
     WordEmbedder(String model, int dimensions) {
+        this(model, dimensions, Duration.ZERO);
+    }
+
+    private WordEmbedder(String model, int dimensions, Duration delay) {
         this.model = model;
         this.dimensions = dimensions;
+        this.delay = delay;
     }
 
     /** The embedder most tests share: one model name, one size, so that they do not re-embed each other's memories. */
     static WordEmbedder standard() {
         return new WordEmbedder("test-words", 384);
+    }
+
+    /** The standard embedder, taking {@code delay} for each batch of passages (as a real model takes its time). */
+    static WordEmbedder slow(Duration delay) {
+        return new WordEmbedder("test-words", 384, delay);
     }
 
     @Override
@@ -41,6 +53,11 @@ final class WordEmbedder implements Embedder {
     @Override
     public List<float[]> embedPassages(List<String> texts) {
         this.texts.addAll(texts);
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         List<float[]> vectors = new ArrayList<>(texts.size());
         texts.forEach(text -> vectors.add(embed(text)));
         return vectors;

@@ -45,9 +45,11 @@ import org.slf4j.LoggerFactory;
  * {@link #MAX_DEFERRAL} and otherwise waits until the writes pause for {@link #QUIET}: bulk ingestion runs at the
  * speed it has without embeddings, and the embedder catches up after. A search embeds what its namespace still waits
  * for itself (at most {@link Embeddings#inlineLimit()}), so nothing written is missed meanwhile; the vectors it made
- * are handed to this embedder, which stores them instead of making them again. Until they are stored, the process's
- * searches share them, and those they are making: concurrent searches of a namespace meet the same waiting memories,
- * and each would otherwise embed them all again ({@link #embedWaiting}).
+ * are handed to this embedder, which stores them at its next tick, writes or not (storing needs no model), instead of
+ * making them again: the next search meets only what was written since. Until they are stored, the process's
+ * searches share them, and those they are making, with each other and with this embedder's own batches
+ * ({@link #embedWaiting}): concurrent searches of a namespace meet the same waiting memories, and each would otherwise
+ * embed them all again.
  *
  * <p>Several processes on one database each run one: a batch is claimed for {@link #CLAIM} first, so that they do not
  * embed the same memories twice.
@@ -256,8 +258,10 @@ public final class EmbeddingIndexer implements AutoCloseable {
 
     /** Vectors a search made, for this embedder to store instead of making them again. */
     public void hand(List<Made> made) {
-        if (!made.isEmpty()) {
-            handed.addAll(made);
+        // Only vectors: a memory handed without one (its shared vector failed) would stop waiting unembedded.
+        List<Made> vectors = made.stream().filter(item -> item.vector() != null).toList();
+        if (!vectors.isEmpty()) {
+            handed.addAll(vectors);
             touch();
         }
     }
@@ -294,7 +298,10 @@ public final class EmbeddingIndexer implements AutoCloseable {
                 embedded = more;
                 lastBatch = System.nanoTime();
             } else {
-                more = true; // writes are coming: look again once they pause
+                // writes are coming: no inference until they pause, but what searches made is stored at once (a
+                // write, no model), so that the next searches do not meet those memories as waiting
+                storeHanded(model.get());
+                more = true;
             }
         } catch (RuntimeException e) {
             BackgroundFailures.log(LOG, "Embedding new memories", e);
@@ -315,6 +322,22 @@ public final class EmbeddingIndexer implements AutoCloseable {
      * memories is claimed, embedded and stored. Returns whether there may be more.
      */
     boolean embedBatch(Embedder model) {
+        storeHanded(model);
+        long finished = write(EmbeddingStatements.FINISH, Map.of("batch", 1_000), "finished");
+        List<Made> claimed = claim(settings.batchSize());
+        if (claimed.isEmpty()) {
+            return finished > 0 || !handed.isEmpty();
+        }
+        long started = System.nanoTime();
+        List<Made> embedded = embedClaimed(model, claimed);
+        store(model, embedded);
+        stored(embedded);
+        telemetry.embedded(embedded.size(), System.nanoTime() - started);
+        return true;
+    }
+
+    /** Stores the vectors searches handed over (up to 1,000 memories). */
+    private void storeHanded(Embedder model) {
         Map<String, Made> distinct = new java.util.LinkedHashMap<>(); // concurrent searches hand the same memories
         for (Made item; distinct.size() < 1_000 && (item = handed.poll()) != null; ) {
             distinct.put(key(item.namespace(), item.id()), item);
@@ -322,17 +345,33 @@ public final class EmbeddingIndexer implements AutoCloseable {
         List<Made> made = new ArrayList<>(distinct.values());
         store(model, made);
         stored(made);
-        long finished = write(EmbeddingStatements.FINISH, Map.of("batch", 1_000), "finished");
-        List<Made> claimed = claim(settings.batchSize());
-        if (claimed.isEmpty()) {
-            return finished > 0 || !handed.isEmpty();
+    }
+
+    /**
+     * The vectors of claimed memories, through {@link #embedWaiting} namespace by namespace: one a search of this
+     * process has made (or is making) is not made again, and searches meanwhile wait for those made here rather than
+     * make them too. A memory whose shared vector failed is embedded here.
+     */
+    private List<Made> embedClaimed(Embedder model, List<Made> claimed) {
+        Map<String, List<Made>> byNamespace = new java.util.LinkedHashMap<>();
+        for (Made item : claimed) {
+            byNamespace
+                    .computeIfAbsent(item.namespace(), ignored -> new ArrayList<>())
+                    .add(item);
         }
-        long started = System.nanoTime();
-        List<Made> embedded = embed(model, claimed);
-        store(model, embedded);
-        stored(embedded);
-        telemetry.embedded(embedded.size(), System.nanoTime() - started);
-        return true;
+        List<Made> vectors = new ArrayList<>(claimed.size());
+        List<Made> missing = new ArrayList<>();
+        for (Map.Entry<String, List<Made>> namespace : byNamespace.entrySet()) {
+            for (Made item : embedWaiting(model, namespace.getKey(), namespace.getValue())) {
+                (item.vector() == null && hasText(item) ? missing : vectors).add(item);
+            }
+        }
+        vectors.addAll(embed(model, missing));
+        return vectors;
+    }
+
+    private static boolean hasText(Made item) {
+        return item.text() != null && !item.text().isBlank();
     }
 
     /**
@@ -350,7 +389,7 @@ public final class EmbeddingIndexer implements AutoCloseable {
         List<Shared> made = new ArrayList<>();
         for (int i = 0; i < waiting.size(); i++) {
             Made item = waiting.get(i);
-            if (item.text() == null || item.text().isBlank()) {
+            if (!hasText(item)) {
                 continue;
             }
             Shared fresh = new Shared(item.text(), new CompletableFuture<>());
@@ -412,7 +451,7 @@ public final class EmbeddingIndexer implements AutoCloseable {
     public static List<Made> embed(Embedder model, List<Made> pending) {
         List<String> texts = new ArrayList<>();
         for (Made item : pending) {
-            if (item.text() != null && !item.text().isBlank()) {
+            if (hasText(item)) {
                 texts.add(item.text());
             }
         }
@@ -420,8 +459,8 @@ public final class EmbeddingIndexer implements AutoCloseable {
         List<Made> embedded = new ArrayList<>(pending.size());
         int next = 0;
         for (Made item : pending) {
-            boolean hasText = item.text() != null && !item.text().isBlank();
-            embedded.add(new Made(item.namespace(), item.id(), item.text(), hasText ? vectors.get(next++) : null));
+            embedded.add(
+                    new Made(item.namespace(), item.id(), item.text(), hasText(item) ? vectors.get(next++) : null));
         }
         return embedded;
     }
