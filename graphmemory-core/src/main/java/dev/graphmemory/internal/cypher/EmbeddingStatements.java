@@ -44,13 +44,14 @@ public final class EmbeddingStatements {
      * returns them with their texts: another embedder (another process on the same database) leaves them alone
      * meanwhile.
      */
-    public static final String CLAIM = """
-            MATCH (n:EmbedPending) WHERE n.namespace IS NOT NULL AND n.textVector IS NULL
+    public static final String CLAIM = PinnedPlans.pinned("""
+            MATCH (n:EmbedPending) USING INDEX n:EmbedPending(namespace)
+            WHERE n.namespace IS NOT NULL AND n.textVector IS NULL
               AND (n.embedClaimedAt IS NULL OR n.embedClaimedAt < datetime() - duration({seconds: $seconds}))
             WITH n LIMIT $batch
             SET n.embedClaimedAt = datetime(), n.embedClaimedBy = $worker
             RETURN n.namespace AS namespace, n.id AS id, %s AS text
-            """.formatted(text("n"));
+            """.formatted(text("n")));
 
     /** The properties of embedding, never shown as memory content nor exported (a vector is made again from text). */
     public static final java.util.Set<String> PROPERTIES =
@@ -61,9 +62,9 @@ public final class EmbeddingStatements {
      * {@code vector}) on the memories still waiting whose text is still the one embedded. A memory without text stops
      * waiting here (nothing to embed until its text is written).
      */
-    public static final String STORE = """
+    public static final String STORE = PinnedPlans.pinned("""
             UNWIND $rows AS row
-            MATCH (n:Memory {namespace: row.namespace, id: row.id})
+            MATCH (n:Memory {namespace: row.namespace, id: row.id}) USING INDEX n:Memory(namespace, id)
             WHERE n:EmbedPending AND n.textVector IS NULL AND coalesce(%s, '') = coalesce(row.text, '')
             CALL (n, row) {
               WITH n, row WHERE row.vector IS NOT NULL
@@ -76,15 +77,16 @@ public final class EmbeddingStatements {
             }
             REMOVE n.embedClaimedAt, n.embedClaimedBy
             RETURN count(n) AS stored
-            """.formatted(text("n"));
+            """.formatted(text("n")));
 
     /** The second step: at most {@code $batch} memories whose vectors an earlier transaction stored stop waiting. */
-    public static final String FINISH = """
-            MATCH (n:EmbedPending) WHERE n.namespace IS NOT NULL AND n.textVector IS NOT NULL
+    public static final String FINISH = PinnedPlans.pinned("""
+            MATCH (n:EmbedPending) USING INDEX n:EmbedPending(namespace)
+            WHERE n.namespace IS NOT NULL AND n.textVector IS NOT NULL
             WITH n LIMIT $batch
             REMOVE n:EmbedPending
             RETURN count(n) AS finished
-            """;
+            """);
 
     /**
      * Memories embedded by another model wait again, at most {@code $batch} of them (after a change of embedder): their

@@ -43,32 +43,35 @@ public final class SearchIndexing {
      * nodes: taking each node's write lock first (a property set and removed) waits for it, and the label read after the
      * lock tells whether it already did the work, so that no node is counted twice.
      */
-    public static final String INDEX_PENDING = """
-            MATCH (n:SearchPending) WHERE NOT n:Searchable AND NOT n.namespace IN $busy
+    public static final String INDEX_PENDING = PinnedPlans.pinned("""
+            MATCH (n:SearchPending) USING INDEX n:SearchPending(namespace)
+            WHERE NOT n:Searchable AND NOT n.namespace IN $busy
             WITH n LIMIT $batch
             SET n._indexing = true REMOVE n._indexing
             WITH n WHERE NOT n:Searchable
             SET n:Searchable
             RETURN count(n) AS indexed
-            """;
+            """);
 
     /**
      * The second step: at most {@code $batch} nodes of any namespace but those in {@code $busy} that an earlier
      * transaction indexed stop being pending.
      */
-    public static final String FINISH_PENDING = """
-            MATCH (n:SearchPending) WHERE n:Searchable AND NOT n.namespace IN $busy
+    public static final String FINISH_PENDING = PinnedPlans.pinned("""
+            MATCH (n:SearchPending) USING INDEX n:SearchPending(namespace)
+            WHERE n:Searchable AND NOT n.namespace IN $busy
             WITH n LIMIT $batch
             REMOVE n:SearchPending
             RETURN count(n) AS finished
-            """;
+            """);
 
     /**
      * How many nodes of the database are pending, from the count store (no node is read). The indexer asks first and
      * does nothing more when none is: listing the server's transactions for {@link #OPEN_SCOPES} costs the server a
      * walk over every lock that each running transaction holds, which a large import holds by the ten thousand.
      */
-    public static final String COUNT_PENDING = "MATCH (n:" + PENDING + ") RETURN count(n) AS pending\n";
+    public static final String COUNT_PENDING =
+            PinnedPlans.pinned("MATCH (n:" + PENDING + ") RETURN count(n) AS pending\n");
 
     /**
      * The namespaces with a transaction scope open in any process on this database: graphmemory's scopes name

@@ -52,6 +52,7 @@ public final class SearchStatements {
               AND ($includeSuperseded OR node.supersededAt IS NULL)
               AND ($includeSuperseded OR node.validUntil IS NULL OR node.validUntil > datetime())
               AND ($about IS NULL OR EXISTS { MATCH (ak:EntityKey {namespace: $namespace, key: $about})
+                USING INDEX ak:EntityKey(namespace, key)
                 WHERE ak.entityId = node.id
                   OR EXISTS { (node)-[:INVOLVES|SAID_BY]->(a:Entity) WHERE a.id = ak.entityId } })""";
 
@@ -126,12 +127,12 @@ public final class SearchStatements {
      * and the memories passing the filters still waiting for their embedding (at most {@code $inline}), which the
      * search embeds itself.
      */
-    public static final String CONTEXT = """
+    static final String CONTEXT = """
             WITH true AS ready
             CALL (ready) {
               MATCH (k:EntityKey) USING INDEX k:EntityKey(namespace, key)
               WHERE k.namespace = $namespace AND k.key IN $grams
-              MATCH (e:Entity:Memory {namespace: $namespace, id: k.entityId})
+              MATCH (e:Entity:Memory {namespace: $namespace, id: k.entityId}) USING INDEX e:Memory(namespace, id)
               RETURN collect(DISTINCT e.nameKey) AS mentioned
             }
             CALL (mentioned) {
@@ -290,8 +291,12 @@ public final class SearchStatements {
         var params = filtered(namespace, query).with("grams", grams).with("inline", inline);
         Statement.Mapper<Candidates.Context> mapper = rows -> Candidates.context(rows.single());
         return indexFirst
-                ? Statement.write("searchMemory", SearchIndexing.INDEX_NAMESPACE_FIRST + CONTEXT, params.map(), mapper)
-                : Statement.read("searchMemory", CONTEXT, params.map(), mapper);
+                ? Statement.write(
+                        "searchMemory",
+                        PinnedPlans.pinned(SearchIndexing.INDEX_NAMESPACE_FIRST + CONTEXT),
+                        params.map(),
+                        mapper)
+                : Statement.read("searchMemory", PinnedPlans.pinned(CONTEXT), params.map(), mapper);
     }
 
     /**

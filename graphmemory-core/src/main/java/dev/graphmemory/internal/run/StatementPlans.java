@@ -1,5 +1,6 @@
 package dev.graphmemory.internal.run;
 
+import dev.graphmemory.internal.cypher.PinnedPlans;
 import dev.graphmemory.internal.driver.Sessions;
 import dev.graphmemory.model.StatementPlan;
 import java.time.Duration;
@@ -30,7 +31,6 @@ final class StatementPlans {
      */
     static List<StatementPlan> plan(
             Sessions sessions, List<StatementCatalogue.Entry> entries, boolean replan, BooleanSupplier stop) {
-        String prefix = replan ? "CYPHER replan=force EXPLAIN " : "EXPLAIN ";
         List<StatementPlan> plans = new ArrayList<>(entries.size());
         try (Session session = sessions.open(AccessMode.WRITE)) {
             for (StatementCatalogue.Entry entry : entries) {
@@ -39,7 +39,10 @@ final class StatementPlans {
                 }
                 long started = System.nanoTime();
                 Plan plan = session.run(
-                                prefix + entry.statement().text(),
+                                replan
+                                        ? PinnedPlans.explainAfresh(
+                                                entry.statement().text())
+                                        : "EXPLAIN " + entry.statement().text(),
                                 entry.statement().parameters())
                         .consume()
                         .plan();

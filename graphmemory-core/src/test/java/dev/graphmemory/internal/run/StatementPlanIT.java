@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.graphmemory.MemoryConfig;
 import dev.graphmemory.contract.MemoryFixture;
 import dev.graphmemory.internal.cypher.EmbeddingStatements;
+import dev.graphmemory.internal.cypher.PinnedPlans;
 import dev.graphmemory.internal.cypher.Schema;
 import dev.graphmemory.internal.cypher.SearchStatements;
 import dev.graphmemory.internal.search.HybridSearch;
@@ -65,6 +66,51 @@ class StatementPlanIT {
                         || operator.contains("RelationshipTypeScan")
                         || operator.contains("CartesianProduct"));
     }
+
+    /**
+     * A pinned plan is kept however the counts drift, so it must not depend on them: each pinned statement names the
+     * index each of its matches starts from (or reads only the count store), and every statement that reads the labels
+     * of waiting memories, whose counts swing from none to some all the time, is pinned.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("allStatements")
+    void shouldPinThePlansOfStatementsOverTheWaitingLabelsAndNameTheirIndexes(
+            String label, Statement<?> statement, Driver driver, TestNamespace namespace) {
+        MemoryFixture.memory(driver, namespace).close(); // the schema is in place
+        String text = statement.text();
+        boolean readsWaiting = WAITING.matcher(text).find();
+        if (!PinnedPlans.isPinned(text)) {
+            assertThat(readsWaiting)
+                    .as("%s reads a label of waiting memories without a pinned plan", label)
+                    .isFalse();
+            return;
+        }
+        List<String> operators = new ArrayList<>();
+        collectWithDetails(plan(driver, statement), operators);
+        long starts = MATCH.matcher(text).results().count();
+        long hints = HINT.matcher(text).results().count();
+        if (hints == 0) {
+            assertThat(operators)
+                    .as("operators of %s, pinned without a hint", label)
+                    .anyMatch(operator -> operator.startsWith("NodeCountFromCountStore"));
+        } else {
+            assertThat(hints).as("indexes named by %s, one per match", label).isEqualTo(starts);
+            assertThat(operators)
+                    .as("operators of %s", label)
+                    .noneMatch(
+                            operator -> operator.startsWith("NodeByLabelScan") || operator.startsWith("AllNodesScan"));
+        }
+    }
+
+    static Stream<Arguments> allStatements() {
+        return StatementCatalogue.entries(DIMENSIONS).stream()
+                .map(entry -> Arguments.of(entry.label(), entry.statement()));
+    }
+
+    private static final java.util.regex.Pattern WAITING =
+            java.util.regex.Pattern.compile("MATCH \\(\\w+:(SearchPending|EmbedPending)");
+    private static final java.util.regex.Pattern MATCH = java.util.regex.Pattern.compile("\\bMATCH \\(\\w+:");
+    private static final java.util.regex.Pattern HINT = java.util.regex.Pattern.compile("\\bUSING INDEX ");
 
     @org.junit.jupiter.api.Test
     void shouldReportThePlanOfEveryStatementThroughThePublicApi(Driver driver, TestNamespace namespace) {
@@ -279,7 +325,7 @@ class StatementPlanIT {
     /** Plans {@code statement} afresh, in a graph in use. */
     private static Plan plan(Driver driver, Statement<?> statement) {
         aGraphInUse(driver);
-        return driver.executableQuery("CYPHER replan=force EXPLAIN " + statement.text())
+        return driver.executableQuery(PinnedPlans.explainAfresh(statement.text()))
                 .withParameters(statement.parameters())
                 .execute()
                 .summary()
