@@ -9,8 +9,10 @@ package dev.graphmemory.internal.cypher;
  * {@code EmbedPending}) hold a handful of nodes one moment and none the next, so every statement that reads them was
  * planned again every ten seconds while writes came (measured in the growth run: most of Neo4j's re-plans, and a
  * search's context step taking 250 to 450 ms instead of 10 each time), for the same plan: each of these statements
- * names the index it starts from ({@code USING INDEX}), and the rest of its plan follows from there. Pinning is
- * therefore kept to statements that name their starting indexes; {@code StatementPlanIT} checks their plans.
+ * names the index every one of its matches starts from ({@code USING INDEX}), and the rest of its plan follows from
+ * there (or, for the count of waiting nodes, reads the count store only). Pinning is therefore kept to such
+ * statements: a plan made while a label had no node is kept for good, and must not depend on the counts.
+ * {@code StatementPlanIT} checks that every statement over the waiting labels is pinned and names its indexes.
  */
 public final class PinnedPlans {
     private static final String SKIP = "CYPHER replan=skip\n";
