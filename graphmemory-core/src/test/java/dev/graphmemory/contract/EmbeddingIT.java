@@ -43,6 +43,8 @@ import org.neo4j.driver.Driver;
 @Neo4jTest
 class EmbeddingIT extends ContractSupport {
     private static final String PENDING = "MATCH (n:EmbedPending) WHERE n.namespace = $ns RETURN count(n) AS n";
+    private static final String CLAIMED =
+            "MATCH (n:Memory) WHERE n.namespace = $ns AND n.embedClaimedAt IS NOT NULL RETURN count(n) AS n";
     private static final String EMBEDDED =
             "MATCH (n:Memory) WHERE n.namespace = $ns AND n.textVector IS NOT NULL RETURN count(n) AS n";
 
@@ -193,13 +195,13 @@ class EmbeddingIT extends ContractSupport {
     }
 
     @Test
-    void shouldShareTheVectorsTheEmbedderIsMakingWithASearchThatMeetsThem(Driver driver, TestNamespace namespace)
-            throws InterruptedException {
+    void shouldShareTheVectorsTheEmbedderIsMakingWithASearchThatMeetsThem(Driver driver, TestNamespace namespace) {
         WordEmbedder embedder = WordEmbedder.slow(java.time.Duration.ofMillis(800));
         try (GraphMemory memory = memory(driver, namespace, embedder)) {
             String deck = "Send the deck " + namespace.value();
             Commitment sent = memory.createCommitment(NewCommitment.of(deck));
-            Thread.sleep(300); // the embedder has most likely claimed it and is making its vector (800 ms)
+            // the embedder has claimed it and is making its vector (800 ms), or (a slow machine) has already stored it
+            waitFor(() -> count(driver, namespace, CLAIMED) + count(driver, namespace, EMBEDDED) > 0);
 
             SearchResult found = memory.searchMemory(SearchQuery.of("deck").mode(Mode.MEANING));
             waitFor(() -> count(driver, namespace, EMBEDDED) == 1 && count(driver, namespace, PENDING) == 0);

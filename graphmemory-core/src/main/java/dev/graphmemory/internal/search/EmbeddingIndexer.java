@@ -46,10 +46,9 @@ import org.slf4j.LoggerFactory;
  * speed it has without embeddings, and the embedder catches up after. A search embeds what its namespace still waits
  * for itself (at most {@link Embeddings#inlineLimit()}), so nothing written is missed meanwhile; the vectors it made
  * are handed to this embedder, which stores them in its next round instead of making them again. Until they are
- * stored, the process's
- * searches share them, and those they are making, with each other and with this embedder's own batches
- * ({@link #embedWaiting}): concurrent searches of a namespace meet the same waiting memories, and each would otherwise
- * embed them all again.
+ * stored, the process's searches share them, and those they are making, with each other and with this embedder's own
+ * batches ({@link #embedWaiting}): concurrent searches of a namespace meet the same waiting memories, and each would
+ * otherwise embed them all again.
  *
  * <p>Several processes on one database each run one: a batch is claimed for {@link #CLAIM} first, so that they do not
  * embed the same memories twice.
