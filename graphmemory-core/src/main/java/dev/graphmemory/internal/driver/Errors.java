@@ -30,6 +30,7 @@ public final class Errors {
     static final String LOCK_TIMEOUT = "Neo.TransientError.Transaction.LockAcquisitionTimeout";
     private static final String TX_TIMEOUT_PREFIX = "Neo.ClientError.Transaction.TransactionTimedOut";
     private static final String TX_TIMEOUT_TRANSIENT = "Neo.TransientError.Transaction.TransactionTimedOut";
+    private static final String NETTY_SIGNAL = "io.netty.util.Signal";
 
     private Errors() {}
 
@@ -223,11 +224,21 @@ public final class Errors {
         return false;
     }
 
+    /**
+     * The failure inside the wrappers of asynchronous work. A netty {@code Signal} (an {@link Error} without a stack
+     * that netty's decoders use for control flow, e.g. {@code ReplayingDecoder#REPLAY}) that escapes the driver when a
+     * connection breaks while an answer is read comes back as the lost connection it is, so that it is retried or
+     * reported like one rather than thrown to the caller as an error of the JVM.
+     */
     public static Throwable unwrap(Throwable failure) {
         Throwable cause = failure;
         while ((cause instanceof CompletionException || cause instanceof ExecutionException)
                 && cause.getCause() != null) {
             cause = cause.getCause();
+        }
+        if (cause instanceof Error && NETTY_SIGNAL.equals(cause.getClass().getName())) {
+            return new ServiceUnavailableException(
+                    "The connection to the database broke while its answer was read (" + cause + ")", cause);
         }
         return cause;
     }
