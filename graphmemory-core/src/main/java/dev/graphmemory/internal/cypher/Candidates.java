@@ -21,13 +21,15 @@ public final class Candidates {
     public record Candidate(MemoryNode memory, double score, List<String> about) {}
 
     /**
-     * A memory still waiting for its embedding, which the search embeds itself.
+     * A memory still waiting for its embedding, which the search embeds itself unless its vector is stored already.
      *
      * @param memory the memory
      * @param text the text it is embedded from, or {@code null} when it has none
      * @param about the names of the entities the memory involves or was said by
+     * @param vector its stored vector (made by the search's model) when the vector index may not hold it yet, or
+     *     {@code null}
      */
-    public record Pending(MemoryNode memory, String text, List<String> about) {}
+    public record Pending(MemoryNode memory, String text, List<String> about, float[] vector) {}
 
     /**
      * What a search knows before it ranks.
@@ -47,9 +49,22 @@ public final class Candidates {
             pending.add(new Pending(
                     Nodes.memory(item.get("node").asNode()),
                     text.isNull() ? null : text.asString(),
-                    item.get("about").asList(Value::asString)));
+                    item.get("about").asList(Value::asString),
+                    vector(item.get("vector"))));
         }
         return new Context(Set.copyOf(record.get("mentioned").asList(Value::asString)), pending);
+    }
+
+    private static float[] vector(Value value) {
+        if (value.isNull()) {
+            return null;
+        }
+        List<Double> values = value.asList(Value::asDouble);
+        float[] vector = new float[values.size()];
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] = values.get(i).floatValue();
+        }
+        return vector;
     }
 
     static Round round(Record record) {

@@ -125,7 +125,9 @@ public final class SearchStatements {
     /**
      * What a search needs to know before it ranks: which of the query's word groups name entities of the namespace,
      * and the memories passing the filters still waiting for their embedding (at most {@code $inline}), which the
-     * search embeds itself.
+     * search embeds itself. A memory waits until the embedder's second step ({@link EmbeddingStatements#FINISH}), so
+     * one whose vector is stored but may not be in the vector index yet is among them, with that vector when it was
+     * made by {@code $model} (the search compares it without making it again).
      */
     static final String CONTEXT = """
             WITH true AS ready
@@ -137,9 +139,10 @@ public final class SearchStatements {
             }
             CALL (mentioned) {
               MATCH (node:EmbedPending) USING INDEX node:EmbedPending(namespace)
-              WHERE node.namespace = $namespace AND node.textVector IS NULL AND %s
+              WHERE node.namespace = $namespace AND %s
               WITH node LIMIT $inline
-              RETURN collect({node: node, text: %s, about: %s}) AS pending
+              RETURN collect({node: node, text: %s, about: %s,
+                vector: CASE WHEN node.textModel = $model THEN node.textVector END}) AS pending
             }
             RETURN mentioned, pending
             """.formatted(FILTER, EmbeddingStatements.text("node"), ABOUT);
@@ -287,8 +290,11 @@ public final class SearchStatements {
      * the namespace's memories waiting for the full-text index, the scope's own new ones among them.
      */
     public static Statement<Candidates.Context> context(
-            String namespace, SearchQuery query, List<String> grams, int inline, boolean indexFirst) {
-        var params = filtered(namespace, query).with("grams", grams).with("inline", inline);
+            String namespace, SearchQuery query, List<String> grams, int inline, String model, boolean indexFirst) {
+        var params = filtered(namespace, query)
+                .with("grams", grams)
+                .with("inline", inline)
+                .with("model", model);
         Statement.Mapper<Candidates.Context> mapper = rows -> Candidates.context(rows.single());
         return indexFirst
                 ? Statement.write(

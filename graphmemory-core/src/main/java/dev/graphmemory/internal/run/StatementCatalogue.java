@@ -348,11 +348,11 @@ public final class StatementCatalogue {
     private static void addSearch(Map<String, Entry> entries, String namespace, int dimensions) {
         SearchQuery plain = SearchQuery.of("x");
         List<Double> vector = EmbeddingStatements.asList(unit(dimensions));
-        add(entries, "searchMemory (context)", SearchStatements.context(namespace, plain, List.of("x"), 0, true));
+        add(entries, "searchMemory (context)", SearchStatements.context(namespace, plain, List.of("x"), 0, null, true));
         add(
                 entries,
                 "searchMemory (context, by meaning)",
-                SearchStatements.context(namespace, plain, List.of("x"), 64, true));
+                SearchStatements.context(namespace, plain, List.of("x"), 64, "model", true));
         add(entries, "searchMemory (by words)", SearchStatements.words(namespace, plain, 50));
         add(entries, "searchMemory (by meaning)", SearchStatements.meaning(namespace, plain, "model", vector, 50, 50));
         add(
@@ -367,6 +367,7 @@ public final class StatementCatalogue {
                         SearchQuery.of("x").about("a").since(java.time.Instant.EPOCH),
                         List.of("x"),
                         0,
+                        null,
                         true));
     }
 

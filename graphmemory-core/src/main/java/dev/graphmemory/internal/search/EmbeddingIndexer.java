@@ -45,10 +45,11 @@ import org.slf4j.LoggerFactory;
  * {@link #MAX_DEFERRAL} and otherwise waits until the writes pause for {@link #QUIET}: bulk ingestion runs at the
  * speed it has without embeddings, and the embedder catches up after. A search embeds what its namespace still waits
  * for itself (at most {@link Embeddings#inlineLimit()}), so nothing written is missed meanwhile; the vectors it made
- * are handed to this embedder, which stores them in its next round instead of making them again. Until they are
- * stored, the process's searches share them, and those they are making, with each other and with this embedder's own
- * batches ({@link #embedWaiting}): concurrent searches of a namespace meet the same waiting memories, and each would
- * otherwise embed them all again.
+ * are handed to this embedder, which stores them at its next tick, writes or not (storing needs no model), instead of
+ * making them again: the next search meets only what was written since (and what is stored but not yet finished,
+ * with its vector). Until they are stored, the process's searches share them, and those they are making, with each
+ * other and with this embedder's own batches ({@link #embedWaiting}): concurrent searches of a namespace meet the same
+ * waiting memories, and each would otherwise embed them all again.
  *
  * <p>Several processes on one database each run one: a batch is claimed for {@link #CLAIM} first, so that they do not
  * embed the same memories twice.
@@ -297,7 +298,10 @@ public final class EmbeddingIndexer implements AutoCloseable {
                 embedded = more;
                 lastBatch = System.nanoTime();
             } else {
-                more = true; // writes are coming: look again once they pause
+                // writes are coming: no inference until they pause, but what searches made is stored at once (a
+                // write, no model), so that the next searches do not meet those memories as waiting
+                storeHanded(model.get());
+                more = true;
             }
         } catch (RuntimeException e) {
             BackgroundFailures.log(LOG, "Embedding new memories", e);

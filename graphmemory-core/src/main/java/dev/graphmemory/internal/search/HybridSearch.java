@@ -18,9 +18,13 @@ import dev.graphmemory.model.SearchResult;
 import dev.graphmemory.model.Validate;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import org.neo4j.driver.AccessMode;
@@ -106,11 +110,13 @@ public final class HybridSearch {
     /** The first step (see the class comment); {@code indexFirst} always holds, as the step indexes first. */
     public Statement<Context> context(String namespace, Prepared prepared) {
         int inline = prepared.vector() == null ? 0 : inlineLimit;
-        return SearchStatements.context(namespace, prepared.query(), prepared.grams(), inline, true);
+        String model = prepared.embedder() == null ? null : prepared.embedder().model();
+        return SearchStatements.context(namespace, prepared.query(), prepared.grams(), inline, model, true);
     }
 
     /**
-     * Embeds the waiting memories the context step found, sharing the work with the process's other searches (see
+     * The vectors of the waiting memories the context step found, in its order: those stored already as they are, the
+     * others embedded here, sharing the work with the process's other searches (see
      * {@link EmbeddingIndexer#embedWaiting}).
      */
     public List<Made> embedPending(String namespace, Prepared prepared, Context context) {
@@ -119,17 +125,39 @@ public final class HybridSearch {
         }
         List<Made> waiting = new ArrayList<>(context.pending().size());
         for (Pending pending : context.pending()) {
-            waiting.add(new Made(namespace, pending.memory().id(), pending.text(), null));
+            if (pending.vector() == null) {
+                waiting.add(new Made(namespace, pending.memory().id(), pending.text(), null));
+            }
         }
-        return embeddings.embedWaiting(prepared.embedder(), namespace, waiting);
+        Iterator<Made> made = waiting.isEmpty()
+                ? Collections.<Made>emptyIterator()
+                : embeddings
+                        .embedWaiting(prepared.embedder(), namespace, waiting)
+                        .iterator();
+        List<Made> vectors = new ArrayList<>(context.pending().size());
+        for (Pending pending : context.pending()) {
+            vectors.add(
+                    pending.vector() == null
+                            ? made.next()
+                            : new Made(namespace, pending.memory().id(), pending.text(), pending.vector()));
+        }
+        return vectors;
     }
 
-    /** Hands vectors a search made to the background embedder (outside any transaction). */
-    public void hand(String namespace, List<Made> made) {
+    /**
+     * Hands the vectors the search made (not those it found stored) to the background embedder, outside any
+     * transaction.
+     */
+    public void hand(String namespace, Context context, List<Made> inline) {
+        List<Made> made = new ArrayList<>(inline.size());
+        for (int i = 0; i < inline.size(); i++) {
+            if (context.pending().get(i).vector() == null) {
+                Made item = inline.get(i);
+                made.add(new Made(namespace, item.id(), item.text(), item.vector()));
+            }
+        }
         if (embeddings != null && !made.isEmpty()) {
-            embeddings.hand(made.stream()
-                    .map(item -> new Made(namespace, item.id(), item.text(), item.vector()))
-                    .toList());
+            embeddings.hand(made);
         }
     }
 
@@ -162,16 +190,23 @@ public final class HybridSearch {
         });
     }
 
-    /** The memories the index found by meaning and the waiting ones the search embedded, by similarity. */
+    /**
+     * The memories the index found by meaning and the waiting ones, by similarity; a waiting memory whose stored
+     * vector the index found already counts once.
+     */
     private static List<Candidate> withPending(
             List<Candidate> meaning, Context context, List<Made> inline, float[] query) {
         if (inline.isEmpty()) {
             return meaning;
         }
         List<Candidate> all = new ArrayList<>(meaning);
+        Set<String> found = new HashSet<>();
+        for (Candidate candidate : meaning) {
+            found.add(candidate.memory().id());
+        }
         for (int i = 0; i < inline.size(); i++) {
             float[] vector = inline.get(i).vector();
-            if (vector != null) {
+            if (vector != null && !found.contains(inline.get(i).id())) {
                 Pending pending = context.pending().get(i);
                 all.add(new Candidate(pending.memory(), cosine(query, vector), pending.about()));
             }

@@ -87,7 +87,7 @@ public final class OperationTableProbe {
                 () -> OPERATIONS.findRelated(new RelatedQuery(text, null, number, number)),
                 () -> OPERATIONS.getEntityContext(text, number),
                 () -> SearchStatements.words("probe", SearchQuery.of(text).about(text), number),
-                () -> SearchStatements.context("probe", SearchQuery.of(text), List.of(text), number, true),
+                () -> SearchStatements.context("probe", SearchQuery.of(text), List.of(text), number, text, true),
                 () -> OPERATIONS.setEmbedding(text, Embedding.of(1f, 0f, 0f)),
                 () -> OPERATIONS.similarMemories(SimilarityQuery.like(text)),
                 () -> OPERATIONS.similarMemories(SimilarityQuery.to(Embedding.of(1f, 0f, 0f))),
