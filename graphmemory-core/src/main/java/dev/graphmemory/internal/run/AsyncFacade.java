@@ -349,7 +349,7 @@ public final class AsyncFacade implements AsyncMemoryOperations {
                                     List<EmbeddingIndexer.Made> inline =
                                             search.embedPending(namespace, prepared, context);
                                     return execute(() -> search.ranked(namespace, prepared, context, inline))
-                                            .whenComplete((result, error) -> search.hand(namespace, context, inline));
+                                            .whenComplete((result, error) -> search.hand(context, inline));
                                 },
                                 search.cpu()))
                 .exceptionallyCompose(error -> CompletableFuture.failedFuture(Errors.translate(Errors.unwrap(error))));

@@ -247,7 +247,7 @@ public abstract class BlockingFacade implements MemoryOperations {
         Candidates.Context context = execute(search.context(namespace, prepared));
         List<EmbeddingIndexer.Made> inline = search.embedPending(namespace, prepared, context);
         SearchResult result = execute(search.ranked(namespace, prepared, context, inline));
-        search.hand(namespace, context, inline);
+        search.hand(context, inline);
         return result;
     }
 

@@ -148,12 +148,11 @@ public final class HybridSearch {
      * Hands the vectors the search made (not those it found stored) to the background embedder, outside any
      * transaction.
      */
-    public void hand(String namespace, Context context, List<Made> inline) {
+    public void hand(Context context, List<Made> inline) {
         List<Made> made = new ArrayList<>(inline.size());
         for (int i = 0; i < inline.size(); i++) {
             if (context.pending().get(i).vector() == null) {
-                Made item = inline.get(i);
-                made.add(new Made(namespace, item.id(), item.text(), item.vector()));
+                made.add(inline.get(i)); // made for this namespace already (see embedPending)
             }
         }
         if (embeddings != null && !made.isEmpty()) {
