@@ -409,7 +409,30 @@ class McpServerIT {
         assertThat(calls.ok("search_memory", Map.of("query", "a test with a small group", "mode", "meaning"))
                         .get("hits")
                         .toString())
+                .as(() -> whyNotFound(calls))
                 .contains("trial run");
+    }
+
+    /** What the server knows of the namespace's turns, when a search by meaning missed one (to tell why). */
+    private static String whyNotFound(Calls calls) {
+        String turns = calls.ok(
+                        "query_graph",
+                        Map.of(
+                                "query",
+                                "MATCH (t:Turn) WHERE t.namespace = $namespace RETURN t.text AS text, labels(t) AS"
+                                        + " labels, t.textVector IS NOT NULL AS vector, t.textModel AS model,"
+                                        + " t.embedClaimedBy AS claimedBy"))
+                .get("rows")
+                .toString();
+        String vectors = calls.ok(
+                        "query_graph",
+                        Map.of("query", "MATCH (m:Memory) WHERE m.textVector IS NOT NULL RETURN count(*) AS vectors"))
+                .get("rows")
+                .toString();
+        String again = calls.ok("search_memory", Map.of("query", "a test with a small group", "mode", "meaning"))
+                .get("hits")
+                .toString();
+        return "turns: " + turns + "\nvectors in the database: " + vectors + "\nthe same search again: " + again;
     }
 
     private static void recall(Calls calls, String decision) {

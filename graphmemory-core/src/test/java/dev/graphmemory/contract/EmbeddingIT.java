@@ -7,6 +7,7 @@ import dev.graphmemory.Embeddings;
 import dev.graphmemory.GraphMemory;
 import dev.graphmemory.MemoryConfig;
 import dev.graphmemory.MemoryOperations;
+import dev.graphmemory.MemoryTransaction;
 import dev.graphmemory.exceptions.InvalidInputException;
 import dev.graphmemory.model.Commitment;
 import dev.graphmemory.model.Conversation;
@@ -191,6 +192,35 @@ class EmbeddingIT extends ContractSupport {
             // The background embedder may have claimed it in the moment between the write and the search's hand-over
             // (then both made it); it never makes a vector the search handed over again.
             assertThat(embedder.passages(deck)).isBetween(1, 2);
+        }
+    }
+
+    /**
+     * A memory still waiting for the embedder, which the search compares itself, is scored as the vector index scores
+     * the others (0 to 1): the same text scores the same either way, and a waiting memory is not ranked below the
+     * index's hits because of the scale. (Compared by the raw cosine it was, and a search by meaning missed the memory
+     * an assistant had just said whenever the embedder had not finished it yet.)
+     */
+    @Test
+    void shouldScoreAWaitingMemoryAsTheIndexScoresTheSameText(Driver driver, TestNamespace namespace) {
+        try (GraphMemory memory = memory(driver, namespace, WordEmbedder.standard())) {
+            Commitment indexed = memory.createCommitment(NewCommitment.of("Budget meeting notes"));
+            memory.createCommitment(NewCommitment.of("Water the plants"));
+            waitFor(() -> count(driver, namespace, EMBEDDED) == 2 && count(driver, namespace, PENDING) == 0);
+
+            try (MemoryTransaction tx = memory.beginTransaction()) {
+                // not committed, so no embedder can store it: the search meets it waiting and compares it itself
+                Commitment waiting = tx.createCommitment(NewCommitment.of("Budget meeting notes"));
+                List<SearchHit> hits = tx.searchMemory(SearchQuery.of("budget").mode(Mode.MEANING))
+                        .hits();
+
+                assertThat(hits.subList(0, 2))
+                        .extracting(hit -> hit.memory().id())
+                        .containsExactlyInAnyOrder(waiting.id(), indexed.id());
+                assertThat(hits.get(0).score())
+                        .as("the search's own comparison and the index's, of the same vector")
+                        .isCloseTo(hits.get(1).score(), org.assertj.core.data.Offset.offset(1e-4));
+            }
         }
     }
 

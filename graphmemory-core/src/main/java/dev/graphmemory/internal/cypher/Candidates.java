@@ -26,7 +26,7 @@ public final class Candidates {
      * @param memory the memory
      * @param text the text it is embedded from, or {@code null} when it has none
      * @param about the names of the entities the memory involves or was said by
-     * @param vector its stored vector (made by the search's model) when the vector index may not hold it yet, or
+     * @param vector its stored vector (made by the search's model) when the embedder has stored but not finished it, or
      *     {@code null}
      */
     public record Pending(MemoryNode memory, String text, List<String> about, float[] vector) {}

@@ -125,9 +125,10 @@ public final class SearchStatements {
     /**
      * What a search needs to know before it ranks: which of the query's word groups name entities of the namespace,
      * and the memories passing the filters still waiting for their embedding (at most {@code $inline}), which the
-     * search embeds itself. A memory waits until the embedder's second step ({@link EmbeddingStatements#FINISH}), so
-     * one whose vector is stored but may not be in the vector index yet is among them, with that vector when it was
-     * made by {@code $model} (the search compares it without making it again).
+     * search embeds itself. A memory waits until the embedder's second step ({@link EmbeddingStatements#FINISH}) (a
+     * search relies on the vector index only for finished ones), so one whose vector is stored but not finished is
+     * among them, with that vector when it was made by {@code $model} (the search compares it without making it
+     * again).
      */
     static final String CONTEXT = """
             WITH true AS ready

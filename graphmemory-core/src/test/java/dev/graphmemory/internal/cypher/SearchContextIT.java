@@ -22,8 +22,8 @@ import org.neo4j.driver.Transaction;
 
 /**
  * The search's context step reads a memory as waiting for its embedding until the embedder's second step ends the
- * {@code EmbedPending} mark, not only until its vector is stored: between the two, the vector index may not hold it yet
- * and a search by meaning would miss it. It comes with its stored vector, so the search does not make it again.
+ * {@code EmbedPending} mark, not only until its vector is stored: a search relies on the vector index only for
+ * memories the embedder has finished. A stored one comes with its vector, so the search does not make it again.
  */
 @Neo4jTest
 class SearchContextIT {
