@@ -45,11 +45,11 @@ import org.slf4j.LoggerFactory;
  * {@link #MAX_DEFERRAL} and otherwise waits until the writes pause for {@link #QUIET}: bulk ingestion runs at the
  * speed it has without embeddings, and the embedder catches up after. A search embeds what its namespace still waits
  * for itself (at most {@link Embeddings#inlineLimit()}), so nothing written is missed meanwhile; the vectors it made
- * are handed to this embedder, which stores them at its next tick, writes or not (storing needs no model), instead of
- * making them again: the next search meets only what was written since (and what is stored but not yet finished,
- * with its vector). Until they are stored, the process's searches share them, and those they are making, with each
- * other and with this embedder's own batches ({@link #embedWaiting}): concurrent searches of a namespace meet the same
- * waiting memories, and each would otherwise embed them all again.
+ * are handed to this embedder, which stores them at its next tick, writes or not (storing needs no model; the tick
+ * after ends their waiting), instead of making them again: the next search meets only what was written since (and
+ * what is stored but not yet finished, with its vector). Until they are stored, the process's searches share them, and
+ * those they are making, with each other and with this embedder's own batches ({@link #embedWaiting}): concurrent
+ * searches of a namespace meet the same waiting memories, and each would otherwise embed them all again.
  *
  * <p>Several processes on one database each run one: a batch is claimed for {@link #CLAIM} first, so that they do not
  * embed the same memories twice.
@@ -298,8 +298,9 @@ public final class EmbeddingIndexer implements AutoCloseable {
                 embedded = more;
                 lastBatch = System.nanoTime();
             } else {
-                // writes are coming: no inference until they pause, but what searches made is stored at once (a
-                // write, no model), so that the next searches do not meet those memories as waiting
+                // writes are coming: no inference until they pause, but what searches made is stored at once, and
+                // what was stored before stops waiting (writes, no model), so that the next searches meet neither
+                finish();
                 storeHanded(model.get());
                 more = true;
             }
@@ -323,7 +324,7 @@ public final class EmbeddingIndexer implements AutoCloseable {
      */
     boolean embedBatch(Embedder model) {
         storeHanded(model);
-        long finished = write(EmbeddingStatements.FINISH, Map.of("batch", 1_000), "finished");
+        long finished = finish();
         List<Made> claimed = claim(settings.batchSize());
         if (claimed.isEmpty()) {
             return finished > 0 || !handed.isEmpty();
@@ -334,6 +335,11 @@ public final class EmbeddingIndexer implements AutoCloseable {
         stored(embedded);
         telemetry.embedded(embedded.size(), System.nanoTime() - started);
         return true;
+    }
+
+    /** Memories whose vectors an earlier transaction stored stop waiting (up to 1,000); returns how many. */
+    private long finish() {
+        return write(EmbeddingStatements.FINISH, Map.of("batch", 1_000), "finished");
     }
 
     /** Stores the vectors searches handed over (up to 1,000 memories). */
