@@ -106,40 +106,6 @@ public final class StatementCatalogue {
     }
 
     /**
-     * A small graph for {@code entry} to read, when its first call with rows costs far more than a run that reads
-     * nothing: {@code getEntityContext}'s subqueries run only for an entity found, and in a fresh process its first
-     * call took 350-450 ms over its warm latency after a warm-up that had run it only for a name no entity has (the
-     * start-up benchmark). The warm-up then runs it once more over this graph, written in the same transaction and
-     * rolled back: an entity of the name the entry asks for, and one memory of each kind its context lists.
-     */
-    static java.util.Optional<Entry> rowsFor(Entry entry) {
-        if (!entry.label().equals("getEntityContext")) {
-            return java.util.Optional.empty();
-        }
-        Map<String, Object> parameters = entry.statement().parameters();
-        return java.util.Optional.of(new Entry(
-                "an entity with a context",
-                Statement.write(
-                        "warmUp",
-                        """
-                        CREATE (:EntityKey {namespace: $namespace, key: $nameKey, entityId: 'e'})
-                        CREATE (e:Memory:Entity {namespace: $namespace, id: 'e', name: $nameKey, nameKey: $nameKey,
-                            createdAt: datetime()})
-                        CREATE (e)<-[:INVOLVES]-(:Memory:Commitment {namespace: $namespace, id: 'c',
-                            createdAt: datetime()})
-                        CREATE (e)<-[:INVOLVES]-(:Memory:Decision {namespace: $namespace, id: 'd', createdAt: datetime()})
-                        CREATE (e)<-[:INVOLVES]-(:Memory:Conversation {namespace: $namespace, id: 's',
-                            startedAt: datetime()})
-                        CREATE (e)<-[:INVOLVES]-(:Memory:Pattern {namespace: $namespace, id: 'p',
-                            lastObserved: datetime()})
-                        CREATE (e)<-[:INVOLVES]-(:Memory:Fact {namespace: $namespace, id: 'f',
-                            validFrom: datetime() - duration('PT1S')})
-                        """,
-                        Map.of("namespace", parameters.get("namespace"), "nameKey", parameters.get("nameKey")),
-                        rows -> null)));
-    }
-
-    /**
      * One statement of the catalogue.
      *
      * @param label the operation and what makes this statement one of its own, e.g. {@code linkNodes INVOLVES}

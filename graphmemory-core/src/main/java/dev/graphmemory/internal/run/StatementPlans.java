@@ -61,9 +61,7 @@ final class StatementPlans {
      * stop} says so: for the warm-up. Running a statement does more than planning it: Neo4j builds the plan's runtime
      * form on its first execution, not for {@code EXPLAIN}, and both sides' code paths for it are compiled by the JIT
      * before a real call needs them. The entries' parameters are those of a namespace no memory can have (see
-     * {@link StatementCatalogue#rehearsalNamespace}), so what they read is nothing and what they write is undone; a
-     * statement whose first run with rows costs far more runs again over a small graph of its own, written in its
-     * transaction ({@link StatementCatalogue#rowsFor}), and those often run after another write, after one. A
+     * {@link StatementCatalogue#rehearsalNamespace}), so what they read is nothing and what they write is undone. A
      * statement without a {@code namespace} parameter (the background workers', which serve every namespace) is only
      * planned, as is one that fails when run.
      *
@@ -78,7 +76,6 @@ final class StatementPlans {
                 }
                 if (scoped(entry) && runAndRollBack(session, List.of(entry))) {
                     ran++;
-                    StatementCatalogue.rowsFor(entry).ifPresent(rows -> runAndRollBack(session, List.of(rows, entry)));
                 } else {
                     session.run(
                                     "EXPLAIN " + entry.statement().text(),

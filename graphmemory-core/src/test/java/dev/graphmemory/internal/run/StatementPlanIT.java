@@ -197,37 +197,6 @@ class StatementPlanIT {
                 .doesNotMatch("[A-Za-z0-9_.-]+");
     }
 
-    /**
-     * The graph the warm-up runs the entity context over gives each of its parts a row (else its subqueries would
-     * again first run at the first call).
-     */
-    @org.junit.jupiter.api.Test
-    void shouldRehearseTheEntityContextOverAGraphThatFillsEveryPart(Driver driver, TestNamespace namespace) {
-        MemoryFixture.memory(driver, namespace).close(); // the schema is in place
-        StatementCatalogue.Entry context =
-                StatementCatalogue.warmUp(StatementCatalogue.rehearsalNamespace(namespace.value()), DIMENSIONS).stream()
-                        .filter(entry -> entry.label().equals("getEntityContext"))
-                        .findFirst()
-                        .orElseThrow();
-        StatementCatalogue.Entry rows = StatementCatalogue.rowsFor(context).orElseThrow();
-
-        try (var session = driver.session();
-                var tx = session.beginTransaction()) {
-            tx.run(rows.statement().text(), rows.statement().parameters()).consume();
-            var found = tx.run(context.statement().text(), context.statement().parameters())
-                    .single();
-
-            for (String part : List.of("commitments", "decisions", "conversations", "patterns", "facts")) {
-                assertThat(found.get(part).size()).as(part).isEqualTo(1);
-            }
-            tx.rollback();
-        }
-        assertThat(StatementCatalogue.warmUp(namespace.value(), DIMENSIONS).stream()
-                        .filter(entry -> StatementCatalogue.rowsFor(entry).isPresent()))
-                .extracting(StatementCatalogue.Entry::label)
-                .containsExactly("getEntityContext");
-    }
-
     @org.junit.jupiter.api.Test
     void shouldListEveryWriteOfEveryRelationshipType() {
         List<String> labels = StatementCatalogue.entries(DIMENSIONS).stream()
