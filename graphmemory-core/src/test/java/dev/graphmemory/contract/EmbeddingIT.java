@@ -2,6 +2,7 @@ package dev.graphmemory.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.graphmemory.Embeddings;
 import dev.graphmemory.GraphMemory;
@@ -221,7 +222,7 @@ class EmbeddingIT extends ContractSupport {
                 // exact comparison; the raw cosine was 0.2 lower here.
                 assertThat(hits.get(0).score())
                         .as("the search's own comparison and the index's, of the same vector")
-                        .isCloseTo(hits.get(1).score(), org.assertj.core.data.Offset.offset(0.01));
+                        .isCloseTo(hits.get(1).score(), within(0.01));
             }
         }
     }
