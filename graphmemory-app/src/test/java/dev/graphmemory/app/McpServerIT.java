@@ -415,24 +415,35 @@ class McpServerIT {
 
     /** What the server knows of the namespace's turns, when a search by meaning missed one (to tell why). */
     private static String whyNotFound(Calls calls) {
-        String turns = calls.ok(
-                        "query_graph",
-                        Map.of(
-                                "query",
-                                "MATCH (t:Turn) WHERE t.namespace = $namespace RETURN t.text AS text, labels(t) AS"
-                                        + " labels, t.textVector IS NOT NULL AS vector, t.textModel AS model,"
-                                        + " t.embedClaimedBy AS claimedBy"))
-                .get("rows")
-                .toString();
-        String vectors = calls.ok(
-                        "query_graph",
-                        Map.of("query", "MATCH (m:Memory) WHERE m.textVector IS NOT NULL RETURN count(*) AS vectors"))
-                .get("rows")
-                .toString();
-        String again = calls.ok("search_memory", Map.of("query", "a test with a small group", "mode", "meaning"))
-                .get("hits")
-                .toString();
-        return "turns: " + turns + "\nvectors in the database: " + vectors + "\nthe same search again: " + again;
+        return "turns: "
+                + read(() -> calls.ok(
+                                "query_graph",
+                                Map.of(
+                                        "query",
+                                        "MATCH (t:Turn) WHERE t.namespace = $namespace RETURN t.text AS text, labels(t)"
+                                                + " AS labels, t.textVector IS NOT NULL AS vector, t.textModel AS"
+                                                + " model, t.embedClaimedBy AS claimedBy"))
+                        .get("rows"))
+                + "\nmemories of the namespace with a vector: "
+                + read(() -> calls.ok(
+                                "query_graph",
+                                Map.of(
+                                        "query",
+                                        "MATCH (m:Memory) WHERE m.namespace = $namespace AND m.textVector IS NOT NULL"
+                                                + " RETURN count(*) AS vectors"))
+                        .get("rows"))
+                + "\nthe same search again: "
+                + read(() -> calls.ok("search_memory", Map.of("query", "a test with a small group", "mode", "meaning"))
+                        .get("hits"));
+    }
+
+    /** What {@code read} gives, or why it could not: a diagnosis must not hide the failure it explains. */
+    private static String read(java.util.function.Supplier<Object> read) {
+        try {
+            return String.valueOf(read.get());
+        } catch (RuntimeException | AssertionError e) {
+            return "(could not read: " + e.getMessage() + ")";
+        }
     }
 
     private static void recall(Calls calls, String decision) {
