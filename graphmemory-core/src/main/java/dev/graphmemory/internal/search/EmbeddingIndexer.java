@@ -89,6 +89,8 @@ public final class EmbeddingIndexer implements AutoCloseable {
     private volatile long lastTouch;
     private volatile long lastBatch = System.nanoTime();
     private volatile boolean closed;
+    /** Whether this embedder stored vectors since it last ended the waiting of stored memories. */
+    private volatile boolean storedSinceFinish;
 
     /**
      * Starts loading the embedder (on this indexer's thread); without one (embeddings off, or no provider on the class
@@ -299,8 +301,11 @@ public final class EmbeddingIndexer implements AutoCloseable {
                 lastBatch = System.nanoTime();
             } else {
                 // writes are coming: no inference until they pause, but what searches made is stored at once, and
-                // what was stored before stops waiting (writes, no model), so that the next searches meet neither
-                finish();
+                // what was stored before stops waiting (writes, no model), so that the next searches meet neither;
+                // only after a store: with nothing stored, the finish would read every waiting memory for nothing
+                if (storedSinceFinish) {
+                    finish();
+                }
                 storeHanded(model.get());
                 more = true;
             }
@@ -339,7 +344,9 @@ public final class EmbeddingIndexer implements AutoCloseable {
 
     /** Memories whose vectors an earlier transaction stored stop waiting (up to 1,000); returns how many. */
     private long finish() {
-        return write(EmbeddingStatements.FINISH, Map.of("batch", 1_000), "finished");
+        long finished = write(EmbeddingStatements.FINISH, Map.of("batch", 1_000), "finished");
+        storedSinceFinish = false;
+        return finished;
     }
 
     /** Stores the vectors searches handed over (up to 1,000 memories). */
@@ -502,7 +509,9 @@ public final class EmbeddingIndexer implements AutoCloseable {
             row.put("vector", item.vector() == null ? null : EmbeddingStatements.asList(item.vector()));
             rows.add(row);
         }
-        write(EmbeddingStatements.STORE, Map.of("rows", rows, "model", model.model()), "stored");
+        if (write(EmbeddingStatements.STORE, Map.of("rows", rows, "model", model.model()), "stored") > 0) {
+            storedSinceFinish = true;
+        }
     }
 
     private long write(String statement, Map<String, Object> parameters, String column) {
