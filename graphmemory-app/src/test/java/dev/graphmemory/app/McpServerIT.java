@@ -406,15 +406,14 @@ class McpServerIT {
                         .get("hits")
                         .toString())
                 .contains("trial run");
-        assertThat(calls.ok("search_memory", Map.of("query", "a test with a small group", "mode", "meaning"))
-                        .get("hits")
-                        .toString())
-                .as(() -> whyNotFound(calls))
+        Map<String, Object> byMeaning = Map.of("query", "a test with a small group", "mode", "meaning");
+        assertThat(calls.ok("search_memory", byMeaning).get("hits").toString())
+                .as(() -> whyNotFound(calls, byMeaning))
                 .contains("trial run");
     }
 
     /** What the server knows of the namespace's turns, when a search by meaning missed one (to tell why). */
-    private static String whyNotFound(Calls calls) {
+    private static String whyNotFound(Calls calls, Map<String, Object> search) {
         return "turns: "
                 + read(() -> calls.ok(
                                 "query_graph",
@@ -433,8 +432,7 @@ class McpServerIT {
                                                 + " RETURN count(*) AS vectors"))
                         .get("rows"))
                 + "\nthe same search again: "
-                + read(() -> calls.ok("search_memory", Map.of("query", "a test with a small group", "mode", "meaning"))
-                        .get("hits"));
+                + read(() -> calls.ok("search_memory", search).get("hits"));
     }
 
     /** What {@code read} gives, or why it could not: a diagnosis must not hide the failure it explains. */
