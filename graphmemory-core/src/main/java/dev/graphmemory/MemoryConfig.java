@@ -222,7 +222,8 @@ public final class MemoryConfig {
 
     /**
      * Whether connecting starts planning every statement the library sends in the background (off by default), so
-     * that the first call of each operation finds its plan in Neo4j's cache instead of waiting for the planner.
+     * that the first call of each operation finds its plan in Neo4j's cache instead of waiting for the planner, and
+     * keeps the plans of the statements calls send fresh in the background instead of at a call.
      */
     public boolean planWarmUp() {
         return planWarmUp;
@@ -510,6 +511,11 @@ public final class MemoryConfig {
          * to seconds while the server is fresh); not in one that makes a call and exits, where it would only compete
          * with that call. It gives way to calls (its next statement waits while one is running) and holds one
          * connection while it runs (15-20 s in a fresh process on 2 cores).
+         *
+         * <p>It also starts the plan keeper: calls use the plans Neo4j has cached, stale or not ({@code CYPHER
+         * replan=skip}), and a daemon thread has Neo4j plan again, every few seconds, those whose counts have drifted
+         * (an {@code EXPLAIN} of each statement calls sent), so that no call waits for a re-plan (see the plan keeper
+         * in {@code docs/architecture.md}).
          */
         public Builder planWarmUp(boolean value) {
             this.planWarmUp = value;

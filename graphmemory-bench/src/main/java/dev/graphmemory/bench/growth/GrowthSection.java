@@ -80,7 +80,7 @@ public record GrowthSection(
      * @param at time since the start of the run, at its end
      * @param took how long it took
      * @param replans Neo4j's re-plans during it
-     * @param replanWaitMillis how long calls waited for them
+     * @param replanWaitMillis how long they took (whoever waited for them: the plan keeper, a background worker, or a call)
      * @param latencies per operation
      */
     public record Window(
@@ -155,7 +155,10 @@ public record GrowthSection(
                                 + "an assistant makes: per step a turn stored with `storeMemory` (a commitment, a decision, "
                                 + "three entities of which a project met again every ten steps, four links), an entity, a "
                                 + "commitment, a link between them, the project's context and a search for the turn before. "
-                                + "%s in all; Neo4j re-planned statements %,d times. Targets after the first minute: no call "
+                                + "%s in all; Neo4j re-planned statements %,d times (as in `graphmemory serve`, the "
+                                + "statements calls send are planned again in the background, by the plan keeper, and the "
+                                + "background workers' on their own threads: the time in brackets below is spent there, "
+                                + "not waited for by a call). Targets after the first minute: no call "
                                 + "over %d ms (%s), and p99 within %s × p50 for every operation (%s).\n\n")
                         .formatted(
                                 reached,
@@ -184,7 +187,7 @@ public record GrowthSection(
         md.append("\nBy tenth of the growth (each cell p50 / p99 / max, ms; the first tenth includes the first "
                 + "minute):\n\n");
         List<String> operations = new ArrayList<>(summary.latencies().keySet());
-        md.append("| memories | at | re-plans (wait) |");
+        md.append("| memories | at | re-plans (their time) |");
         operations.forEach(operation -> md.append(' ').append(operation).append(" |"));
         md.append("\n|---|---:|---:|");
         operations.forEach(operation -> md.append("---:|"));

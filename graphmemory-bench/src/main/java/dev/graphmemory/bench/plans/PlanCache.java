@@ -29,7 +29,7 @@ public final class PlanCache {
         return statistics.numberOfReplans();
     }
 
-    /** Milliseconds calls waited for re-plans so far. */
+    /** Milliseconds statements waited for re-plans so far (calls, the plan keeper, background workers). */
     public long replanWaitMillis() {
         return statistics.replanWaitTime();
     }

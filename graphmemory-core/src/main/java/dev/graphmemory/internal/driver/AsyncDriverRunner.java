@@ -22,15 +22,21 @@ public final class AsyncDriverRunner implements AsyncStatementRunner {
     private final AsyncQueryRunner transaction;
     private final BooleanSupplier cancelled;
     private final Telemetry telemetry;
+    private final PlanKeeper plans;
+    /** Whether a statement of this transaction has written: Neo4j caches plans apart for such transactions. */
+    private volatile boolean written;
 
     /**
      * @param transaction a managed or explicit asynchronous transaction
      * @param cancelled whether the caller gave up on the result
+     * @param plans what text each statement is sent as (with its plan kept, or as it is)
      */
-    public AsyncDriverRunner(AsyncQueryRunner transaction, BooleanSupplier cancelled, Telemetry telemetry) {
+    public AsyncDriverRunner(
+            AsyncQueryRunner transaction, BooleanSupplier cancelled, Telemetry telemetry, PlanKeeper plans) {
         this.transaction = transaction;
         this.cancelled = cancelled;
         this.telemetry = telemetry;
+        this.plans = plans;
     }
 
     @Override
@@ -39,9 +45,12 @@ public final class AsyncDriverRunner implements AsyncStatementRunner {
             return CompletableFuture.failedFuture(new CancellationException(statement.name() + " was cancelled"));
         }
         return transaction
-                .runAsync(statement.text(), statement.parameters())
+                .runAsync(plans.text(statement, written), statement.parameters())
                 .thenCompose(cursor -> read(cursor, statement.maxRows(), statement.budget()))
                 .thenApply(rows -> {
+                    if (rows.summary().counters().containsUpdates()) {
+                        written = true;
+                    }
                     telemetry.written(rows.summary().counters());
                     return statement.mapper().map(rows);
                 })

@@ -17,13 +17,14 @@ public final class BlockingRunner implements StatementRunner {
     private final Runnable abandon;
     private final long deadline;
 
-    public BlockingRunner(AsyncQueryRunner transaction, Runnable abandon, Telemetry telemetry) {
-        this(transaction, abandon, 0, telemetry);
+    public BlockingRunner(AsyncQueryRunner transaction, Runnable abandon, Telemetry telemetry, PlanKeeper plans) {
+        this(transaction, abandon, 0, telemetry, plans);
     }
 
     /** With every wait bounded by {@code deadline} ({@link System#nanoTime()}; 0 for none). */
-    public BlockingRunner(AsyncQueryRunner transaction, Runnable abandon, long deadline, Telemetry telemetry) {
-        this.runner = new AsyncDriverRunner(transaction, () -> false, telemetry);
+    public BlockingRunner(
+            AsyncQueryRunner transaction, Runnable abandon, long deadline, Telemetry telemetry, PlanKeeper plans) {
+        this.runner = new AsyncDriverRunner(transaction, () -> false, telemetry, plans);
         this.abandon = abandon;
         this.deadline = deadline;
     }

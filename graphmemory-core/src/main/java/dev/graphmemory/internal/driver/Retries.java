@@ -35,10 +35,13 @@ public final class Retries {
 
     private final Duration budget;
     private final Telemetry telemetry;
+    private final PlanKeeper plans;
 
-    public Retries(Duration budget, Telemetry telemetry) {
+    /** @param plans what text each statement is sent as (with its plan kept, or as it is) */
+    public Retries(Duration budget, Telemetry telemetry, PlanKeeper plans) {
         this.budget = budget;
         this.telemetry = telemetry;
+        this.plans = plans;
     }
 
     /**
@@ -95,7 +98,7 @@ public final class Retries {
         RuntimeException first = null;
         for (int attempt = 1; ; attempt++) {
             try {
-                return once(session, config, body, earliest(deadline, limitDeadline), telemetry);
+                return once(session, config, body, earliest(deadline, limitDeadline), telemetry, plans);
             } catch (Blocking.DeadlineExceeded exceeded) {
                 if (limitDeadline != 0 && System.nanoTime() - limitDeadline >= 0) {
                     limit.terminate().run();
@@ -131,12 +134,13 @@ public final class Retries {
             TransactionConfig config,
             Function<StatementRunner, T> body,
             long deadline,
-            Telemetry telemetry) {
+            Telemetry telemetry,
+            PlanKeeper plans) {
         Runnable abandon = () -> session.closeAsync();
         AsyncTransaction transaction = Blocking.await(session.beginTransactionAsync(config), abandon, deadline);
         T result;
         try {
-            result = body.apply(new BlockingRunner(transaction, abandon, deadline, telemetry));
+            result = body.apply(new BlockingRunner(transaction, abandon, deadline, telemetry, plans));
         } catch (Blocking.DeadlineExceeded abandoned) {
             // The session is closing already; a rollback would wait for the statement that is still running.
             throw abandoned;

@@ -56,13 +56,15 @@ public final class ReadOnlyQueries {
                     ExpressionBounds.check(rows.summary().plan(), query.query(), parameters);
                     return null;
                 })
-                .onClientError(ReadOnlyQueries::refusal);
+                .onClientError(ReadOnlyQueries::refusal)
+                .plannedEachTime();
         int maxChars = query.maxChars();
         Statement<QueryResult> run = Statement.read(
                         "queryGraph", query.query(), parameters, rows -> result(rows, maxChars))
                 .limitedTo(rowLimit)
                 .budgeted(new Statement.Budget(maxChars, ReadOnlyQueries::size))
-                .onError(ReadOnlyQueries::failedQuery);
+                .onError(ReadOnlyQueries::failedQuery)
+                .plannedEachTime();
         return new Timed<>(explain.then(checked -> run), timeout, FETCH_SIZE);
     }
 

@@ -6,6 +6,7 @@ import dev.graphmemory.exceptions.MemoryTimeoutException;
 import dev.graphmemory.internal.coalescing.Coalescer;
 import dev.graphmemory.internal.driver.AsyncDriverRunner;
 import dev.graphmemory.internal.driver.Errors;
+import dev.graphmemory.internal.driver.PlanKeeper;
 import dev.graphmemory.internal.driver.Retries;
 import dev.graphmemory.internal.driver.Sessions;
 import dev.graphmemory.internal.search.EmbeddingIndexer;
@@ -86,10 +87,12 @@ public final class AsyncFacade implements AsyncMemoryOperations {
     private final Sessions sessions;
     private final OperationTable operations;
     private final Telemetry telemetry;
+    private final PlanKeeper plans;
     private final Coalescer coalescer;
     private final Coalescer.WorkExecutor alone;
 
     /**
+     * @param plans what text each statement is sent as (with its plan kept, or as it is)
      * @param coalescer where single writes go when coalescing is on, else {@code null}
      * @param alone runs the coalesced transactions (each alone, retried)
      */
@@ -97,11 +100,13 @@ public final class AsyncFacade implements AsyncMemoryOperations {
             Sessions sessions,
             OperationTable operations,
             Telemetry telemetry,
+            PlanKeeper plans,
             Coalescer coalescer,
             Coalescer.WorkExecutor alone) {
         this.sessions = sessions;
         this.operations = operations;
         this.telemetry = telemetry;
+        this.plans = plans;
         this.coalescer = coalescer;
         this.alone = alone;
     }
@@ -133,7 +138,7 @@ public final class AsyncFacade implements AsyncMemoryOperations {
             return CompletableFuture.failedFuture(Errors.translate(e));
         }
         AsyncTransactionCallback<CompletionStage<T>> callback =
-                tx -> work.runAsync(new AsyncDriverRunner(tx, promise::isDone, telemetry))
+                tx -> work.runAsync(new AsyncDriverRunner(tx, promise::isDone, telemetry, plans))
                         .thenCompose(result -> promise.isDone()
                                 ? CompletableFuture.failedFuture(new CancellationException("cancelled before commit"))
                                 : CompletableFuture.completedFuture(result));

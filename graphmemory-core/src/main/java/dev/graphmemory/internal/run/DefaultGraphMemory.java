@@ -11,6 +11,7 @@ import dev.graphmemory.internal.coalescing.Coalescer;
 import dev.graphmemory.internal.cypher.Schema;
 import dev.graphmemory.internal.driver.Drivers;
 import dev.graphmemory.internal.driver.Errors;
+import dev.graphmemory.internal.driver.PlanKeeper;
 import dev.graphmemory.internal.driver.Retries;
 import dev.graphmemory.internal.driver.Sessions;
 import dev.graphmemory.internal.search.EmbeddingIndexer;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.BookmarkManagers;
 import org.neo4j.driver.Driver;
@@ -61,23 +63,23 @@ public final class DefaultGraphMemory extends BlockingFacade implements GraphMem
     private final boolean ownsWorkers;
 
     /**
-     * The workers a memory starts behind its writes, shared by its {@code withNamespace} views and closed by the
-     * memory that started them.
+     * What a memory and its namespace views share: the background workers, closed by the memory that started them, and
+     * the count of calls in flight, which the warm-up and the plan keeper wait for (they run their next statement only
+     * while no call is running, so as not to slow a call).
      *
      * @param coalescer the write coalescing, or {@code null} when it is off
-     */
-    /**
-     * What a memory and its namespace views share: the background workers, and the count of calls in flight, which the
-     * warm-up waits for (it runs its next statement only while no call is running, so as not to slow a first call).
+     * @param plans keeps the plans of the statements calls send fresh ({@link PlanKeeper#OFF} without the warm-up)
      */
     record Workers(
             SearchIndexer indexer,
             EmbeddingIndexer embedder,
             HybridSearch search,
             Coalescer coalescer,
-            AtomicInteger callsInFlight) {
-        /** Runs or fails the writes still queued, indexes what waits for search, stops embedding. */
+            AtomicInteger callsInFlight,
+            PlanKeeper plans) {
+        /** Stops keeping plans, runs or fails the writes still queued, indexes what waits for search, stops embedding. */
         void close() {
+            plans.close();
             try {
                 if (coalescer != null) {
                     coalescer.close();
@@ -111,8 +113,8 @@ public final class DefaultGraphMemory extends BlockingFacade implements GraphMem
         this.sessions = sessions;
         this.metrics = metrics;
         this.ownsDriver = ownsDriver;
-        this.async = new AsyncFacade(sessions, operations(), telemetry, coalescer, this::execute);
-        this.retries = new Retries(config.maxRetryTime(), telemetry);
+        this.async = new AsyncFacade(sessions, operations(), telemetry, workers.plans(), coalescer, this::execute);
+        this.retries = new Retries(config.maxRetryTime(), telemetry, workers.plans());
     }
 
     /**
@@ -164,14 +166,17 @@ public final class DefaultGraphMemory extends BlockingFacade implements GraphMem
         HybridSearch search = config.embeddings().enabled()
                 ? new HybridSearch(embedder, config.embeddings().inlineLimit())
                 : HybridSearch.wordsOnly();
-        Workers workers = new Workers(indexer, embedder, search, coalescer, new AtomicInteger());
+        AtomicInteger callsInFlight = new AtomicInteger();
+        BooleanSupplier callsRunning = () -> callsInFlight.get() > 0;
+        PlanKeeper plans = config.planWarmUp() ? PlanKeeper.start(sessions, callsRunning) : PlanKeeper.OFF;
+        Workers workers = new Workers(indexer, embedder, search, coalescer, callsInFlight, plans);
         PlanWarmUp warmUp = config.planWarmUp()
                 ? PlanWarmUp.start(
                         sessions,
                         () -> StatementCatalogue.warmUp(
                                 StatementCatalogue.rehearsalNamespace(config.namespace()),
                                 config.embeddingDimensions()),
-                        () -> workers.callsInFlight().get() > 0)
+                        callsRunning)
                 : null;
         if (warmUp != null) {
             embedder.warmUp();
@@ -254,6 +259,7 @@ public final class DefaultGraphMemory extends BlockingFacade implements GraphMem
                 sessions,
                 operations(),
                 telemetry,
+                workers.plans(),
                 workers.indexer().scopeOpened(operations().namespace()));
     }
 
@@ -329,6 +335,11 @@ public final class DefaultGraphMemory extends BlockingFacade implements GraphMem
                 sessions.driver().close();
             }
         }
+    }
+
+    /** How many statements' plans are kept fresh in the background (0 without the warm-up). */
+    int keptPlans() {
+        return workers.plans().size();
     }
 
     private Health.PoolState poolState() {

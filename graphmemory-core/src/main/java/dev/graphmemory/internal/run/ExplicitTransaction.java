@@ -4,6 +4,7 @@ import dev.graphmemory.MemoryTransaction;
 import dev.graphmemory.internal.driver.Blocking;
 import dev.graphmemory.internal.driver.BlockingRunner;
 import dev.graphmemory.internal.driver.Errors;
+import dev.graphmemory.internal.driver.PlanKeeper;
 import dev.graphmemory.internal.driver.Sessions;
 import dev.graphmemory.internal.telemetry.Telemetry;
 import dev.graphmemory.internal.work.StatementRunner;
@@ -26,7 +27,8 @@ public final class ExplicitTransaction extends BlockingFacade implements MemoryT
     private boolean finished;
     private boolean failed;
 
-    public ExplicitTransaction(Sessions sessions, OperationTable operations, Telemetry telemetry, Runnable ended) {
+    public ExplicitTransaction(
+            Sessions sessions, OperationTable operations, Telemetry telemetry, PlanKeeper plans, Runnable ended) {
         super(operations, false);
         this.telemetry = telemetry;
         this.ended = ended;
@@ -46,7 +48,7 @@ public final class ExplicitTransaction extends BlockingFacade implements MemoryT
             ended.run();
             throw Errors.translate(e);
         }
-        this.runner = new BlockingRunner(transaction, this::abandon, telemetry);
+        this.runner = new BlockingRunner(transaction, this::abandon, telemetry, plans);
     }
 
     @Override

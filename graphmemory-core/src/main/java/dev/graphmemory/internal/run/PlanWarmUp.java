@@ -26,8 +26,8 @@ final class PlanWarmUp implements AutoCloseable {
     /** The longest closing waits for the statement being planned. */
     static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
 
-    /** How often a warm-up waiting for calls to end looks again. */
-    private static final long PAUSE_MILLIS = 5;
+    /** A warm-up waits for calls to end for as long as it takes (or until it is closed). */
+    private static final Duration UNTIL_CLOSED = Duration.ofDays(365);
 
     private final Thread thread;
     private volatile boolean closed;
@@ -76,15 +76,7 @@ final class PlanWarmUp implements AutoCloseable {
 
     /** Waits while calls are running; false if the warm-up was closed meanwhile. */
     private boolean waitFor(BooleanSupplier callsRunning) {
-        while (callsRunning.getAsBoolean() && !closed) {
-            try {
-                Thread.sleep(PAUSE_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return !closed;
+        return DaemonThreads.pauseWhile(() -> callsRunning.getAsBoolean() && !closed, UNTIL_CLOSED) && !closed;
     }
 
     /**

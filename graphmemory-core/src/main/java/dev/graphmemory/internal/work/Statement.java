@@ -23,6 +23,8 @@ import org.neo4j.driver.summary.ResultSummary;
  * @param mapper turns the rows into the result
  * @param onError what a database error of this statement means (e.g. a syntax error in an assistant's query), or the
  *     error itself when it means nothing special
+ * @param keepPlan whether its plan may be kept for calls and refreshed in the background (the library's own statements:
+ *     see {@code PlanKeeper}); an assistant's query is planned as Neo4j sees fit each time
  * @param <T> the result
  */
 public record Statement<T>(
@@ -33,7 +35,8 @@ public record Statement<T>(
         int maxRows,
         Budget budget,
         Mapper<T> mapper,
-        Function<Neo4jException, RuntimeException> onError)
+        Function<Neo4jException, RuntimeException> onError,
+        boolean keepPlan)
         implements Work<T> {
 
     /**
@@ -72,23 +75,23 @@ public record Statement<T>(
     /** A write statement. */
     public static <T> Statement<T> write(String name, String text, Map<String, Object> parameters, Mapper<T> mapper) {
         return new Statement<>(
-                name, text, parameters, AccessMode.WRITE, Integer.MAX_VALUE, Budget.NONE, mapper, error -> error);
+                name, text, parameters, AccessMode.WRITE, Integer.MAX_VALUE, Budget.NONE, mapper, error -> error, true);
     }
 
     /** A read statement. */
     public static <T> Statement<T> read(String name, String text, Map<String, Object> parameters, Mapper<T> mapper) {
         return new Statement<>(
-                name, text, parameters, AccessMode.READ, Integer.MAX_VALUE, Budget.NONE, mapper, error -> error);
+                name, text, parameters, AccessMode.READ, Integer.MAX_VALUE, Budget.NONE, mapper, error -> error, true);
     }
 
     /** The same statement reading at most {@code rows} rows. */
     public Statement<T> limitedTo(int rows) {
-        return new Statement<>(name, text, parameters, mode, rows, budget, mapper, onError);
+        return new Statement<>(name, text, parameters, mode, rows, budget, mapper, onError, keepPlan);
     }
 
     /** The same statement reading rows only until they have cost {@code budget}. */
     public Statement<T> budgeted(Budget newBudget) {
-        return new Statement<>(name, text, parameters, mode, maxRows, newBudget, mapper, onError);
+        return new Statement<>(name, text, parameters, mode, maxRows, newBudget, mapper, onError, keepPlan);
     }
 
     /** The same statement with its client errors (syntax, semantics) turned into another failure. */
@@ -101,7 +104,12 @@ public record Statement<T>(
      * leaves it to the usual translation (retries, timeouts).
      */
     public Statement<T> onError(Function<Neo4jException, RuntimeException> translation) {
-        return new Statement<>(name, text, parameters, mode, maxRows, budget, mapper, translation);
+        return new Statement<>(name, text, parameters, mode, maxRows, budget, mapper, translation, keepPlan);
+    }
+
+    /** The same statement planned as Neo4j sees fit at each call, never kept (an assistant's query). */
+    public Statement<T> plannedEachTime() {
+        return new Statement<>(name, text, parameters, mode, maxRows, budget, mapper, onError, false);
     }
 
     @Override

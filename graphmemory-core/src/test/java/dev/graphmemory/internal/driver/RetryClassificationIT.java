@@ -197,7 +197,7 @@ class RetryClassificationIT {
     }
 
     private static Retries retries(Duration budget) {
-        return new Retries(budget, Telemetry.NONE);
+        return new Retries(budget, Telemetry.NONE, PlanKeeper.OFF);
     }
 
     private static AsyncSession session(Driver driver, AccessMode mode) {

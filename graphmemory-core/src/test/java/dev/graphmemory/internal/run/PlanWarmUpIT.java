@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.graphmemory.MemoryConfig;
 import dev.graphmemory.contract.MemoryFixture;
 import dev.graphmemory.internal.driver.Sessions;
+import dev.graphmemory.model.EntityType;
+import dev.graphmemory.model.NewEntity;
 import dev.graphmemory.testing.Neo4jTest;
 import dev.graphmemory.testing.TestNamespace;
 import java.time.Duration;
@@ -47,6 +49,34 @@ class PlanWarmUpIT {
             }
             assertThat(warmUp.isRunning()).isFalse();
         }
+    }
+
+    @Test
+    void shouldKeepThePlansOfCallsWithTheWarmUpAndStopKeepingThemWhenClosed(Driver driver, TestNamespace namespace) {
+        DefaultGraphMemory memory = (DefaultGraphMemory)
+                MemoryFixture.memory(driver, namespace, MemoryConfig.builder().planWarmUp(true));
+        try {
+            memory.createEntity(NewEntity.of("Acme", EntityType.CLIENT));
+            memory.getEntityContext("Acme");
+            assertThat(memory.keptPlans()).isGreaterThanOrEqualTo(2);
+            assertThat(keepers()).isNotEmpty();
+        } finally {
+            memory.close();
+        }
+        assertThat(keepers()).isEmpty();
+
+        try (DefaultGraphMemory plain = (DefaultGraphMemory) MemoryFixture.memory(driver, namespace)) {
+            plain.createEntity(NewEntity.of("Acme", EntityType.CLIENT));
+            assertThat(plain.keptPlans()).as("without the warm-up").isZero();
+            assertThat(keepers()).isEmpty();
+        }
+    }
+
+    /** The plan keepers' threads alive now (tests of one JVM run one at a time). */
+    private static List<Thread> keepers() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().equals("graphmemory-plan-keeper") && thread.isAlive())
+                .toList();
     }
 
     @Test
