@@ -3,7 +3,9 @@ package dev.graphmemory.internal.driver;
 import dev.graphmemory.internal.telemetry.DaemonThreads;
 import dev.graphmemory.internal.work.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,15 +27,16 @@ import org.slf4j.LoggerFactory;
  * second for the larger statements on a busy machine, at moments nobody chose (the growth benchmark's slowest calls).
  * With a keeper, each of the library's own statements is sent as {@code CYPHER replan=skip}: a call uses the cached
  * plan, stale or not, and plans only what is not cached at all. Neo4j keys its cache without that option, so the keeper
- * thread, a few seconds after each round, sends {@code EXPLAIN} of every statement calls have sent, with the parameters
- * of its latest call (the cache is keyed by the text and the parameters' types; {@code EXPLAIN} runs nothing, so the
- * parameters are harmless): a fresh plan is a cache hit, a stale one is planned again there, by Neo4j's own rule, and
+ * thread, a few seconds after each round, sends {@code EXPLAIN} of every statement calls have sent, with blank
+ * parameters of the types and sizes its calls had (the cache is keyed by the text, the parameters' types and, by
+ * default, their sizes to the next power of ten; an {@code EXPLAIN} runs nothing, and the keeper holds no content of a
+ * memory, not even one forgotten since): a fresh plan is a cache hit, a stale one is planned again there, by Neo4j's own rule, and
  * the next call finds the new plan. A call may meet a stale plan for a few seconds; a plan made for an empty graph (a
  * relationship scan where few relationships exist) is replaced once the counts grow.
  *
  * <p>Not kept, sent as they are: statements with their own {@code CYPHER} options (the plans pinned for good, see
  * {@code PinnedPlans}), an assistant's query ({@link Statement#keepPlan()}), and statements with large lists (bulk
- * writes, whose parameters the keeper would hold and whose re-plan is a small part of their time). A round gives way
+ * writes, whose re-plan is a small part of their time). A round gives way
  * to calls: its next statement waits while one is running, for a second at most.
  */
 public final class PlanKeeper implements AutoCloseable {
@@ -67,11 +70,23 @@ public final class PlanKeeper implements AutoCloseable {
     private volatile boolean closed;
 
     /**
-     * A statement calls have sent, with the parameters of the latest.
+     * A statement calls have sent, with parameters of the types and sizes its calls had ({@link #blank}).
      *
-     * @param afterAWrite whether it was sent in a transaction that had written (a plan Neo4j caches apart)
+     * @param kind the kind of transaction it is explained in
      */
-    private record Kept(String name, String text, Map<String, Object> parameters, boolean afterAWrite) {}
+    private record Kept(String name, String text, Map<String, Object> parameters, Kind kind) {}
+
+    /**
+     * A kind of transaction a round explains statements in, each in a session and a transaction of its own.
+     *
+     * @param mode the access mode: the statement's, or a write after a write (on a cluster, the driver sends a read to
+     *     one of the readers, each of which caches plans of its own, and round after round reaches them in turn)
+     * @param afterAWrite whether the calls' transaction had written (a plan Neo4j caches apart)
+     */
+    private record Kind(AccessMode mode, boolean afterAWrite) {}
+
+    private static final List<Kind> KINDS = List.of(
+            new Kind(AccessMode.READ, false), new Kind(AccessMode.WRITE, false), new Kind(AccessMode.WRITE, true));
 
     private PlanKeeper() {
         this.sessions = null;
@@ -106,7 +121,7 @@ public final class PlanKeeper implements AutoCloseable {
 
     /**
      * The text to send for {@code statement}: with {@code CYPHER replan=skip} when its plan is kept, and then
-     * remembered with its parameters for the next round.
+     * remembered, with blank parameters of the same types and sizes, for the next rounds.
      *
      * @param afterAWrite whether the statement's transaction has written already
      */
@@ -119,11 +134,14 @@ public final class PlanKeeper implements AutoCloseable {
                 || elements(statement.parameters()) > MOST_ELEMENTS) {
             return text;
         }
-        String key = key(text, statement.parameters()) + afterAWrite;
-        if (kept.size() >= CAPACITY && !kept.containsKey(key)) {
-            return text;
+        Kind kind = new Kind(afterAWrite ? AccessMode.WRITE : statement.mode(), afterAWrite);
+        String key = key(text, statement.parameters()) + kind;
+        if (!kept.containsKey(key)) {
+            if (kept.size() >= CAPACITY) {
+                return text;
+            }
+            kept.putIfAbsent(key, new Kept(statement.name(), text, blank(statement.parameters()), kind));
         }
-        kept.put(key, new Kept(statement.name(), text, statement.parameters(), afterAWrite));
         return SKIP + text;
     }
 
@@ -147,19 +165,22 @@ public final class PlanKeeper implements AutoCloseable {
         }
         List<Map.Entry<String, Kept>> round = List.copyOf(kept.entrySet());
         int explained = 0;
-        try (Session session = sessions.open(AccessMode.WRITE)) {
-            for (boolean afterAWrite : new boolean[] {false, true}) {
+        for (Kind kind : KINDS) {
+            List<Map.Entry<String, Kept>> ofKind = round.stream()
+                    .filter(entry -> entry.getValue().kind().equals(kind))
+                    .toList();
+            if (ofKind.isEmpty()) {
+                continue;
+            }
+            try (Session session = sessions.open(kind.mode())) {
                 Transaction transaction = null;
                 try {
-                    for (Map.Entry<String, Kept> entry : round) {
-                        if (entry.getValue().afterAWrite() != afterAWrite) {
-                            continue;
-                        }
+                    for (Map.Entry<String, Kept> entry : ofKind) {
                         if (stop.getAsBoolean()) {
                             return explained;
                         }
                         if (transaction == null) {
-                            transaction = begin(session, afterAWrite);
+                            transaction = begin(session, kind.afterAWrite());
                         }
                         if (explain(transaction, entry)) {
                             explained++;
@@ -240,10 +261,14 @@ public final class PlanKeeper implements AutoCloseable {
         return DaemonThreads.pauseWhile(() -> callsRunning.getAsBoolean() && !closed, MOST_WAIT) && !closed;
     }
 
-    /** The same text with parameters of the same types is the same plan. */
-    private static String key(String text, Map<String, Object> parameters) {
+    /**
+     * What Neo4j keys a statement's plan on: its text, and the type of each parameter with, for a string or a list, its
+     * size to the next power of ten (Neo4j 5's size hint; the embedded server turns it off, which only makes this key
+     * finer than Neo4j's).
+     */
+    static String key(String text, Map<String, Object> parameters) {
         Map<String, String> types = new TreeMap<>();
-        parameters.forEach((name, value) -> types.put(name, typeOf(value)));
+        parameters.forEach((name, value) -> types.put(name, typeOf(value) + sizeHint(value)));
         return text + types;
     }
 
@@ -251,8 +276,8 @@ public final class PlanKeeper implements AutoCloseable {
         if (value == null) {
             return "null";
         }
-        if (value instanceof Collection<?>) {
-            return "list";
+        if (value instanceof Collection<?> list) {
+            return list.isEmpty() ? "list" : "list<" + typeOf(list.iterator().next()) + ">";
         }
         if (value instanceof Map<?, ?>) {
             return "map";
@@ -264,6 +289,58 @@ public final class PlanKeeper implements AutoCloseable {
             return "float";
         }
         return value.getClass().getName();
+    }
+
+    private static String sizeHint(Object value) {
+        int size;
+        if (value instanceof String string) {
+            size = string.length();
+        } else if (value instanceof Collection<?> list) {
+            size = list.size();
+        } else {
+            return "";
+        }
+        return "~" + (size <= 1 ? size : (long) Math.pow(10, Math.ceil(Math.log10(size))));
+    }
+
+    /**
+     * Parameters of the same types and sizes as {@code parameters}, with none of their content: what the keeper holds
+     * to explain a statement (the plan does not depend on the values), so that it keeps no memory's text, not even
+     * one forgotten since.
+     */
+    static Map<String, Object> blank(Map<String, Object> parameters) {
+        Map<String, Object> blank = new HashMap<>();
+        parameters.forEach((name, value) -> blank.put(name, blank(value, true)));
+        return blank;
+    }
+
+    private static Object blank(Object value, boolean topLevel) {
+        if (value instanceof String string) {
+            return topLevel ? "~".repeat(string.length()) : ""; // only a top-level string's size is in the key
+        }
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return 0L;
+        }
+        if (value instanceof Double || value instanceof Float) {
+            return 0.0;
+        }
+        if (value instanceof Boolean) {
+            return false;
+        }
+        if (value instanceof Collection<?> list) {
+            List<Object> blank = new ArrayList<>(list.size());
+            list.forEach(element -> blank.add(blank(element, false)));
+            return blank;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> blank = new HashMap<>();
+            map.forEach((name, element) -> blank.put(name, blank(element, false)));
+            return blank;
+        }
+        if (value instanceof byte[] bytes) {
+            return new byte[bytes.length];
+        }
+        return value; // null, and temporal and spatial values: kept as they are
     }
 
     private static int elements(Map<String, Object> parameters) {
