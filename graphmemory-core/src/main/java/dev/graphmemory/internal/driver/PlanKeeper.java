@@ -65,7 +65,7 @@ public final class PlanKeeper implements AutoCloseable {
 
     private final Sessions sessions;
     private final BooleanSupplier callsRunning;
-    private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+    private final Map<Key, Kept> kept = new ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean closed;
 
@@ -83,7 +83,7 @@ public final class PlanKeeper implements AutoCloseable {
      *     one of the readers, each of which caches plans of its own, and round after round reaches them in turn)
      * @param afterAWrite whether the calls' transaction had written (a plan Neo4j caches apart)
      */
-    private record Kind(AccessMode mode, boolean afterAWrite) {}
+    record Kind(AccessMode mode, boolean afterAWrite) {}
 
     private static final List<Kind> KINDS = List.of(
             new Kind(AccessMode.READ, false), new Kind(AccessMode.WRITE, false), new Kind(AccessMode.WRITE, true));
@@ -135,7 +135,7 @@ public final class PlanKeeper implements AutoCloseable {
             return text;
         }
         Kind kind = new Kind(afterAWrite ? AccessMode.WRITE : statement.mode(), afterAWrite);
-        String key = key(text, statement.parameters()) + kind;
+        Key key = new Key(text, types(statement.parameters()), kind);
         if (!kept.containsKey(key)) {
             if (kept.size() >= CAPACITY) {
                 return text;
@@ -163,10 +163,10 @@ public final class PlanKeeper implements AutoCloseable {
         if (kept.isEmpty()) {
             return 0;
         }
-        List<Map.Entry<String, Kept>> round = List.copyOf(kept.entrySet());
+        List<Map.Entry<Key, Kept>> round = List.copyOf(kept.entrySet());
         int explained = 0;
         for (Kind kind : KINDS) {
-            List<Map.Entry<String, Kept>> ofKind = round.stream()
+            List<Map.Entry<Key, Kept>> ofKind = round.stream()
                     .filter(entry -> entry.getValue().kind().equals(kind))
                     .toList();
             if (ofKind.isEmpty()) {
@@ -175,7 +175,7 @@ public final class PlanKeeper implements AutoCloseable {
             try (Session session = sessions.open(kind.mode())) {
                 Transaction transaction = null;
                 try {
-                    for (Map.Entry<String, Kept> entry : ofKind) {
+                    for (Map.Entry<Key, Kept> entry : ofKind) {
                         if (stop.getAsBoolean()) {
                             return explained;
                         }
@@ -208,7 +208,7 @@ public final class PlanKeeper implements AutoCloseable {
     }
 
     /** Explains one kept statement; false if Neo4j refused to plan it, which forgets it. */
-    private boolean explain(Transaction transaction, Map.Entry<String, Kept> entry) {
+    private boolean explain(Transaction transaction, Map.Entry<Key, Kept> entry) {
         Kept statement = entry.getValue();
         long started = System.nanoTime();
         try {
@@ -262,17 +262,25 @@ public final class PlanKeeper implements AutoCloseable {
     }
 
     /**
-     * What Neo4j keys a statement's plan on: its text, and the type of each parameter with, for a string or a list, its
-     * size to the next power of ten (Neo4j 5's size hint; the embedded server turns it off, which only makes this key
-     * finer than Neo4j's).
+     * What Neo4j keys a statement's plan on: its text, the type of each parameter with, for a string or a list, its size
+     * to the next power of ten (Neo4j 5's size hint; the embedded server turns it off, which only makes this key finer
+     * than Neo4j's), and the kind of transaction. A record, so that a call hashes the statement's constant text once.
      */
-    static String key(String text, Map<String, Object> parameters) {
-        Map<String, String> types = new TreeMap<>();
-        parameters.forEach((name, value) -> types.put(name, typeOf(value) + sizeHint(value)));
-        return text + types;
+    record Key(String text, String types, Kind kind) {}
+
+    /** The key of {@code text} with these parameters, whatever the transaction (for tests). */
+    static Key key(String text, Map<String, Object> parameters) {
+        return new Key(text, types(parameters), null);
     }
 
-    private static String typeOf(Object value) {
+    private static String types(Map<String, Object> parameters) {
+        Map<String, String> types = new TreeMap<>();
+        parameters.forEach((name, value) -> types.put(name, typeOf(value) + sizeHint(value)));
+        return types.toString();
+    }
+
+    /** A parameter's type as Neo4j tells plans apart by it (a list by its first element's). */
+    public static String typeOf(Object value) {
         if (value == null) {
             return "null";
         }

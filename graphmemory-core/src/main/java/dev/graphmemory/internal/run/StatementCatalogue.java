@@ -7,6 +7,7 @@ import dev.graphmemory.internal.cypher.FactStatements;
 import dev.graphmemory.internal.cypher.SearchIndexing;
 import dev.graphmemory.internal.cypher.SearchStatements;
 import dev.graphmemory.internal.cypher.StoreMemoryStatement;
+import dev.graphmemory.internal.driver.PlanKeeper;
 import dev.graphmemory.internal.search.HybridSearch;
 import dev.graphmemory.internal.work.Batches;
 import dev.graphmemory.internal.work.Chain;
@@ -278,21 +279,8 @@ public final class StatementCatalogue {
     /** The same text with parameters of the same types is the same plan. */
     private static String key(Statement<?> statement) {
         Map<String, String> types = new java.util.TreeMap<>();
-        statement.parameters().forEach((name, value) -> types.put(name, typeOf(value)));
+        statement.parameters().forEach((name, value) -> types.put(name, PlanKeeper.typeOf(value)));
         return statement.text() + types;
-    }
-
-    private static String typeOf(Object value) {
-        if (value == null) {
-            return "null";
-        }
-        if (value instanceof Map<?, ?>) {
-            return "map";
-        }
-        if (value instanceof List<?> list) {
-            return list.isEmpty() ? "list" : "list of " + typeOf(list.get(0));
-        }
-        return value.getClass().getSimpleName();
     }
 
     /** The statement a unit of work starts with. */
