@@ -505,8 +505,9 @@ public final class MemoryConfig {
         /**
          * Whether to warm up every statement in the background after connecting (off by default): each runs once, in
          * a transaction that is rolled back, in a namespace no memory can have (see the warm-up section in {@code
-         * docs/architecture.md}), so that Neo4j has planned it and both sides' code for it is compiled; and the
-         * embedding model makes its first inferences. Worth it in a process that serves calls for a while, such as
+         * docs/architecture.md}), so that Neo4j has planned it and both sides' code for it is compiled; the
+         * embedding model makes its first inferences; and last, a search runs as a call would, in that namespace (not
+         * measured as a call). Worth it in a process that serves calls for a while, such as
          * {@code graphmemory serve}, where the first call of each operation would otherwise wait for the planner (up
          * to seconds while the server is fresh); not in one that makes a call and exits, where it would only compete
          * with that call. It gives way to calls (its next statement waits while one is running) and holds one

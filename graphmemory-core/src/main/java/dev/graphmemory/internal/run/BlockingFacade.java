@@ -2,8 +2,6 @@ package dev.graphmemory.internal.run;
 
 import dev.graphmemory.MemoryOperations;
 import dev.graphmemory.exceptions.MemoryException;
-import dev.graphmemory.internal.cypher.Candidates;
-import dev.graphmemory.internal.search.EmbeddingIndexer;
 import dev.graphmemory.internal.search.HybridSearch;
 import dev.graphmemory.internal.work.Batches;
 import dev.graphmemory.internal.work.Outcome;
@@ -241,14 +239,7 @@ public abstract class BlockingFacade implements MemoryOperations {
      */
     @Override
     public SearchResult searchMemory(SearchQuery query) {
-        HybridSearch search = operations().search();
-        HybridSearch.Prepared prepared = search.prepare(query); // checks the query before anything runs
-        String namespace = operations().namespace();
-        Candidates.Context context = execute(search.context(namespace, prepared));
-        List<EmbeddingIndexer.Made> inline = search.embedPending(namespace, prepared, context);
-        SearchResult result = execute(search.ranked(namespace, prepared, context, inline));
-        search.hand(context, inline);
-        return result;
+        return operations().search().search(operations().namespace(), query, this::execute);
     }
 
     @Override

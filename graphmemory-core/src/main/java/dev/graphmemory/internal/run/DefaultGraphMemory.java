@@ -24,6 +24,7 @@ import dev.graphmemory.internal.work.Ids;
 import dev.graphmemory.internal.work.Work;
 import dev.graphmemory.model.Forgotten;
 import dev.graphmemory.model.Health;
+import dev.graphmemory.model.SearchQuery;
 import dev.graphmemory.model.StatementPlan;
 import java.time.Duration;
 import java.util.List;
@@ -170,20 +171,30 @@ public final class DefaultGraphMemory extends BlockingFacade implements GraphMem
         BooleanSupplier callsRunning = () -> callsInFlight.get() > 0;
         PlanKeeper plans = config.planWarmUp() ? PlanKeeper.start(sessions, callsRunning) : PlanKeeper.OFF;
         Workers workers = new Workers(indexer, embedder, search, coalescer, callsInFlight, plans);
-        PlanWarmUp warmUp = config.planWarmUp()
-                ? PlanWarmUp.start(
-                        sessions,
-                        () -> StatementCatalogue.warmUp(
-                                StatementCatalogue.rehearsalNamespace(config.namespace()),
-                                config.embeddingDimensions()),
-                        callsRunning)
-                : null;
+        PlanWarmUp warmUp = config.planWarmUp() ? warmUp(config, sessions, plans, search, callsRunning) : null;
         if (warmUp != null) {
             embedder.warmUp();
         }
         var memory = new DefaultGraphMemory(config, sessions, metrics, ownsDriver, telemetry, workers, warmUp, true);
         LOG.debug("Workers started in {} ms", (System.nanoTime() - begun) / 1_000_000);
         return memory;
+    }
+
+    /** Starts the warm-up: the catalogue's statements, then a search rehearsed as a call runs it. */
+    private static PlanWarmUp warmUp(
+            MemoryConfig config,
+            Sessions sessions,
+            PlanKeeper plans,
+            HybridSearch search,
+            BooleanSupplier callsRunning) {
+        String namespace = StatementCatalogue.rehearsalNamespace(config.namespace());
+        Rehearsal rehearsal =
+                new Rehearsal(sessions, new Retries(config.maxRetryTime(), Telemetry.NONE, plans), namespace);
+        return PlanWarmUp.start(
+                sessions,
+                () -> StatementCatalogue.warmUp(namespace, config.embeddingDimensions()),
+                callsRunning,
+                () -> search.search(namespace, Rehearsal.SEARCH, rehearsal));
     }
 
     /** How long closing lets queued coalesced writes run: the retry budget, at least a second. */
@@ -196,16 +207,40 @@ public final class DefaultGraphMemory extends BlockingFacade implements GraphMem
     protected <T> T execute(Work<T> work) {
         workers.callsInFlight().incrementAndGet();
         try {
-            AsyncSession session = sessions.openAsync(work);
-            try {
-                return retries.run(sessions, session, work, operations().namespace());
-            } catch (RuntimeException e) {
-                throw Errors.translate(e);
-            } finally {
-                session.closeAsync();
-            }
+            return alone(sessions, retries, work, operations().namespace());
         } finally {
             workers.callsInFlight().decrementAndGet();
+        }
+    }
+
+    /** Runs a unit of work alone: a session of its own, its transaction retried. */
+    private static <T> T alone(Sessions sessions, Retries retries, Work<T> work, String namespace) {
+        AsyncSession session = sessions.openAsync(work);
+        try {
+            return retries.run(sessions, session, work, namespace);
+        } catch (RuntimeException e) {
+            throw Errors.translate(e);
+        } finally {
+            session.closeAsync();
+        }
+    }
+
+    /**
+     * The warm-up's rehearsal of operations (see {@link PlanWarmUp}): units of work run alone as a call's are, in the
+     * rehearsal namespace, where no memory is (see {@link StatementCatalogue#rehearsalNamespace}), and not measured as
+     * calls. Not counted as a call either: the plan keeper and the warm-up itself need not wait for it.
+     */
+    private record Rehearsal(Sessions sessions, Retries retries, String namespace) implements HybridSearch.Runner {
+        /**
+         * The rehearsed search: by words and meaning, as an assistant's; its words are in no memory, so that the
+         * full-text index answers at once even though the rehearsal namespace cannot be part of the Lucene query
+         * (see {@code SearchStatements.lucene}). The vector index answers its nearest from every namespace.
+         */
+        static final SearchQuery SEARCH = SearchQuery.of("graphmemoryrehearsalqzx");
+
+        @Override
+        public <T> T run(Work<T> work) {
+            return alone(sessions, retries, work, namespace);
         }
     }
 
@@ -335,6 +370,11 @@ public final class DefaultGraphMemory extends BlockingFacade implements GraphMem
                 sessions.driver().close();
             }
         }
+    }
+
+    /** Whether the warm-up this memory started is still going. */
+    boolean warmingUp() {
+        return warmUp != null && warmUp.isRunning();
     }
 
     /** How many statements' plans are kept fresh in the background (0 without the warm-up). */

@@ -15,6 +15,10 @@ import org.slf4j.LoggerFactory;
  * tenth of a second to seconds while the server's planner is still cold). Warmed up here, each operation's first call
  * finds its plan in the cache. Plans already in the cache (another process made them) cost a cache lookup each.
  *
+ * <p>Then it rehearses whole operations, as calls run them (the memory's {@code rehearsal}: a search): a statement run
+ * once on its own leaves cold what a call does around it and the paths a real answer takes (a search's rounds, its
+ * ranking), which made the first search of a process 150-250 ms slower than the next even after the warm-up.
+ *
  * <p>One daemon thread, one session, statements in the catalogue's order (first use first). It starts its next
  * statement only while no call of the memory is running: on a cold server of few cores, a call that came early would
  * otherwise share the machine with the warm-up and wait longer than with no warm-up at all. It stops at {@link #close}
@@ -33,25 +37,35 @@ final class PlanWarmUp implements AutoCloseable {
     private volatile boolean closed;
 
     private PlanWarmUp(
-            Sessions sessions, Supplier<List<StatementCatalogue.Entry>> entries, BooleanSupplier callsRunning) {
-        this.thread =
-                DaemonThreads.named("graphmemory-plan-warm-up").newThread(() -> run(sessions, entries, callsRunning));
+            Sessions sessions,
+            Supplier<List<StatementCatalogue.Entry>> entries,
+            BooleanSupplier callsRunning,
+            Runnable rehearsal) {
+        this.thread = DaemonThreads.named("graphmemory-plan-warm-up")
+                .newThread(() -> run(sessions, entries, callsRunning, rehearsal));
     }
 
     /**
      * Starts planning the statements of {@code entries} in the background. The catalogue is made there too: building
      * every operation's statements takes a tenth of a second or more in a cold JVM, which the memory's start does not
      * wait for. {@code callsRunning} says whether a call of the memory is running, which the warm-up waits for.
+     * {@code rehearsal} runs last, once no call is running: whole operations, as calls run them, that touch no memory.
      */
     static PlanWarmUp start(
-            Sessions sessions, Supplier<List<StatementCatalogue.Entry>> entries, BooleanSupplier callsRunning) {
-        PlanWarmUp warmUp = new PlanWarmUp(sessions, entries, callsRunning);
+            Sessions sessions,
+            Supplier<List<StatementCatalogue.Entry>> entries,
+            BooleanSupplier callsRunning,
+            Runnable rehearsal) {
+        PlanWarmUp warmUp = new PlanWarmUp(sessions, entries, callsRunning, rehearsal);
         warmUp.thread.start();
         return warmUp;
     }
 
     private void run(
-            Sessions sessions, Supplier<List<StatementCatalogue.Entry>> entries, BooleanSupplier callsRunning) {
+            Sessions sessions,
+            Supplier<List<StatementCatalogue.Entry>> entries,
+            BooleanSupplier callsRunning,
+            Runnable rehearsal) {
         long started = System.nanoTime();
         try {
             List<StatementCatalogue.Entry> catalogue = entries.get();
@@ -65,6 +79,19 @@ final class PlanWarmUp implements AutoCloseable {
         } catch (RuntimeException e) {
             if (!closed) {
                 LOG.debug("Planning the statements ahead stopped; first calls plan their own: {}", e.toString());
+            }
+            return;
+        }
+        if (closed || !waitFor(callsRunning)) {
+            return;
+        }
+        long rehearsed = System.nanoTime();
+        try {
+            rehearsal.run();
+            LOG.debug("Rehearsed the operations in {} ms", (System.nanoTime() - rehearsed) / 1_000_000);
+        } catch (RuntimeException e) {
+            if (!closed) {
+                LOG.debug("Rehearsing the operations failed; their first calls warm up their own: {}", e.toString());
             }
         }
     }

@@ -62,6 +62,25 @@ public final class HybridSearch {
         this.inlineLimit = inlineLimit;
     }
 
+    /** Runs a unit of work as an execution mode does: alone, in a session, or in a transaction. */
+    @FunctionalInterface
+    public interface Runner {
+        <T> T run(Work<T> work);
+    }
+
+    /**
+     * The whole search, its two units of work run by {@code runner} (see the class comment): what the blocking calls
+     * of a memory, a session and a transaction do, and the warm-up's rehearsal of a search.
+     */
+    public SearchResult search(String namespace, SearchQuery query, Runner runner) {
+        Prepared prepared = prepare(query); // checks the query before anything runs
+        Context context = runner.run(context(namespace, prepared));
+        List<Made> inline = embedPending(namespace, prepared, context);
+        SearchResult result = runner.run(ranked(namespace, prepared, context, inline));
+        hand(context, inline);
+        return result;
+    }
+
     /** A search by words and the graph's signals, without embeddings. */
     public static HybridSearch wordsOnly() {
         return WORDS_ONLY;

@@ -9,6 +9,7 @@ import dev.graphmemory.model.EntityType;
 import dev.graphmemory.model.NewEntity;
 import dev.graphmemory.testing.Neo4jTest;
 import dev.graphmemory.testing.TestNamespace;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,7 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 
-/** The start-up warm-up gives way to calls: it starts no statement while one is running. */
+/**
+ * The start-up warm-up gives way to calls: it starts no statement while one is running; then it rehearses a search as a
+ * call runs it.
+ */
 @Neo4jTest
 class PlanWarmUpIT {
     @Test
@@ -29,12 +33,17 @@ class PlanWarmUpIT {
                 .subList(0, 3);
         AtomicBoolean callRunning = new AtomicBoolean(true);
         AtomicInteger asked = new AtomicInteger();
+        AtomicInteger rehearsed = new AtomicInteger();
         Sessions sessions = new Sessions(driver, "neo4j", null, Duration.ofSeconds(30));
 
-        try (PlanWarmUp warmUp = PlanWarmUp.start(sessions, () -> entries, () -> {
-            asked.incrementAndGet();
-            return callRunning.get();
-        })) {
+        try (PlanWarmUp warmUp = PlanWarmUp.start(
+                sessions,
+                () -> entries,
+                () -> {
+                    asked.incrementAndGet();
+                    return callRunning.get();
+                },
+                rehearsed::incrementAndGet)) {
             // it keeps asking before its first statement, far more often than once per statement, and does not end
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (asked.get() < 50 && System.nanoTime() < deadline) {
@@ -42,13 +51,57 @@ class PlanWarmUpIT {
             }
             assertThat(asked.get()).isGreaterThanOrEqualTo(50);
             assertThat(warmUp.isRunning()).isTrue();
+            assertThat(rehearsed).hasValue(0);
 
             callRunning.set(false);
             while (warmUp.isRunning() && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
             assertThat(warmUp.isRunning()).isFalse();
+            assertThat(rehearsed)
+                    .as("the operations rehearsed once, after the statements")
+                    .hasValue(1);
         }
+    }
+
+    @Test
+    void shouldEndQuietlyWhenTheRehearsalFails(Driver driver, TestNamespace namespace) throws InterruptedException {
+        Sessions sessions = new Sessions(driver, "neo4j", null, Duration.ofSeconds(30));
+        AtomicBoolean rehearsing = new AtomicBoolean();
+
+        try (PlanWarmUp warmUp = PlanWarmUp.start(sessions, List::of, () -> false, () -> {
+            rehearsing.set(true);
+            throw new IllegalStateException("the database went away");
+        })) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (warmUp.isRunning() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(rehearsing).isTrue();
+            assertThat(warmUp.isRunning()).isFalse();
+        }
+    }
+
+    @Test
+    void shouldRehearseASearchAsACallRunsItUnmeasuredAndTouchingNoMemory(Driver driver, TestNamespace namespace)
+            throws InterruptedException {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (DefaultGraphMemory memory = (DefaultGraphMemory) MemoryFixture.memory(
+                driver, namespace, MemoryConfig.builder().planWarmUp(true).meterRegistry(registry))) {
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (memory.warmingUp() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(memory.warmingUp()).isFalse();
+
+            // no call was made: what the plan keeper holds, the rehearsed search sent (its round by words; its
+            // context step has a pinned plan, which is not kept, and there is no embedder here to search by meaning)
+            assertThat(memory.keptPlans()).isOne();
+            assertThat(registry.find("graphmemory.operation").timers())
+                    .as("the rehearsal is not measured as calls")
+                    .isEmpty();
+        }
+        assertThat(MemoryFixture.nodes(driver, namespace)).isZero();
     }
 
     @Test
@@ -86,7 +139,7 @@ class PlanWarmUpIT {
                         MemoryConfig.DEFAULT_EMBEDDING_DIMENSIONS)
                 .subList(0, 1);
         Sessions sessions = new Sessions(driver, "neo4j", null, Duration.ofSeconds(30));
-        PlanWarmUp warmUp = PlanWarmUp.start(sessions, () -> entries, () -> true);
+        PlanWarmUp warmUp = PlanWarmUp.start(sessions, () -> entries, () -> true, () -> {});
 
         warmUp.close();
 
