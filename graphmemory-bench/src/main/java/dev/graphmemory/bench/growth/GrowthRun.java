@@ -182,6 +182,8 @@ public final class GrowthRun {
             if (took > GrowthSection.SLOW.toNanos()) {
                 slowCalls.add(new GrowthSection.SlowCall(
                         operation.label, took / 1e6, memories, Duration.ofNanos(start - started)));
+                // its time in the log, to set beside Neo4j's debug log and a GC log
+                LOG.info("Growth: {} took {} ms at {} memories", operation.label, took / 1_000_000, memories);
             }
         }
     }
