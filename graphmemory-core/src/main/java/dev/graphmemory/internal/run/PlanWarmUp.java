@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Then it rehearses whole operations, as calls run them (the memory's {@code rehearsal}: a search): a statement run
  * once on its own leaves cold what a call does around it and the paths a real answer takes (a search's rounds, its
- * ranking), which made the first search of a process 150-250 ms slower than the next even after the warm-up.
+ * ranking), which made the first search of a process 150-300 ms slower than the next even after the warm-up.
  *
  * <p>One daemon thread, one session, statements in the catalogue's order (first use first). It starts its next
  * statement only while no call of the memory is running: on a cold server of few cores, a call that came early would
