@@ -37,9 +37,14 @@ public final class MemoryFixture {
 
     /** Polls {@code condition} until it holds, for at most 30 s; fails naming {@code what} it waited for. */
     public static void waitFor(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        waitFor(what, Duration.ofSeconds(30), condition);
+    }
+
+    /** Polls {@code condition} until it holds, for at most {@code limit}; fails naming {@code what} it waited for. */
+    public static void waitFor(String what, Duration limit, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited 30 s for " + what).isLessThan(deadline);
+            assertThat(System.nanoTime()).as("waited " + limit + " for " + what).isLessThan(deadline);
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {

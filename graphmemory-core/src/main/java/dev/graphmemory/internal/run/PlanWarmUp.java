@@ -82,7 +82,7 @@ final class PlanWarmUp implements AutoCloseable {
             }
             return;
         }
-        if (closed || !waitFor(callsRunning)) {
+        if (!waitFor(callsRunning)) { // closed meanwhile
             return;
         }
         long rehearsed = System.nanoTime();
